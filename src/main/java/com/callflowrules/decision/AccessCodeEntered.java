@@ -1,0 +1,15 @@
+package com.callflowrules.decision;
+
+/**
+ * The caller keyed {@code accessCode} (empty for a digit timeout); {@code attemptsUsed} counts
+ * the wrong entries before this one.
+ */
+public record AccessCodeEntered(String accessCode, int attemptsUsed) implements CallEvent {
+
+    public AccessCodeEntered {
+        accessCode = accessCode == null ? "" : accessCode;
+        if (attemptsUsed < 0) {
+            throw new IllegalArgumentException("attemptsUsed cannot be negative");
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package com.callflowrules.decision;
+
+import com.callflowrules.decision.outcome.AttemptsLeft;
+import com.callflowrules.decision.outcome.CreateRoom;
+import com.callflowrules.decision.outcome.EffectiveProperty;
+import com.callflowrules.decision.outcome.InCallAction;
+import com.callflowrules.decision.outcome.Media;
+import com.callflowrules.decision.outcome.MeetingStop;
+import com.callflowrules.decision.outcome.MuteOnEntry;
+import com.callflowrules.decision.outcome.Placement;
+import com.callflowrules.decision.outcome.SelectedFlow;
+import com.callflowrules.decision.outcome.StartMeeting;
+import com.callflowrules.decision.outcome.Verdict;
+import com.callflowrules.decision.outcome.WaitForStart;
+import com.callflowrules.rules.Evaluation;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/** Reads the result facts of one evaluation into a {@link Decision}, refusing ambiguous results. */
+final class DecisionAssembler {
+
+    private DecisionAssembler() {
+    }
+
+    static Decision assemble(CallEvent event, CallFacts facts, Evaluation evaluation) {
+        Verdict verdict = single(event, evaluation, Verdict.class, "verdict", true);
+        SelectedFlow flow = single(event, evaluation, SelectedFlow.class, "selected flow", false);
+        Placement placement = single(event, evaluation, Placement.class, "placement", false);
+
+        Map<String, String> properties = new TreeMap<>();
+        Map<String, PropertySource> sources = new TreeMap<>();
+        for (EffectiveProperty property : evaluation.all(EffectiveProperty.class)) {
+            if (properties.put(property.key(), property.value()) != null) {
+                throw conflict(event, evaluation, "two effective values for property " + property.key());
+            }
+            sources.put(property.key(), new PropertySource(property.level(), property.sourceSid()));
+        }
+        boolean joining = verdict.action() == Action.JOIN;
+        CreateRoom createRoom = single(event, evaluation, CreateRoom.class, "room to create", false);
+        AttemptsLeft attemptsLeft = single(event, evaluation, AttemptsLeft.class, "attempts left", false);
+        WaitForStart wait = single(event, evaluation, WaitForStart.class, "wait", false);
+        InCallAction inCallAction = single(event, evaluation, InCallAction.class, "in-call action", false);
+        MeetingStop stop = single(event, evaluation, MeetingStop.class, "meeting stop", false);
+        List<MediaStep> media = evaluation.all(Media.class).stream()
+                .sorted(Comparator.comparingInt(Media::order))
+                .map(Media::step)
+                .toList();
+        String meetingSid = facts.meeting() != null && placement != null
+                && placement.meetingRoomSid() != null
+                && placement.meetingRoomSid().equals(facts.meeting().meetingRoomSid())
+                ? facts.meeting().meetingSid() : null;
+
+        return new Decision(
+                verdict.action(),
+                verdict.reason(),
+                flow == null ? null : new FlowChoice(flow.callFlowSid(), flow.flow().name(), flow.level(), flow.sourceSid()),
+                placement == null ? null : placement.role(),
+                placement == null ? null : placement.meetingRoomSid(),
+                meetingSid,
+                joining ? !evaluation.all(MuteOnEntry.class).isEmpty() : null,
+                value(attemptsLeft, AttemptsLeft::count),
+                media,
+                Collections.unmodifiableMap(properties),
+                Collections.unmodifiableMap(sources),
+                evaluation.rulesFired(),
+                evaluation.ruleBaseVersion(),
+                value(createRoom, CreateRoom::room),
+                !evaluation.all(StartMeeting.class).isEmpty(),
+                value(wait, WaitForStart::seconds),
+                value(inCallAction, InCallAction::name),
+                value(stop, MeetingStop::graceSeconds));
+    }
+
+    private static <T> T single(CallEvent event, Evaluation evaluation, Class<T> type, String what, boolean required) {
+        List<T> found = evaluation.all(type);
+        if (found.size() > 1) {
+            throw conflict(event, evaluation, "conflicting " + what + "s " + found);
+        }
+        if (found.isEmpty() && required) {
+            throw new DecisionException("no rule gave a " + what + " for " + event + " in rule base "
+                    + evaluation.ruleBaseVersion() + "; rules fired: " + evaluation.rulesFired());
+        }
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private static DecisionException conflict(CallEvent event, Evaluation evaluation, String what) {
+        return new DecisionException(what + " for " + event + " in rule base " + evaluation.ruleBaseVersion()
+                + "; rules fired: " + evaluation.rulesFired());
+    }
+
+    private static <T, R> R value(T fact, Function<T, R> read) {
+        return fact == null ? null : read.apply(fact);
+    }
+}

@@ -1,0 +1,29 @@
+package com.callflowrules.decision.outcome;
+
+import com.callflowrules.hierarchy.Level;
+import com.callflowrules.hierarchy.Role;
+import com.callflowrules.properties.PropertyValues;
+import java.util.Set;
+
+/**
+ * The value a property takes for this call, and the level and object that supplied it. The
+ * typed reads let rules write {@code EffectiveProperty(key == "conference_mute_policy", roles contains $role)}.
+ */
+public record EffectiveProperty(String key, String value, Level level, String sourceSid) {
+
+    public boolean on() {
+        return PropertyValues.onOff(key, value);
+    }
+
+    public int seconds() {
+        return PropertyValues.seconds(key, value);
+    }
+
+    public int attempts() {
+        return PropertyValues.attempts(key, value);
+    }
+
+    public Set<Role> roles() {
+        return PropertyValues.roles(key, value);
+    }
+}

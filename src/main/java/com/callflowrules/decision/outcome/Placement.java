@@ -1,0 +1,22 @@
+package com.callflowrules.decision.outcome;
+
+import com.callflowrules.hierarchy.Did;
+import com.callflowrules.hierarchy.Role;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * The room a call goes to (or is in) and the caller's role there. {@code meetingRoomSid} is
+ * {@code null} for a room still to be created on the fly.
+ */
+public record Placement(String meetingRoomSid, Role role) {
+
+    /** The implicit room of a direct flow: one per DID, its sid derived from the DID's. */
+    public static Placement implicitRoom(Did did, Role role) {
+        return new Placement(implicitRoomSid(did.didSid()), role);
+    }
+
+    public static String implicitRoomSid(String didSid) {
+        return UUID.nameUUIDFromBytes(("implicit-room:" + didSid).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}

@@ -1,0 +1,12 @@
+package com.callflowrules.hierarchy;
+
+import java.util.Map;
+
+/** A dialed number (E.164 digits, no {@code +}); the first level asked for a call flow. */
+public record Did(String didSid, String accountSid, String phonenumber, String didGroupSid, String callFlowSid,
+        Map<String, String> properties) {
+
+    public Did {
+        properties = Properties.copy(properties);
+    }
+}

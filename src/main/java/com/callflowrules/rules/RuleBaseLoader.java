@@ -1,0 +1,218 @@
+package com.callflowrules.rules;
+
+import com.callflowrules.hierarchy.CallFlow;
+import com.callflowrules.properties.PropertySchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.builder.model.KieModuleModel;
+import org.kie.internal.builder.conf.PropertySpecificOption;
+import org.kie.api.runtime.KieContainer;
+
+/**
+ * Builds a {@link RuleBase} from a rules directory: every {@code *.drl} (outside
+ * {@code scenarios/}) compiled at run time, every {@code call-flows/*.yaml} read and checked.
+ * A build with any problem is refused with all of them, each with its file and line.
+ */
+public final class RuleBaseLoader {
+
+    static final String FLOWS_DIR = "flows";
+    static final String DEFINITIONS_DIR = "call-flows";
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
+    private static final AtomicLong BUILDS = new AtomicLong();
+
+    private final PropertySchema schema;
+    private final Clock clock;
+
+    public RuleBaseLoader(PropertySchema schema, Clock clock) {
+        this.schema = schema;
+        this.clock = clock;
+    }
+
+    public RuleBaseLoader() {
+        this(PropertySchema.standard(), Clock.systemUTC());
+    }
+
+    /** Compiles and checks {@code rulesDir}; throws {@link RuleBaseException} with every problem found. */
+    public RuleBase load(Path rulesDir) {
+        Map<String, String> files = readFiles(rulesDir);
+        List<RuleMessage> errors = new ArrayList<>();
+
+        Map<String, CallFlow> flowsByName = readDefinitions(files, errors);
+        Set<String> behaviours = files.keySet().stream()
+                .filter(f -> f.startsWith(FLOWS_DIR + "/") && f.endsWith(".drl"))
+                .map(f -> stem(f.substring(FLOWS_DIR.length() + 1)))
+                .collect(Collectors.toSet());
+        for (CallFlow flow : flowsByName.values()) {
+            if (!behaviours.contains(flow.behaviour())) {
+                errors.add(new RuleMessage(definitionFile(files, flow.name()), 0, "behaviour '" + flow.behaviour()
+                        + "' does not exist (no rule file " + FLOWS_DIR + "/" + flow.behaviour() + ".drl)"));
+            }
+        }
+        if (flowsByName.isEmpty() && errors.isEmpty()) {
+            errors.add(new RuleMessage(DEFINITIONS_DIR, 0, "no call-flow definitions"));
+        }
+
+        String version = version(files);
+        List<RuleMessage> warnings = new ArrayList<>();
+        org.kie.api.KieBase kieBase = compile(files, version, errors, warnings);
+        if (!errors.isEmpty()) {
+            throw new RuleBaseException(errors);
+        }
+        Map<String, CallFlow> flowsBySid = new HashMap<>();
+        flowsByName.values().forEach(flow -> flowsBySid.put(flow.callFlowSid(), flow));
+        return new RuleBase(kieBase, version, clock.instant(), List.copyOf(files.keySet()), flowsBySid, flowsByName, warnings);
+    }
+
+    private Map<String, CallFlow> readDefinitions(Map<String, String> files, List<RuleMessage> errors) {
+        CallFlowDefinitionReader reader = new CallFlowDefinitionReader(schema);
+        Map<String, CallFlow> flows = new LinkedHashMap<>();
+        Map<String, String> fileOfName = new HashMap<>();
+        files.forEach((file, text) -> {
+            if (!isDefinition(file)) {
+                return;
+            }
+            CallFlow flow = reader.read(file, stem(file.substring(DEFINITIONS_DIR.length() + 1)), text, errors);
+            if (flow == null) {
+                return;
+            }
+            String other = fileOfName.putIfAbsent(flow.name(), file);
+            if (other != null) {
+                errors.add(new RuleMessage(file, 1, "call flow '" + flow.name() + "' is already defined in " + other));
+            } else {
+                flows.put(flow.name(), flow);
+            }
+        });
+        return flows;
+    }
+
+    private org.kie.api.KieBase compile(Map<String, String> files, String version, List<RuleMessage> errors,
+            List<RuleMessage> warnings) {
+        KieServices kieServices = KieServices.Factory.get();
+        KieFileSystem kfs = kieServices.newKieFileSystem();
+        // A fresh release per build: the KieServices repository keys modules by it.
+        ReleaseId releaseId = kieServices.newReleaseId("com.callflowrules.rulebase", "rules",
+                "1.0." + BUILDS.incrementAndGet() + "-" + version);
+        kfs.generateAndWritePomXML(releaseId);
+        kfs.writeKModuleXML(moduleModel(kieServices).toXML());
+        Map<String, String> fileOfResource = new HashMap<>();
+        files.forEach((file, text) -> {
+            if (!file.endsWith(".drl")) {
+                return;
+            }
+            // The resource path follows the DRL's package, which keeps Drools from warning.
+            Matcher pkg = PACKAGE.matcher(text);
+            String folder = pkg.find() ? pkg.group(1).replace('.', '/') + "/" : "";
+            String resource = "src/main/resources/" + folder + file.replace('/', '_');
+            fileOfResource.put(resource, file);
+            kfs.write(resource, text);
+        });
+        if (fileOfResource.isEmpty()) {
+            errors.add(new RuleMessage(".", 0, "no rule files (*.drl)"));
+            return null;
+        }
+        KieBuilder builder = kieServices.newKieBuilder(kfs).buildAll();
+        for (Message message : builder.getResults().getMessages()) {
+            String file = fileOfResource.getOrDefault(message.getPath(), message.getPath() == null ? "." : message.getPath());
+            RuleMessage ruleMessage = new RuleMessage(file, Math.max(message.getLine(), 0), message.getText().strip());
+            if (message.getLevel() == Message.Level.ERROR) {
+                errors.add(ruleMessage);
+            } else if (message.getLevel() == Message.Level.WARNING) {
+                warnings.add(ruleMessage);
+            }
+        }
+        if (!errors.isEmpty()) {
+            kieServices.getRepository().removeKieModule(releaseId);
+            return null;
+        }
+        KieContainer container = kieServices.newKieContainer(releaseId);
+        try {
+            return container.getKieBase();
+        } finally {
+            kieServices.getRepository().removeKieModule(releaseId);
+        }
+    }
+
+    /**
+     * One default KieBase. Facts are immutable and rules never {@code modify} them, so property
+     * reactivity is off: it would only add bookkeeping and warnings.
+     */
+    private static KieModuleModel moduleModel(KieServices kieServices) {
+        KieModuleModel module = kieServices.newKieModuleModel();
+        module.setConfigurationProperty(PropertySpecificOption.PROPERTY_NAME, PropertySpecificOption.ALLOWED.name());
+        module.newKieBaseModel("callflow").setDefault(true);
+        return module;
+    }
+
+    /** Every rule and definition file under {@code rulesDir} by relative path, sorted; scenarios excluded. */
+    private static Map<String, String> readFiles(Path rulesDir) {
+        if (!Files.isDirectory(rulesDir)) {
+            throw new RuleBaseException(List.of(new RuleMessage(rulesDir.toString(), 0, "rules directory does not exist")));
+        }
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> paths = Files.walk(rulesDir)) {
+            for (Path path : (Iterable<Path>) paths.filter(Files::isRegularFile)::iterator) {
+                String relative = rulesDir.relativize(path).toString().replace('\\', '/');
+                if (relative.endsWith(".drl") && !relative.startsWith("scenarios/") || isDefinition(relative)) {
+                    files.put(relative, Files.readString(path, StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read rules directory " + rulesDir, e);
+        }
+        return files;
+    }
+
+    private static boolean isDefinition(String relative) {
+        return relative.startsWith(DEFINITIONS_DIR + "/") && relative.indexOf('/', DEFINITIONS_DIR.length() + 1) < 0
+                && (relative.endsWith(".yaml") || relative.endsWith(".yml"));
+    }
+
+    private static String definitionFile(Map<String, String> files, String name) {
+        String yaml = DEFINITIONS_DIR + "/" + name + ".yaml";
+        return files.containsKey(yaml) ? yaml : DEFINITIONS_DIR + "/" + name + ".yml";
+    }
+
+    private static String stem(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot < 0 ? fileName : fileName.substring(0, dot);
+    }
+
+    private static String version(Map<String, String> files) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            files.forEach((file, text) -> {
+                digest.update(file.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(text.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            });
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
