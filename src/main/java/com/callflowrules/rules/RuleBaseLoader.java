@@ -24,12 +24,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.kie.api.KieServices;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.builder.model.KieModuleModel;
 import org.kie.internal.builder.conf.PropertySpecificOption;
+import org.kie.internal.conf.ConstraintJittingThresholdOption;
 import org.kie.api.runtime.KieContainer;
 
 /**
@@ -150,7 +152,9 @@ public final class RuleBaseLoader {
         }
         KieContainer container = kieServices.newKieContainer(releaseId);
         try {
-            return container.getKieBase();
+            KieBaseConfiguration configuration = kieServices.newKieBaseConfiguration();
+            configuration.setOption(ConstraintJittingThresholdOption.get(-1));
+            return container.newKieBase(configuration);
         } finally {
             kieServices.getRepository().removeKieModule(releaseId);
         }
@@ -158,7 +162,10 @@ public final class RuleBaseLoader {
 
     /**
      * One default KieBase. Facts are immutable and rules never {@code modify} them, so property
-     * reactivity is off: it would only add bookkeeping and warnings.
+     * reactivity is off: it would only add bookkeeping and warnings. Constraint jitting is off
+     * because in Drools 10.2.0 a jitted constraint with an operator such as {@code matches} or
+     * {@code str[startsWith]} throws NoSuchMethodError after ~20 evaluations
+     * (apache/incubator-kie-drools#6711, fixed after 10.2.0).
      */
     private static KieModuleModel moduleModel(KieServices kieServices) {
         KieModuleModel module = kieServices.newKieModuleModel();
