@@ -44,6 +44,8 @@ public final class RuleBaseLoader {
     static final String FLOWS_DIR = "flows";
     static final String DEFINITIONS_DIR = "call-flows";
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
+    private static final Pattern RULE_HEADER = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
+    private static final String RESOURCES = "src/main/resources/";
     private static final AtomicLong BUILDS = new AtomicLong();
 
     private final PropertySchema schema;
@@ -128,9 +130,9 @@ public final class RuleBaseLoader {
             // The resource path follows the DRL's package, which keeps Drools from warning.
             Matcher pkg = PACKAGE.matcher(text);
             String folder = pkg.find() ? pkg.group(1).replace('.', '/') + "/" : "";
-            String resource = "src/main/resources/" + folder + file.replace('/', '_');
+            String resource = folder + file.replace('/', '_');
             fileOfResource.put(resource, file);
-            kfs.write(resource, text);
+            kfs.write(RESOURCES + resource, text);
         });
         if (fileOfResource.isEmpty()) {
             errors.add(new RuleMessage(".", 0, "no rule files (*.drl)"));
@@ -138,8 +140,11 @@ public final class RuleBaseLoader {
         }
         KieBuilder builder = kieServices.newKieBuilder(kfs).buildAll();
         for (Message message : builder.getResults().getMessages()) {
-            String file = fileOfResource.getOrDefault(message.getPath(), message.getPath() == null ? "." : message.getPath());
-            RuleMessage ruleMessage = new RuleMessage(file, Math.max(message.getLine(), 0), message.getText().strip());
+            String path = message.getPath() == null ? "." : message.getPath().replaceFirst("^" + RESOURCES, "");
+            String file = fileOfResource.getOrDefault(path, path);
+            int line = Math.max(message.getLine(), 0);
+            String reason = withRuleName(message.getText().strip(), files.get(file), line);
+            RuleMessage ruleMessage = new RuleMessage(file, line, reason);
             if (message.getLevel() == Message.Level.ERROR) {
                 errors.add(ruleMessage);
             } else if (message.getLevel() == Message.Level.WARNING) {
@@ -172,6 +177,22 @@ public final class RuleBaseLoader {
         module.setConfigurationProperty(PropertySpecificOption.PROPERTY_NAME, PropertySpecificOption.ALLOWED.name());
         module.newKieBaseModel("callflow").setDefault(true);
         return module;
+    }
+
+    /**
+     * Drools reports an error in a rule's consequence at the rule's first line; naming the rule
+     * tells an author where to look.
+     */
+    private static String withRuleName(String reason, String text, int line) {
+        if (text == null || line < 1) {
+            return reason;
+        }
+        String[] lines = text.split("\n", -1);
+        if (line > lines.length) {
+            return reason;
+        }
+        Matcher header = RULE_HEADER.matcher(lines[line - 1]);
+        return header.find() && !reason.contains(header.group(1)) ? reason + " (in rule \"" + header.group(1) + "\")" : reason;
     }
 
     /** Every rule and definition file under {@code rulesDir} by relative path, sorted; scenarios excluded. */

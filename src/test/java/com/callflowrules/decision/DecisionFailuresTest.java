@@ -1,0 +1,97 @@
+package com.callflowrules.decision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.callflowrules.hierarchy.Role;
+import com.callflowrules.rules.RuleBaseHolder;
+import com.callflowrules.rules.RuleBaseLoader;
+import com.callflowrules.support.Hierarchy;
+import com.callflowrules.support.RulesCopy;
+import com.callflowrules.support.ShippedRules;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A rule base that cannot decide says so clearly instead of guessing. */
+class DecisionFailuresTest {
+
+    @TempDir
+    Path dir;
+
+    private DecisionEngine engineWith(String file, String drl) {
+        RulesCopy rules = RulesCopy.of(dir).write(file, drl);
+        return new DecisionEngine(new RuleBaseHolder(new RuleBaseLoader(), rules.root()));
+    }
+
+    @Test
+    void twoVerdictsForOneEventAreAConflictNamingTheRules() {
+        DecisionEngine engine = engineWith("extra.drl", """
+                package callflow;
+                import com.callflowrules.decision.*;
+                import com.callflowrules.decision.outcome.*;
+                rule "extra: drop every arrival"
+                    salience 700
+                when
+                    CallArrived()
+                then
+                    insert(Verdict.of(Action.DROP));
+                end
+                """);
+
+        assertThatThrownBy(() -> engine.decide(new CallArrived(Hierarchy.NUMBER, "1"), Hierarchy.account("secured").facts()))
+                .isInstanceOf(DecisionException.class)
+                .hasMessageContaining("conflicting verdicts")
+                .hasMessageContaining("extra: drop every arrival")
+                .hasMessageContaining("secured: prompt for an access code");
+    }
+
+    @Test
+    void noVerdictIsReportedWithTheEvent() {
+        RulesCopy rules = RulesCopy.of(dir);
+        rules.write("flows/secured.drl", rules.read("flows/secured.drl").replace("CallArrived()", "CallArrived(numberSrc == \"nobody\")"));
+        DecisionEngine engine = new DecisionEngine(new RuleBaseHolder(new RuleBaseLoader(), rules.root()));
+
+        assertThatThrownBy(() -> engine.decide(new CallArrived(Hierarchy.NUMBER, "1"), Hierarchy.account("secured").facts()))
+                .isInstanceOf(DecisionException.class)
+                .hasMessageContaining("no rule gave a verdict for CallArrived");
+    }
+
+    @Test
+    void aRuleThatFailsIsNamed() {
+        DecisionEngine engine = engineWith("extra.drl", """
+                package callflow;
+                import com.callflowrules.decision.*;
+                rule "extra: reads a number that is not one"
+                when
+                    CallArrived()
+                then
+                    insert(Integer.valueOf(Integer.parseInt("not a number")));
+                end
+                """);
+
+        assertThatThrownBy(() -> engine.decide(new CallArrived(Hierarchy.NUMBER, "1"), Hierarchy.account("secured").facts()))
+                .isInstanceOf(DecisionException.class)
+                .hasMessageContaining("rule 'extra: reads a number that is not one' failed")
+                .hasMessageContaining("NumberFormatException");
+    }
+
+    @Test
+    void decisionsStayRightFarPastDroolsConstraintJittingThreshold() {
+        // Drools jits a constraint after 20 evaluations; in 10.2.0 jitted constraints with
+        // operators such as matches, contains and str[...] threw NoSuchMethodError.
+        DecisionEngine engine = ShippedRules.engine();
+        Hierarchy hierarchy = Hierarchy.account("open").withRoom("r", true, Map.of(), "1", Role.HOST);
+        CallFacts inRoom = hierarchy.factsInRoom("r", Role.PARTICIPANT,
+                new MeetingState("m", "r", false, "false", new Attendees(1, 1, 0)));
+
+        IntStream.range(0, 200).forEach(i -> {
+            assertThat(engine.decide(new AccessCodeEntered("1", 0), hierarchy.factsForCode("1")).role()).isEqualTo(Role.HOST);
+            assertThat(engine.decide(new AccessCodeEntered("x", 0), hierarchy.factsForCode("x")).action()).isEqualTo(Action.REPROMPT_ACCESS_CODE);
+            assertThat(engine.decide(new DtmfPressed("*7"), inRoom).reason()).isEqualTo(Reason.NOT_ALLOWED);
+            assertThat(engine.decide(new DtmfPressed("*6"), inRoom).inCallAction()).isEqualTo("call_mute");
+        });
+    }
+}

@@ -1,0 +1,215 @@
+package com.callflowrules.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.callflowrules.decision.Action;
+import com.callflowrules.decision.CallArrived;
+import com.callflowrules.decision.Decision;
+import com.callflowrules.decision.DecisionEngine;
+import com.callflowrules.hierarchy.CallFlow;
+import com.callflowrules.support.Hierarchy;
+import com.callflowrules.support.RulesCopy;
+import com.callflowrules.support.ShippedRules;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RuleBaseLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private final RuleBaseLoader loader = new RuleBaseLoader();
+
+    @Test
+    void theShippedRuleBaseBuildsWithNoMessages() {
+        RuleBase ruleBase = loader.load(ShippedRules.DIRECTORY);
+
+        assertThat(ruleBase.warnings()).isEmpty();
+        assertThat(ruleBase.callFlows()).extracting(CallFlow::name).containsExactly(
+                "direct_host", "direct_participant", "open", "open_first_host", "secured", "secured_webinar");
+        assertThat(ruleBase.files()).contains("routing.drl", "properties.drl", "admission.drl", "in-call.drl",
+                "flows/open.drl", "call-flows/secured.yaml");
+        assertThat(ruleBase.version()).matches("[0-9a-f]{12}");
+        assertThat(ruleBase.callFlowByName("secured_webinar")).hasValueSatisfying(flow -> {
+            assertThat(flow.behaviour()).isEqualTo("secured");
+            assertThat(flow.callFlowSid()).isEqualTo(CallFlow.sidFor("secured_webinar"));
+            assertThat(flow.properties()).hasSize(25).containsEntry("conference_mute_policy", "pl");
+        });
+    }
+
+    @Test
+    void theVersionIsAContentHashSameFilesSameVersion() {
+        RulesCopy copy = RulesCopy.of(dir);
+        String shipped = loader.load(ShippedRules.DIRECTORY).version();
+
+        assertThat(loader.load(copy.root()).version()).isEqualTo(shipped);
+        copy.write("routing.drl", copy.read("routing.drl") + "\n// a comment\n");
+        assertThat(loader.load(copy.root()).version()).isNotEqualTo(shipped);
+    }
+
+    @Test
+    void aBrokenRuleFileIsRefusedWithFileAndLineWhileThePreviousSnapshotKeepsDeciding() {
+        RulesCopy copy = RulesCopy.of(dir);
+        DecisionEngine engine = new DecisionEngine(new RuleBaseHolder(loader, copy.root()));
+        String good = engine.ruleBase().version();
+        String broken = copy.read("flows/secured.drl").replace(
+                "    insert(Verdict.of(Action.PROMPT_ACCESS_CODE));", "    insert(Verdict.of(Action.PROMPT_ACCESS_CODE)) oops;");
+        copy.write("flows/secured.drl", broken);
+        // Drools places an error in a consequence at the rule's first line; the reason names the rule.
+        int line = lineOf(broken, "rule \"secured: prompt for an access code\"");
+
+        assertThatThrownBy(() -> engine.ruleBases().reload())
+                .isInstanceOfSatisfying(RuleBaseException.class, e -> assertThat(e.messages())
+                        .anySatisfy(m -> {
+                            assertThat(m.file()).isEqualTo("flows/secured.drl");
+                            assertThat(m.line()).isEqualTo(line);
+                            assertThat(m.reason()).contains("oops").contains("secured: prompt for an access code");
+                        }));
+
+        Decision decision = engine.decide(new CallArrived(Hierarchy.NUMBER, "1"), Hierarchy.account("secured").facts());
+        assertThat(decision.action()).isEqualTo(Action.PROMPT_ACCESS_CODE);
+        assertThat(decision.ruleBaseVersion()).isEqualTo(good);
+        assertThat(engine.ruleBase().version()).isEqualTo(good);
+    }
+
+    @Test
+    void aCleanReloadSwapsInTheNewVersion() {
+        RulesCopy copy = RulesCopy.of(dir);
+        DecisionEngine engine = new DecisionEngine(new RuleBaseHolder(loader, copy.root()));
+        String before = engine.ruleBase().version();
+        copy.write("call-flows/secured.yaml", copy.read("call-flows/secured.yaml").replace("properties: {}",
+                "properties:\n  accesscode_max_attempts: \"5\""));
+
+        RuleBase after = engine.ruleBases().reload();
+
+        assertThat(after.version()).isNotEqualTo(before);
+        Decision decision = engine.decide(new CallArrived(Hierarchy.NUMBER, "1"), Hierarchy.account("secured").facts());
+        assertThat(decision.attemptsLeft()).isEqualTo(5);
+        assertThat(decision.ruleBaseVersion()).isEqualTo(after.version());
+    }
+
+    @Test
+    void aDrlErrorInAConditionNamesTheFileAndLine() {
+        RulesCopy copy = RulesCopy.of(dir).write("extra.drl", """
+                package callflow;
+                import com.callflowrules.decision.*;
+
+                rule "extra: refers to a type that does not exist"
+                when
+                    NoSuchFact(size > 3)
+                then
+                end
+                """);
+
+        assertRefused(copy, m -> {
+            assertThat(m.file()).isEqualTo("extra.drl");
+            assertThat(m.line()).isEqualTo(6);
+            assertThat(m.reason()).contains("NoSuchFact");
+        });
+    }
+
+    @Test
+    void aDefinitionNamingAMissingBehaviourIsRefused() {
+        RulesCopy copy = RulesCopy.of(dir).write("call-flows/fancy.yaml", "name: fancy\nbehaviour: teleport\n");
+
+        assertRefused(copy, m -> {
+            assertThat(m.file()).isEqualTo("call-flows/fancy.yaml");
+            assertThat(m.reason()).contains("behaviour 'teleport' does not exist").contains("flows/teleport.drl");
+        });
+    }
+
+    @Test
+    void aDefinitionWithAnUnknownPropertyKeyIsRefusedWithItsLine() {
+        RulesCopy copy = RulesCopy.of(dir).write("call-flows/fancy.yaml",
+                "name: fancy\nbehaviour: open\nproperties:\n  conference_start_how: host\n  conference_colour: blue\n");
+
+        assertRefused(copy, m -> {
+            assertThat(m.file()).isEqualTo("call-flows/fancy.yaml");
+            assertThat(m.line()).isEqualTo(5);
+            assertThat(m.reason()).isEqualTo("property conference_colour = 'blue': unknown property key");
+        });
+    }
+
+    @Test
+    void aDefinitionWithAValueThatFailsTheSchemaIsRefusedWithItsLine() {
+        RulesCopy copy = RulesCopy.of(dir).write("call-flows/fancy.yaml",
+                "name: fancy\nbehaviour: open\nproperties:\n  conference_start_wait: soon\n");
+
+        assertRefused(copy, m -> {
+            assertThat(m.line()).isEqualTo(4);
+            assertThat(m.reason()).isEqualTo("property conference_start_wait = 'soon': must be an integer 0..86400");
+        });
+    }
+
+    @Test
+    void twoDefinitionsWithOneNameAreRefused() {
+        RulesCopy copy = RulesCopy.of(dir).write("call-flows/open.yml", "name: open\nbehaviour: secured\n");
+
+        assertRefused(copy, m -> assertThat(m.reason()).contains("call flow 'open' is already defined in"));
+    }
+
+    @Test
+    void aDefinitionWhoseNameIsNotItsFileNameIsRefused() {
+        RulesCopy copy = RulesCopy.of(dir).write("call-flows/fancy.yaml", "name: other\nbehaviour: open\n");
+
+        assertRefused(copy, m -> assertThat(m.reason()).contains("must match the file name 'fancy'"));
+    }
+
+    @Test
+    void aDefinitionThatIsNotValidYamlIsRefusedWithItsLine() {
+        RulesCopy copy = RulesCopy.of(dir).write("call-flows/fancy.yaml",
+                "name: fancy\nbehaviour: open\nproperties:\n  call_mute_dtmf_binding: *6\n");
+
+        assertRefused(copy, m -> {
+            assertThat(m.line()).isEqualTo(4);
+            assertThat(m.reason()).startsWith("not valid YAML").contains("quote values that start with *");
+        });
+    }
+
+    @Test
+    void yamlValuesAreReadAsTheyAreWritten() {
+        // YAML 1.1 would read on as true and 001 as 1; the definition must keep the text.
+        RulesCopy copy = RulesCopy.of(dir).write("call-flows/fancy.yaml",
+                "name: fancy\nbehaviour: open\nproperties:\n  conference_moh_enabled: off\n  did_prompt_serial: 002\n");
+
+        CallFlow fancy = loader.load(copy.root()).callFlowByName("fancy").orElseThrow();
+
+        assertThat(fancy.properties()).containsEntry("conference_moh_enabled", "off").containsEntry("did_prompt_serial", "002");
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        RulesCopy copy = RulesCopy.of(dir)
+                .write("call-flows/a.yaml", "name: a\nbehaviour: nowhere\n")
+                .write("call-flows/b.yaml", "name: b\nbehaviour: open\ncolour: red\n");
+
+        assertThatThrownBy(() -> loader.load(copy.root()))
+                .isInstanceOfSatisfying(RuleBaseException.class, e -> assertThat(e.messages())
+                        .extracting(RuleMessage::file).contains("call-flows/a.yaml", "call-flows/b.yaml"));
+    }
+
+    @Test
+    void aMissingRulesDirectoryIsRefused() {
+        assertThatThrownBy(() -> loader.load(dir.resolve("nowhere")))
+                .isInstanceOf(RuleBaseException.class)
+                .hasMessageContaining("rules directory does not exist");
+    }
+
+    private void assertRefused(RulesCopy copy, Consumer<RuleMessage> expected) {
+        assertThatThrownBy(() -> loader.load(copy.root()))
+                .isInstanceOfSatisfying(RuleBaseException.class, e -> assertThat(e.messages()).anySatisfy(expected));
+    }
+
+    private static int lineOf(String text, String needle) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(needle)) {
+                return i + 1;
+            }
+        }
+        throw new IllegalArgumentException(needle + " not found");
+    }
+}
