@@ -1,0 +1,57 @@
+package com.callflowrules.bench;
+
+import com.callflowrules.baseline.BenchmarkInputs;
+import com.callflowrules.baseline.PlainJavaDecider;
+import com.callflowrules.decision.AccessCodeEntered;
+import com.callflowrules.decision.CallArrived;
+import com.callflowrules.decision.Decision;
+import com.callflowrules.decision.DecisionEngine;
+import com.callflowrules.support.Hierarchy;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * In-process decisions with the shipped rules beside a plain-Java implementation of the same
+ * routing and merge (the floor). Run with the command in docs/benchmarks.md.
+ */
+@State(Scope.Benchmark)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class DecisionBenchmark {
+
+    private static final CallArrived ARRIVAL = new CallArrived(Hierarchy.NUMBER, "15550009999");
+    private static final AccessCodeEntered CODE = new AccessCodeEntered(BenchmarkInputs.CODE, 0);
+
+    private DecisionEngine engine;
+    private PlainJavaDecider baseline;
+
+    @Setup
+    public void setUp() {
+        engine = DecisionEngine.forRulesDirectory(Path.of(System.getProperty("rules.dir", "rules")));
+        baseline = new PlainJavaDecider(engine.ruleBase().callFlows());
+    }
+
+    @Benchmark
+    public Decision callArrivalRules() {
+        return engine.decide(ARRIVAL, BenchmarkInputs.ARRIVAL);
+    }
+
+    @Benchmark
+    public Decision callArrivalPlainJava() {
+        return baseline.arrive(BenchmarkInputs.ARRIVAL);
+    }
+
+    @Benchmark
+    public Decision accessCodeRules() {
+        return engine.decide(CODE, BenchmarkInputs.CODE_ENTRY);
+    }
+
+    @Benchmark
+    public Decision accessCodePlainJava() {
+        return baseline.enterKnownCode(BenchmarkInputs.CODE_ENTRY, BenchmarkInputs.CODE);
+    }
+}

@@ -1,0 +1,125 @@
+package com.callflowrules.baseline;
+
+import com.callflowrules.decision.Action;
+import com.callflowrules.decision.CallFacts;
+import com.callflowrules.decision.Decision;
+import com.callflowrules.decision.FlowChoice;
+import com.callflowrules.decision.MediaStep;
+import com.callflowrules.decision.PropertySource;
+import com.callflowrules.hierarchy.CallFlow;
+import com.callflowrules.hierarchy.Level;
+import com.callflowrules.hierarchy.MeetingRoom;
+import com.callflowrules.hierarchy.Role;
+import com.callflowrules.properties.PropertyValues;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The physical floor for benchmarks: the same routing, per-key merge and prompting/joining
+ * decision as the shipped rules for a secured flow, hand-written in plain Java. Not product code:
+ * it exists so the engine's cost can be read as a ratio. Covers only what the benchmarks decide.
+ */
+public final class PlainJavaDecider {
+
+    private final Map<String, CallFlow> flowsBySid;
+
+    public PlainJavaDecider(List<CallFlow> flows) {
+        Map<String, CallFlow> bySid = new java.util.HashMap<>();
+        flows.forEach(f -> bySid.put(f.callFlowSid(), f));
+        this.flowsBySid = bySid;
+    }
+
+    /** A call arrives: route, merge, prompt. */
+    public Decision arrive(CallFacts facts) {
+        FlowChoice flow = route(facts);
+        Map<String, String> properties = new TreeMap<>();
+        Map<String, PropertySource> sources = new TreeMap<>();
+        merge(flow, facts, null, properties, sources);
+        int attempts = PropertyValues.attempts("accesscode_max_attempts", properties.get("accesscode_max_attempts"));
+        List<MediaStep> media = List.of(
+                MediaStep.play(properties.get("did_welcomeprompt"), properties.get("did_language")),
+                MediaStep.collectDigits(PropertyValues.seconds("accesscode_input_timeout", properties.get("accesscode_input_timeout"))));
+        return new Decision(Action.PROMPT_ACCESS_CODE, null, flow, null, null, null, null, attempts, media,
+                properties, sources, List.of(), "plain-java", null, false, null, null, null);
+    }
+
+    /** A known code is entered: route, look the code up, merge with the room, admit to a new meeting. */
+    public Decision enterKnownCode(CallFacts facts, String code) {
+        FlowChoice flow = route(facts);
+        MeetingRoom room = lookup(facts, code);
+        Role role = room.roleOf(code);
+        Map<String, String> properties = new TreeMap<>();
+        Map<String, PropertySource> sources = new TreeMap<>();
+        merge(flow, facts, room, properties, sources);
+        boolean muted = PropertyValues.roles("conference_mute_policy", properties.get("conference_mute_policy")).contains(role);
+        List<MediaStep> media = new ArrayList<>();
+        String language = properties.get("did_language");
+        if (PropertyValues.onOff("conference_welcomeprompt_enabled", properties.get("conference_welcomeprompt_enabled"))) {
+            media.add(MediaStep.play(properties.get("conference_welcomeprompt"), language));
+        }
+        if (PropertyValues.roles("conference_announceparticipantcount_policy",
+                properties.get("conference_announceparticipantcount_policy")).contains(role)) {
+            media.add(MediaStep.announceCount(0, language));
+        }
+        if (PropertyValues.onOff("conference_entrytones_enabled", properties.get("conference_entrytones_enabled"))) {
+            media.add(MediaStep.tone("entry_tone"));
+        }
+        return new Decision(Action.JOIN, null, flow, role, room.meetingRoomSid(), null, muted, null, media,
+                properties, sources, List.of(), "plain-java", null, true, null, null, null);
+    }
+
+    private FlowChoice route(CallFacts facts) {
+        if (facts.did().callFlowSid() != null) {
+            return choice(facts.did().callFlowSid(), Level.DID, facts.did().didSid());
+        }
+        if (facts.didGroup() != null && facts.didGroup().callFlowSid() != null) {
+            return choice(facts.didGroup().callFlowSid(), Level.DID_GROUP, facts.didGroup().didGroupSid());
+        }
+        return choice(facts.account().callFlowSid(), Level.ACCOUNT, facts.account().accountSid());
+    }
+
+    private FlowChoice choice(String flowSid, Level level, String sourceSid) {
+        CallFlow flow = flowsBySid.get(flowSid);
+        return new FlowChoice(flow.callFlowSid(), flow.name(), level, sourceSid);
+    }
+
+    private static MeetingRoom lookup(CallFacts facts, String code) {
+        String group = facts.did().didGroupSid();
+        MeetingRoom accountWide = null;
+        for (MeetingRoom room : facts.roomsWithCode()) {
+            if (room.hasCode(code)) {
+                if (group != null && group.equals(room.didGroupSid())) {
+                    return room;
+                }
+                if (room.didGroupSid() == null) {
+                    accountWide = room;
+                }
+            }
+        }
+        return accountWide;
+    }
+
+    private void merge(FlowChoice flow, CallFacts facts, MeetingRoom room, Map<String, String> properties,
+            Map<String, PropertySource> sources) {
+        layer(flowsBySid.get(flow.callFlowSid()).properties(), Level.CALL_FLOW, flow.callFlowSid(), properties, sources);
+        layer(facts.account().properties(), Level.ACCOUNT, facts.account().accountSid(), properties, sources);
+        if (facts.didGroup() != null) {
+            layer(facts.didGroup().properties(), Level.DID_GROUP, facts.didGroup().didGroupSid(), properties, sources);
+        }
+        layer(facts.did().properties(), Level.DID, facts.did().didSid(), properties, sources);
+        if (room != null) {
+            layer(room.properties(), Level.MEETING_ROOM, room.meetingRoomSid(), properties, sources);
+        }
+    }
+
+    private static void layer(Map<String, String> values, Level level, String sid, Map<String, String> properties,
+            Map<String, PropertySource> sources) {
+        PropertySource source = new PropertySource(level, sid);
+        values.forEach((key, value) -> {
+            properties.put(key, value);
+            sources.put(key, source);
+        });
+    }
+}
