@@ -1,0 +1,72 @@
+package com.callflowrules.api;
+
+import com.callflowrules.rules.RuleBaseException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Maps every failure to the API's error body; a client never sees a stack trace. */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ApiError> notFound(NotFoundException e) {
+        return error(HttpStatus.NOT_FOUND, "not_found", e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ApiError> noSuchPath(NoResourceFoundException e) {
+        return error(HttpStatus.NOT_FOUND, "not_found", "no such path: /" + e.getResourcePath(), List.of());
+    }
+
+    @ExceptionHandler(BadParameterException.class)
+    ResponseEntity<ApiError> badParameter(BadParameterException e) {
+        return error(HttpStatus.BAD_REQUEST, "bad_request", e.parameter() + " " + e.getMessage(),
+                List.of(new ApiError.FieldError(e.parameter(), e.getMessage())));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return error(HttpStatus.BAD_REQUEST, "bad_request", e.getName() + " has the wrong type",
+                List.of(new ApiError.FieldError(e.getName(), "'" + e.getValue() + "' is not a valid value")));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
+        return error(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
+        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "send application/json", List.of());
+    }
+
+    @ExceptionHandler(RuleBaseException.class)
+    ResponseEntity<ApiError> ruleBaseRefused(RuleBaseException e) {
+        List<ApiError.FieldError> messages = e.messages().stream()
+                .map(m -> new ApiError.FieldError(m.line() > 0 ? m.file() + ":" + m.line() : m.file(), m.reason()))
+                .toList();
+        return error(HttpStatus.UNPROCESSABLE_CONTENT, "rule_base_refused",
+                "the rule base on disk was refused; the running one is unchanged", messages);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ApiError> unexpected(Exception e) {
+        log.error("unexpected failure", e);
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "an internal error occurred; it has been logged", List.of());
+    }
+
+    static ResponseEntity<ApiError> error(HttpStatus status, String error, String message, List<ApiError.FieldError> errors) {
+        return ResponseEntity.status(status).body(new ApiError(status.value(), error, message, errors));
+    }
+}

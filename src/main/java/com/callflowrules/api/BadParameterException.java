@@ -1,0 +1,16 @@
+package com.callflowrules.api;
+
+/** A query parameter out of its range; answered with 400 naming the parameter. */
+class BadParameterException extends RuntimeException {
+
+    private final String parameter;
+
+    BadParameterException(String parameter, String message) {
+        super(message);
+        this.parameter = parameter;
+    }
+
+    String parameter() {
+        return parameter;
+    }
+}

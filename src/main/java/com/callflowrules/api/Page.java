@@ -1,0 +1,22 @@
+package com.callflowrules.api;
+
+import java.util.List;
+
+/** A page of a list answer, as every collection of the API returns it. */
+public record Page<T>(List<T> items, int count, int total, int limit, int offset, boolean hasMore) {
+
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
+
+    /** The page of {@code all} at {@code offset}, at most {@code limit} long; refuses limits out of 1..1000. */
+    static <T> Page<T> of(List<T> all, int limit, int offset) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new BadParameterException("limit", "must be 1.." + MAX_LIMIT);
+        }
+        if (offset < 0) {
+            throw new BadParameterException("offset", "must be 0 or more");
+        }
+        List<T> items = offset >= all.size() ? List.of() : all.subList(offset, Math.min(all.size(), offset + limit));
+        return new Page<>(items, items.size(), all.size(), limit, offset, offset + items.size() < all.size());
+    }
+}

@@ -1,0 +1,57 @@
+package com.callflowrules.api;
+
+import com.callflowrules.hierarchy.CallFlow;
+import com.callflowrules.rules.RuleBase;
+import com.callflowrules.rules.RuleBaseHolder;
+import com.callflowrules.rules.RuleMessage;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Rules administration: the running rule base, validating and reloading the files on disk. */
+@RestController
+@RequestMapping("/conference/v2/rules")
+class RulesController {
+
+    private final RuleBaseHolder ruleBases;
+
+    RulesController(RuleBaseHolder ruleBases) {
+        this.ruleBases = ruleBases;
+    }
+
+    /** The running rule base. */
+    @GetMapping
+    RuleBaseView current() {
+        return RuleBaseView.of(ruleBases.current(), ruleBases.rulesDir().toString());
+    }
+
+    /** Compiles and checks the files on disk now; swaps nothing. 422 with every message when refused. */
+    @PostMapping("/validate")
+    RuleBaseView validate() {
+        return RuleBaseView.of(ruleBases.validate(), ruleBases.rulesDir().toString());
+    }
+
+    /** Compiles, checks and, only when clean, swaps in the files on disk. 422 with every message when refused. */
+    @PostMapping("/reload")
+    RuleBaseView reload() {
+        return RuleBaseView.of(ruleBases.reload(), ruleBases.rulesDir().toString());
+    }
+
+    record RuleBaseView(String version, Instant loadedAt, String directory, List<String> files,
+            List<FlowView> callFlows, List<RuleMessage> warnings) {
+
+        static RuleBaseView of(RuleBase ruleBase, String directory) {
+            return new RuleBaseView(ruleBase.version(), ruleBase.loadedAt(), directory, ruleBase.files(),
+                    ruleBase.callFlows().stream().map(FlowView::of).toList(), ruleBase.warnings());
+        }
+    }
+
+    record FlowView(String callFlowSid, String name, String behaviour) {
+        static FlowView of(CallFlow flow) {
+            return new FlowView(flow.callFlowSid(), flow.name(), flow.behaviour());
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The HTTP API: controllers, response shapes, error mapping and security. */
+package com.callflowrules.api;
