@@ -1,10 +1,11 @@
 package com.callflowrules.hierarchy;
 
+import java.time.Instant;
 import java.util.Map;
 
 /** A group of DIDs of one account; may name a call flow and override properties. */
 public record DidGroup(String didGroupSid, String accountSid, String name, String callFlowSid,
-        Map<String, String> properties) {
+        Map<String, String> properties, Instant dateCreated) {
 
     public DidGroup {
         properties = Properties.copy(properties);

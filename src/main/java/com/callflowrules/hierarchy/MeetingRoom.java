@@ -1,6 +1,7 @@
 package com.callflowrules.hierarchy;
 
 import java.util.List;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Map;
  * {@code adHoc} marks a room created on the fly by an {@code open} flow.
  */
 public record MeetingRoom(String meetingRoomSid, String accountSid, String name, String didGroupSid,
-        List<AccessCode> accessCodes, Map<String, String> properties, boolean adHoc) {
+        List<AccessCode> accessCodes, Map<String, String> properties, boolean adHoc, Instant dateCreated) {
 
     public MeetingRoom {
         accessCodes = accessCodes == null ? List.of() : List.copyOf(accessCodes);

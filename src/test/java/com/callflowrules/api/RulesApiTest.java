@@ -34,6 +34,7 @@ class RulesApiTest {
     static void rules(DynamicPropertyRegistry registry) {
         rules = RulesCopy.of(rulesDir.resolve("rules"));
         registry.add("callflow.rules.directory", () -> rules.root().toString());
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:rules-api;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
     }
 
     @LocalServerPort

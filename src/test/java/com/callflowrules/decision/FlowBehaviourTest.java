@@ -103,7 +103,7 @@ class FlowBehaviourTest {
         void aRoomOfAnotherDidGroupDoesNotOwnTheCode() {
             Hierarchy hierarchy = Hierarchy.account("secured");
             var otherGroupRoom = new com.callflowrules.hierarchy.MeetingRoom("other", Hierarchy.ACCOUNT, "other", "grp-2",
-                    java.util.List.of(new com.callflowrules.hierarchy.AccessCode("5555", Role.HOST)), Map.of(), false);
+                    java.util.List.of(new com.callflowrules.hierarchy.AccessCode("5555", Role.HOST)), Map.of(), false, Hierarchy.CREATED);
 
             Decision decision = engine.decide(new AccessCodeEntered("5555", 0),
                     hierarchy.facts().withRoomsWithCode(java.util.List.of(otherGroupRoom)));
@@ -187,7 +187,7 @@ class FlowBehaviourTest {
         void everyCallerOfOneNumberSharesOneRoomAndOtherNumbersHaveTheirOwn() {
             Hierarchy hierarchy = Hierarchy.account("direct_participant");
             Hierarchy otherNumber = new Hierarchy(hierarchy.account(), hierarchy.group(),
-                    new Did("did-2", Hierarchy.ACCOUNT, "15550002000", Hierarchy.GROUP, null, Map.of()), hierarchy.rooms());
+                    new Did("did-2", Hierarchy.ACCOUNT, "15550002000", Hierarchy.GROUP, null, Map.of(), Hierarchy.CREATED), hierarchy.rooms());
 
             String first = arrive(hierarchy).meetingRoomSid();
             String second = engine.decide(new CallArrived(Hierarchy.NUMBER, "15550007777"), hierarchy.facts()).meetingRoomSid();

@@ -76,7 +76,7 @@ class RoutingTest {
         Hierarchy hierarchy = Hierarchy.account("secured");
         hierarchy = new Hierarchy(hierarchy.account(), hierarchy.group(),
                 new com.callflowrules.hierarchy.Did(Hierarchy.DID, Hierarchy.ACCOUNT, Hierarchy.NUMBER, Hierarchy.GROUP,
-                        "no-such-flow", java.util.Map.of()), hierarchy.rooms());
+                        "no-such-flow", java.util.Map.of(), Hierarchy.CREATED), hierarchy.rooms());
 
         Decision decision = arrive(hierarchy);
 

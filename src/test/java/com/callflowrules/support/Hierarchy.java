@@ -24,39 +24,40 @@ public record Hierarchy(Account account, DidGroup group, Did did, List<MeetingRo
     public static final String GROUP = "grp-1";
     public static final String DID = "did-1";
     public static final String NUMBER = "15550001000";
+    public static final java.time.Instant CREATED = java.time.Instant.parse("2026-01-01T00:00:00Z");
 
     /** An account whose flow is {@code accountFlow} (may be null), a group and a DID that name none. */
     public static Hierarchy account(String accountFlow) {
         return new Hierarchy(
-                new Account(ACCOUNT, "Acme", sid(accountFlow), Map.of()),
-                new DidGroup(GROUP, ACCOUNT, "Sales", null, Map.of()),
-                new Did(DID, ACCOUNT, NUMBER, GROUP, null, Map.of()),
+                new Account(ACCOUNT, "Acme", sid(accountFlow), Map.of(), CREATED),
+                new DidGroup(GROUP, ACCOUNT, "Sales", null, Map.of(), CREATED),
+                new Did(DID, ACCOUNT, NUMBER, GROUP, null, Map.of(), CREATED),
                 List.of());
     }
 
     public Hierarchy withAccountProperties(Map<String, String> properties) {
-        return new Hierarchy(new Account(account.accountSid(), account.name(), account.callFlowSid(), properties), group, did, rooms);
+        return new Hierarchy(new Account(account.accountSid(), account.name(), account.callFlowSid(), properties, CREATED), group, did, rooms);
     }
 
     public Hierarchy withGroupFlow(String flow) {
-        return new Hierarchy(account, new DidGroup(group.didGroupSid(), group.accountSid(), group.name(), sid(flow), group.properties()), did, rooms);
+        return new Hierarchy(account, new DidGroup(group.didGroupSid(), group.accountSid(), group.name(), sid(flow), group.properties(), CREATED), did, rooms);
     }
 
     public Hierarchy withGroupProperties(Map<String, String> properties) {
-        return new Hierarchy(account, new DidGroup(group.didGroupSid(), group.accountSid(), group.name(), group.callFlowSid(), properties), did, rooms);
+        return new Hierarchy(account, new DidGroup(group.didGroupSid(), group.accountSid(), group.name(), group.callFlowSid(), properties, CREATED), did, rooms);
     }
 
     public Hierarchy withDidFlow(String flow) {
-        return new Hierarchy(account, group, new Did(did.didSid(), did.accountSid(), did.phonenumber(), did.didGroupSid(), sid(flow), did.properties()), rooms);
+        return new Hierarchy(account, group, new Did(did.didSid(), did.accountSid(), did.phonenumber(), did.didGroupSid(), sid(flow), did.properties(), CREATED), rooms);
     }
 
     public Hierarchy withDidProperties(Map<String, String> properties) {
-        return new Hierarchy(account, group, new Did(did.didSid(), did.accountSid(), did.phonenumber(), did.didGroupSid(), did.callFlowSid(), properties), rooms);
+        return new Hierarchy(account, group, new Did(did.didSid(), did.accountSid(), did.phonenumber(), did.didGroupSid(), did.callFlowSid(), properties, CREATED), rooms);
     }
 
     /** The DID without a group. */
     public Hierarchy withoutGroup() {
-        return new Hierarchy(account, null, new Did(did.didSid(), did.accountSid(), did.phonenumber(), null, did.callFlowSid(), did.properties()), rooms);
+        return new Hierarchy(account, null, new Did(did.didSid(), did.accountSid(), did.phonenumber(), null, did.callFlowSid(), did.properties(), CREATED), rooms);
     }
 
     /** Adds a room scoped to the DID group ({@code inGroup}) or account-wide, with codes like {@code "1234", Role.HOST}. */
@@ -66,7 +67,7 @@ public record Hierarchy(Account account, DidGroup group, Did did, List<MeetingRo
             codes.add(new AccessCode((String) codesAndRoles[i], (Role) codesAndRoles[i + 1]));
         }
         List<MeetingRoom> all = new ArrayList<>(rooms);
-        all.add(new MeetingRoom(roomSid, ACCOUNT, roomSid, inGroup ? GROUP : null, codes, properties, false));
+        all.add(new MeetingRoom(roomSid, ACCOUNT, roomSid, inGroup ? GROUP : null, codes, properties, false, CREATED));
         return new Hierarchy(account, group, did, all);
     }
 

@@ -1,0 +1,73 @@
+package com.callflowrules.hierarchy;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Accounts in the {@code accounts} table. */
+@Repository
+public class AccountRepository {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public AccountRepository(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Stores a new account with a fresh sid and creation time. */
+    public Account create(String name, String callFlowSid, java.util.Map<String, String> properties) {
+        Account account = new Account(UUID.randomUUID().toString(), name, callFlowSid, properties, clock.instant());
+        ConstraintViolations.translate(false, () -> jdbc.sql("""
+                        INSERT INTO accounts (account_sid, name, call_flow_sid, properties, date_created)
+                        VALUES (?, ?, ?, ?, ?)""")
+                .params(account.accountSid(), account.name(), account.callFlowSid(),
+                        PropertiesJson.write(account.properties()), timestamp(account.dateCreated()))
+                .update());
+        return account;
+    }
+
+    public Optional<Account> find(String accountSid) {
+        return jdbc.sql("SELECT * FROM accounts WHERE account_sid = ?").param(accountSid).query(AccountRepository::map).optional();
+    }
+
+    public List<Account> list(int limit, int offset) {
+        return jdbc.sql("SELECT * FROM accounts ORDER BY date_created, account_sid LIMIT ? OFFSET ?")
+                .params(limit, offset).query(AccountRepository::map).list();
+    }
+
+    public int count() {
+        return jdbc.sql("SELECT COUNT(*) FROM accounts").query(Integer.class).single();
+    }
+
+    /** Replaces the writable fields; false when there is no such account. */
+    public boolean update(Account account) {
+        return ConstraintViolations.translate(false, () -> jdbc.sql(
+                        "UPDATE accounts SET name = ?, call_flow_sid = ?, properties = ? WHERE account_sid = ?")
+                .params(account.name(), account.callFlowSid(), PropertiesJson.write(account.properties()), account.accountSid())
+                .update()) == 1;
+    }
+
+    /** Deletes the account; {@link ConflictException} while DID groups, DIDs or rooms refer to it. */
+    public boolean delete(String accountSid) {
+        return ConstraintViolations.translate(true, () ->
+                jdbc.sql("DELETE FROM accounts WHERE account_sid = ?").param(accountSid).update()) == 1;
+    }
+
+    static OffsetDateTime timestamp(java.time.Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Account map(ResultSet rs, int row) throws SQLException {
+        return new Account(rs.getString("account_sid"), rs.getString("name"), rs.getString("call_flow_sid"),
+                PropertiesJson.read(rs.getString("properties")), rs.getObject("date_created", OffsetDateTime.class).toInstant());
+    }
+}

@@ -1,0 +1,9 @@
+package com.callflowrules.hierarchy;
+
+/** A write that would break the hierarchy's integrity (a duplicate, or a delete of an object still referenced). Nothing was changed. */
+public class ConflictException extends RuntimeException {
+
+    public ConflictException(String message) {
+        super(message);
+    }
+}

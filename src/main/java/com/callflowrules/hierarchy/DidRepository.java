@@ -1,0 +1,81 @@
+package com.callflowrules.hierarchy;
+
+import static com.callflowrules.hierarchy.AccountRepository.timestamp;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** DIDs in the {@code dids} table; a phone number belongs to at most one DID. */
+@Repository
+public class DidRepository {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public DidRepository(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores a new DID. {@link ConflictException} when the number is taken;
+     * {@link UnknownReferenceException} when the account or group does not exist, or the group
+     * belongs to another account.
+     */
+    public Did create(String accountSid, String phonenumber, String didGroupSid, String callFlowSid, Map<String, String> properties) {
+        Did did = new Did(UUID.randomUUID().toString(), accountSid, phonenumber, didGroupSid, callFlowSid, properties, clock.instant());
+        ConstraintViolations.translate(false, () -> jdbc.sql("""
+                        INSERT INTO dids (did_sid, account_sid, phonenumber, did_group_sid, call_flow_sid, properties, date_created)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(did.didSid(), did.accountSid(), did.phonenumber(), did.didGroupSid(), did.callFlowSid(),
+                        PropertiesJson.write(did.properties()), timestamp(did.dateCreated()))
+                .update());
+        return did;
+    }
+
+    public Optional<Did> find(String didSid) {
+        return jdbc.sql("SELECT * FROM dids WHERE did_sid = ?").param(didSid).query(DidRepository::map).optional();
+    }
+
+    /** The DID of a dialed number: the first lookup of every call. */
+    public Optional<Did> findByNumber(String phonenumber) {
+        return jdbc.sql("SELECT * FROM dids WHERE phonenumber = ?").param(phonenumber).query(DidRepository::map).optional();
+    }
+
+    public List<Did> list(String accountSid, int limit, int offset) {
+        return jdbc.sql("SELECT * FROM dids WHERE (CAST(? AS VARCHAR) IS NULL OR account_sid = ?) ORDER BY date_created, did_sid LIMIT ? OFFSET ?")
+                .params(accountSid, accountSid, limit, offset).query(DidRepository::map).list();
+    }
+
+    public int count(String accountSid) {
+        return jdbc.sql("SELECT COUNT(*) FROM dids WHERE (CAST(? AS VARCHAR) IS NULL OR account_sid = ?)")
+                .params(accountSid, accountSid).query(Integer.class).single();
+    }
+
+    public boolean update(Did did) {
+        return ConstraintViolations.translate(false, () -> jdbc.sql("""
+                        UPDATE dids SET phonenumber = ?, did_group_sid = ?, call_flow_sid = ?, properties = ?
+                        WHERE did_sid = ?""")
+                .params(did.phonenumber(), did.didGroupSid(), did.callFlowSid(), PropertiesJson.write(did.properties()), did.didSid())
+                .update()) == 1;
+    }
+
+    public boolean delete(String didSid) {
+        return ConstraintViolations.translate(true, () ->
+                jdbc.sql("DELETE FROM dids WHERE did_sid = ?").param(didSid).update()) == 1;
+    }
+
+    private static Did map(ResultSet rs, int row) throws SQLException {
+        return new Did(rs.getString("did_sid"), rs.getString("account_sid"), rs.getString("phonenumber"),
+                rs.getString("did_group_sid"), rs.getString("call_flow_sid"), PropertiesJson.read(rs.getString("properties")),
+                rs.getObject("date_created", OffsetDateTime.class).toInstant());
+    }
+}

@@ -1,0 +1,157 @@
+package com.callflowrules.hierarchy;
+
+import static com.callflowrules.hierarchy.AccountRepository.timestamp;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Meeting rooms and their access codes ({@code meeting_rooms}, {@code access_codes}). A room and
+ * its codes are written in one transaction; the database refuses a code already used in the same
+ * (account, DID group) scope, so concurrent writers cannot both win.
+ */
+@Repository
+public class MeetingRoomRepository {
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    public MeetingRoomRepository(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores a new room with its codes. {@link ConflictException} when a code is taken in the
+     * scope or listed twice; {@link UnknownReferenceException} for a missing account or group.
+     */
+    public MeetingRoom create(String accountSid, String name, String didGroupSid, List<AccessCode> accessCodes,
+            Map<String, String> properties, boolean adHoc) {
+        MeetingRoom room = new MeetingRoom(UUID.randomUUID().toString(), accountSid, name, didGroupSid, accessCodes,
+                properties, adHoc, clock.instant());
+        return ConstraintViolations.translate(false, () -> transactions.execute(status -> {
+            jdbc.sql("""
+                            INSERT INTO meeting_rooms (meeting_room_sid, account_sid, name, did_group_sid, scope, ad_hoc, properties, date_created)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(room.meetingRoomSid(), room.accountSid(), room.name(), room.didGroupSid(), scope(room.didGroupSid()),
+                            room.adHoc(), PropertiesJson.write(room.properties()), timestamp(room.dateCreated()))
+                    .update();
+            insertCodes(room);
+            return room;
+        }));
+    }
+
+    public Optional<MeetingRoom> find(String meetingRoomSid) {
+        return rooms("SELECT * FROM meeting_rooms WHERE meeting_room_sid = ?", meetingRoomSid).stream().findFirst();
+    }
+
+    public List<MeetingRoom> list(String accountSid, int limit, int offset) {
+        return rooms("SELECT * FROM meeting_rooms WHERE (CAST(? AS VARCHAR) IS NULL OR account_sid = ?) ORDER BY date_created, meeting_room_sid LIMIT ? OFFSET ?",
+                accountSid, accountSid, limit, offset);
+    }
+
+    public int count(String accountSid) {
+        return jdbc.sql("SELECT COUNT(*) FROM meeting_rooms WHERE (CAST(? AS VARCHAR) IS NULL OR account_sid = ?)")
+                .params(accountSid, accountSid).query(Integer.class).single();
+    }
+
+    /**
+     * The rooms of {@code accountSid} that own {@code code} in the DID group {@code didGroupSid}
+     * or account-wide: at most two, since a code is unique per scope. The rules choose between them.
+     */
+    public List<MeetingRoom> roomsWithCode(String accountSid, String didGroupSid, String code) {
+        return rooms("""
+                        SELECT r.* FROM meeting_rooms r
+                        JOIN access_codes c ON c.meeting_room_sid = r.meeting_room_sid
+                        WHERE c.account_sid = ? AND c.access_code = ? AND c.scope IN (?, '')""",
+                accountSid, code, scope(didGroupSid));
+    }
+
+    /** Replaces the writable fields and the whole code list, in one transaction. */
+    public boolean update(MeetingRoom room) {
+        return Boolean.TRUE.equals(ConstraintViolations.translate(false, () -> transactions.execute(status -> {
+            int updated = jdbc.sql("""
+                            UPDATE meeting_rooms SET name = ?, did_group_sid = ?, scope = ?, properties = ?
+                            WHERE meeting_room_sid = ?""")
+                    .params(room.name(), room.didGroupSid(), scope(room.didGroupSid()), PropertiesJson.write(room.properties()),
+                            room.meetingRoomSid())
+                    .update();
+            if (updated == 0) {
+                return false;
+            }
+            jdbc.sql("DELETE FROM access_codes WHERE meeting_room_sid = ?").param(room.meetingRoomSid()).update();
+            insertCodes(room);
+            return true;
+        })));
+    }
+
+    /** Deletes the room and its codes. */
+    public boolean delete(String meetingRoomSid) {
+        return ConstraintViolations.translate(true, () ->
+                jdbc.sql("DELETE FROM meeting_rooms WHERE meeting_room_sid = ?").param(meetingRoomSid).update()) == 1;
+    }
+
+    private void insertCodes(MeetingRoom room) {
+        List<AccessCode> codes = room.accessCodes();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (AccessCode code : codes) {
+            if (!seen.add(code.accessCode())) {
+                // The primary key refuses it too; this names the code.
+                throw new ConflictException("access code " + code.accessCode() + " is listed twice in the room");
+            }
+        }
+        for (int position = 0; position < codes.size(); position++) {
+            AccessCode code = codes.get(position);
+            jdbc.sql("INSERT INTO access_codes (meeting_room_sid, account_sid, scope, access_code, role, position) VALUES (?, ?, ?, ?, ?, ?)")
+                    .params(room.meetingRoomSid(), room.accountSid(), scope(room.didGroupSid()), code.accessCode(),
+                            code.role().jsonName(), position)
+                    .update();
+        }
+    }
+
+    private List<MeetingRoom> rooms(String sql, Object... params) {
+        List<RoomRow> rows = jdbc.sql(sql).params(params).query(MeetingRoomRepository::row).list();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<AccessCode>> codes = new LinkedHashMap<>();
+        rows.forEach(r -> codes.put(r.sid(), new ArrayList<>()));
+        jdbc.sql("SELECT meeting_room_sid, access_code, role FROM access_codes WHERE meeting_room_sid IN (:sids) ORDER BY position")
+                .param("sids", List.copyOf(codes.keySet()))
+                .query((rs, n) -> {
+                    codes.get(rs.getString(1)).add(new AccessCode(rs.getString(2), Role.fromJsonName(rs.getString(3))));
+                    return null;
+                })
+                .list();
+        return rows.stream().map(r -> new MeetingRoom(r.sid(), r.accountSid(), r.name(), r.didGroupSid(), codes.get(r.sid()),
+                r.properties(), r.adHoc(), r.dateCreated())).toList();
+    }
+
+    private record RoomRow(String sid, String accountSid, String name, String didGroupSid, Map<String, String> properties,
+            boolean adHoc, java.time.Instant dateCreated) {
+    }
+
+    private static RoomRow row(ResultSet rs, int n) throws SQLException {
+        return new RoomRow(rs.getString("meeting_room_sid"), rs.getString("account_sid"), rs.getString("name"),
+                rs.getString("did_group_sid"), PropertiesJson.read(rs.getString("properties")), rs.getBoolean("ad_hoc"),
+                rs.getObject("date_created", OffsetDateTime.class).toInstant());
+    }
+
+    /** The scope column: the group's sid, or '' for an account-wide room. */
+    private static String scope(String didGroupSid) {
+        return didGroupSid == null ? "" : didGroupSid;
+    }
+}

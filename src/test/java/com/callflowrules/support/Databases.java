@@ -1,0 +1,58 @@
+package com.callflowrules.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+
+/**
+ * Real databases for tests, migrated with the application's own Flyway migrations: in-memory H2
+ * in PostgreSQL mode (as the embedded default runs), and a real PostgreSQL started once per test
+ * JVM from Maven Central binaries. Nothing needs to run before the build.
+ */
+public final class Databases {
+
+    private static final AtomicInteger H2_DATABASES = new AtomicInteger();
+    private static EmbeddedPostgres postgres;
+
+    private Databases() {
+    }
+
+    /** A fresh, migrated in-memory H2 database. */
+    public static DataSource h2() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:test" + H2_DATABASES.incrementAndGet()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        dataSource.setUser("sa");
+        return migrated(dataSource);
+    }
+
+    /** The shared PostgreSQL, emptied and migrated anew. */
+    public static synchronized DataSource postgres() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException e) {
+                    // the JVM is exiting
+                }
+            }));
+        }
+        DataSource dataSource = postgres.getPostgresDatabase();
+        Flyway.configure().dataSource(dataSource).cleanDisabled(false).load().clean();
+        return migrated(dataSource);
+    }
+
+    private static DataSource migrated(DataSource dataSource) {
+        Flyway.configure().dataSource(dataSource).load().migrate();
+        return dataSource;
+    }
+}
