@@ -1,11 +1,14 @@
 package com.callflowrules.api;
 
+import com.callflowrules.hierarchy.ConflictException;
+import com.callflowrules.hierarchy.UnknownReferenceException;
 import com.callflowrules.rules.RuleBaseException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -27,6 +30,32 @@ class ApiExceptionHandler {
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ApiError> noSuchPath(NoResourceFoundException e) {
         return error(HttpStatus.NOT_FOUND, "not_found", "no such path: /" + e.getResourcePath(), List.of());
+    }
+
+    @ExceptionHandler(ValidationException.class)
+    ResponseEntity<ApiError> invalid(ValidationException e) {
+        return error(HttpStatus.UNPROCESSABLE_CONTENT, "validation_failed", e.getMessage(), e.errors());
+    }
+
+    @ExceptionHandler(UnknownReferenceException.class)
+    ResponseEntity<ApiError> unknownReference(UnknownReferenceException e) {
+        return error(HttpStatus.UNPROCESSABLE_CONTENT, "validation_failed", e.getMessage(),
+                List.of(new ApiError.FieldError(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<ApiError> conflict(ConflictException e) {
+        return error(HttpStatus.CONFLICT, "conflict", e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(MalformedBodyException.class)
+    ResponseEntity<ApiError> wrongShape(MalformedBodyException e) {
+        return error(HttpStatus.BAD_REQUEST, "bad_request", e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        return error(HttpStatus.BAD_REQUEST, "bad_request", "the body is not valid JSON", List.of());
     }
 
     @ExceptionHandler(BadParameterException.class)

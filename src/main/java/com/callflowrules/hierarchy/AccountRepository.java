@@ -25,7 +25,7 @@ public class AccountRepository {
 
     /** Stores a new account with a fresh sid and creation time. */
     public Account create(String name, String callFlowSid, java.util.Map<String, String> properties) {
-        Account account = new Account(UUID.randomUUID().toString(), name, callFlowSid, properties, clock.instant());
+        Account account = new Account(UUID.randomUUID().toString(), name, callFlowSid, properties, now(clock));
         ConstraintViolations.translate(false, () -> jdbc.sql("""
                         INSERT INTO accounts (account_sid, name, call_flow_sid, properties, date_created)
                         VALUES (?, ?, ?, ?, ?)""")
@@ -60,6 +60,11 @@ public class AccountRepository {
     public boolean delete(String accountSid) {
         return ConstraintViolations.translate(true, () ->
                 jdbc.sql("DELETE FROM accounts WHERE account_sid = ?").param(accountSid).update()) == 1;
+    }
+
+    /** Now, at the microsecond precision both databases store, so a created object equals its stored form. */
+    static java.time.Instant now(Clock clock) {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     static OffsetDateTime timestamp(java.time.Instant instant) {

@@ -1,5 +1,6 @@
 package com.callflowrules.hierarchy;
 
+import static com.callflowrules.hierarchy.AccountRepository.now;
 import static com.callflowrules.hierarchy.AccountRepository.timestamp;
 
 import java.sql.ResultSet;
@@ -27,7 +28,7 @@ public class DidGroupRepository {
 
     /** Stores a new group of {@code accountSid}; {@link UnknownReferenceException} when the account does not exist. */
     public DidGroup create(String accountSid, String name, String callFlowSid, Map<String, String> properties) {
-        DidGroup group = new DidGroup(UUID.randomUUID().toString(), accountSid, name, callFlowSid, properties, clock.instant());
+        DidGroup group = new DidGroup(UUID.randomUUID().toString(), accountSid, name, callFlowSid, properties, now(clock));
         ConstraintViolations.translate(false, () -> jdbc.sql("""
                         INSERT INTO did_groups (did_group_sid, account_sid, name, call_flow_sid, properties, date_created)
                         VALUES (?, ?, ?, ?, ?, ?)""")

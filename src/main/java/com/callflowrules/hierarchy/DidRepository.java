@@ -1,5 +1,6 @@
 package com.callflowrules.hierarchy;
 
+import static com.callflowrules.hierarchy.AccountRepository.now;
 import static com.callflowrules.hierarchy.AccountRepository.timestamp;
 
 import java.sql.ResultSet;
@@ -31,7 +32,7 @@ public class DidRepository {
      * belongs to another account.
      */
     public Did create(String accountSid, String phonenumber, String didGroupSid, String callFlowSid, Map<String, String> properties) {
-        Did did = new Did(UUID.randomUUID().toString(), accountSid, phonenumber, didGroupSid, callFlowSid, properties, clock.instant());
+        Did did = new Did(UUID.randomUUID().toString(), accountSid, phonenumber, didGroupSid, callFlowSid, properties, now(clock));
         ConstraintViolations.translate(false, () -> jdbc.sql("""
                         INSERT INTO dids (did_sid, account_sid, phonenumber, did_group_sid, call_flow_sid, properties, date_created)
                         VALUES (?, ?, ?, ?, ?, ?, ?)""")

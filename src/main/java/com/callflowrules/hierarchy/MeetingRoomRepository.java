@@ -1,5 +1,6 @@
 package com.callflowrules.hierarchy;
 
+import static com.callflowrules.hierarchy.AccountRepository.now;
 import static com.callflowrules.hierarchy.AccountRepository.timestamp;
 
 import java.sql.ResultSet;
@@ -41,7 +42,7 @@ public class MeetingRoomRepository {
     public MeetingRoom create(String accountSid, String name, String didGroupSid, List<AccessCode> accessCodes,
             Map<String, String> properties, boolean adHoc) {
         MeetingRoom room = new MeetingRoom(UUID.randomUUID().toString(), accountSid, name, didGroupSid, accessCodes,
-                properties, adHoc, clock.instant());
+                properties, adHoc, now(clock));
         return ConstraintViolations.translate(false, () -> transactions.execute(status -> {
             jdbc.sql("""
                             INSERT INTO meeting_rooms (meeting_room_sid, account_sid, name, did_group_sid, scope, ad_hoc, properties, date_created)

@@ -1,5 +1,7 @@
 package com.callflowrules.hierarchy;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** Access levels of a caller, with the one-letter forms used by role-set properties. */
 public enum Role {
     /** Moderator: may mute, hold, lock and record. */
@@ -20,6 +22,7 @@ public enum Role {
     }
 
     /** The lower-case name used in JSON and YAML: {@code host}, {@code participant}, {@code listener}. */
+    @JsonValue
     public String jsonName() {
         return name().toLowerCase();
     }

@@ -1,0 +1,105 @@
+package com.callflowrules.api;
+
+import static com.callflowrules.api.DidGroupController.union;
+
+import com.callflowrules.hierarchy.Did;
+import com.callflowrules.hierarchy.DidRepository;
+import java.util.regex.Pattern;
+import com.callflowrules.properties.PropertySchema;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** DIDs: the dialed numbers, the first level asked for a call flow. */
+@RestController
+@RequestMapping("/conference/v2/dids")
+class DidController {
+
+    private static final Pattern E164_DIGITS = Pattern.compile("[1-9][0-9]{6,14}");
+    private static final String E164_RULE = "an E.164 number: 7 to 15 digits, no +";
+    private static final Set<String> WRITABLE = Set.of("phonenumber", "did_group_sid", "call_flow_sid", "properties");
+    private static final Set<String> READ_ONLY = Set.of("did_sid", "date_created");
+
+    private final DidRepository dids;
+    private final FlowReferences flows;
+    private final PropertySchema schema = PropertySchema.standard();
+
+    DidController(DidRepository dids, FlowReferences flows) {
+        this.dids = dids;
+        this.flows = flows;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    Did create(@org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+        RequestBody body = RequestBody.of(json, union(WRITABLE, "account_sid"), READ_ONLY);
+        String accountSid = body.requiredText("account_sid", 64);
+        String number = body.matching("phonenumber", E164_DIGITS, E164_RULE, true);
+        String group = body.text("did_group_sid", 64);
+        String flow = flows.resolve(body, body.text("call_flow_sid", 64));
+        var properties = body.properties(schema, false);
+        body.validate();
+        return dids.create(accountSid, number, group, flow, properties);
+    }
+
+    @GetMapping
+    Page<Did> list(@RequestParam(required = false) String account_sid, @RequestParam(defaultValue = "100") int limit,
+            @RequestParam(defaultValue = "0") int offset) {
+        Page.checkBounds(limit, offset);
+        return Page.of(dids.list(account_sid, limit, offset), dids.count(account_sid), limit, offset);
+    }
+
+    @GetMapping("/{sid}")
+    Did get(@PathVariable String sid) {
+        return dids.find(sid).orElseThrow(() -> new NotFoundException("no DID " + sid));
+    }
+
+    @PatchMapping("/{sid}")
+    Did patch(@PathVariable String sid, @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+        Did current = get(sid);
+        RequestBody body = RequestBody.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
+        String number = body.has("phonenumber") ? body.matching("phonenumber", E164_DIGITS, E164_RULE, true) : current.phonenumber();
+        String group = body.has("did_group_sid") ? body.text("did_group_sid", 64) : current.didGroupSid();
+        String flow = body.has("call_flow_sid") ? flows.resolve(body, body.text("call_flow_sid", 64)) : current.callFlowSid();
+        var properties = RequestBody.mergePatch(current.properties(), body.properties(schema, true));
+        body.validate();
+        return save(new Did(sid, current.accountSid(), number, group, flow, properties, current.dateCreated()));
+    }
+
+    @PutMapping("/{sid}")
+    Did put(@PathVariable String sid, @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+        Did current = get(sid);
+        RequestBody body = RequestBody.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
+        String number = body.matching("phonenumber", E164_DIGITS, E164_RULE, true);
+        String group = body.text("did_group_sid", 64);
+        String flow = flows.resolve(body, body.text("call_flow_sid", 64));
+        var properties = body.properties(schema, false);
+        body.validate();
+        return save(new Did(sid, current.accountSid(), number, group, flow, properties, current.dateCreated()));
+    }
+
+    @DeleteMapping("/{sid}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable String sid) {
+        if (!dids.delete(sid)) {
+            throw new NotFoundException("no DID " + sid);
+        }
+    }
+
+    private Did save(Did did) {
+        if (!dids.update(did)) {
+            throw new NotFoundException("no DID " + did.didSid());
+        }
+        return did;
+    }
+}

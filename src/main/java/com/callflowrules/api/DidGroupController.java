@@ -1,0 +1,103 @@
+package com.callflowrules.api;
+
+import com.callflowrules.hierarchy.DidGroup;
+import com.callflowrules.hierarchy.DidGroupRepository;
+import com.callflowrules.properties.PropertySchema;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** DID groups: numbers of one account that share a call flow and property overrides. */
+@RestController
+@RequestMapping("/conference/v2/did_groups")
+class DidGroupController {
+
+    private static final Set<String> WRITABLE = Set.of("name", "call_flow_sid", "properties");
+    private static final Set<String> READ_ONLY = Set.of("did_group_sid", "date_created");
+
+    private final DidGroupRepository groups;
+    private final FlowReferences flows;
+    private final PropertySchema schema = PropertySchema.standard();
+
+    DidGroupController(DidGroupRepository groups, FlowReferences flows) {
+        this.groups = groups;
+        this.flows = flows;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    DidGroup create(@org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+        RequestBody body = RequestBody.of(json, union(WRITABLE, "account_sid"), READ_ONLY);
+        String accountSid = body.requiredText("account_sid", 64);
+        String name = body.requiredText("name", 255);
+        String flow = flows.resolve(body, body.text("call_flow_sid", 64));
+        var properties = body.properties(schema, false);
+        body.validate();
+        return groups.create(accountSid, name, flow, properties);
+    }
+
+    @GetMapping
+    Page<DidGroup> list(@RequestParam(required = false) String account_sid, @RequestParam(defaultValue = "100") int limit,
+            @RequestParam(defaultValue = "0") int offset) {
+        Page.checkBounds(limit, offset);
+        return Page.of(groups.list(account_sid, limit, offset), groups.count(account_sid), limit, offset);
+    }
+
+    @GetMapping("/{sid}")
+    DidGroup get(@PathVariable String sid) {
+        return groups.find(sid).orElseThrow(() -> new NotFoundException("no DID group " + sid));
+    }
+
+    @PatchMapping("/{sid}")
+    DidGroup patch(@PathVariable String sid, @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+        DidGroup current = get(sid);
+        RequestBody body = RequestBody.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
+        String name = body.has("name") ? body.requiredText("name", 255) : current.name();
+        String flow = body.has("call_flow_sid") ? flows.resolve(body, body.text("call_flow_sid", 64)) : current.callFlowSid();
+        var properties = RequestBody.mergePatch(current.properties(), body.properties(schema, true));
+        body.validate();
+        return save(new DidGroup(sid, current.accountSid(), name, flow, properties, current.dateCreated()));
+    }
+
+    @PutMapping("/{sid}")
+    DidGroup put(@PathVariable String sid, @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+        DidGroup current = get(sid);
+        RequestBody body = RequestBody.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
+        String name = body.requiredText("name", 255);
+        String flow = flows.resolve(body, body.text("call_flow_sid", 64));
+        var properties = body.properties(schema, false);
+        body.validate();
+        return save(new DidGroup(sid, current.accountSid(), name, flow, properties, current.dateCreated()));
+    }
+
+    @DeleteMapping("/{sid}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable String sid) {
+        if (!groups.delete(sid)) {
+            throw new NotFoundException("no DID group " + sid);
+        }
+    }
+
+    private DidGroup save(DidGroup group) {
+        if (!groups.update(group)) {
+            throw new NotFoundException("no DID group " + group.didGroupSid());
+        }
+        return group;
+    }
+
+    static Set<String> union(Set<String> fields, String more) {
+        java.util.Set<String> all = new java.util.HashSet<>(fields);
+        all.add(more);
+        return all;
+    }
+}
