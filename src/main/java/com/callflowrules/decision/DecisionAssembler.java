@@ -49,10 +49,11 @@ final class DecisionAssembler {
                 .sorted(Comparator.comparingInt(Media::order))
                 .map(Media::step)
                 .toList();
-        String meetingSid = facts.meeting() != null && placement != null
-                && placement.meetingRoomSid() != null
-                && placement.meetingRoomSid().equals(facts.meeting().meetingRoomSid())
-                ? facts.meeting().meetingSid() : null;
+        String roomSid = placement == null ? null : placement.meetingRoomSid();
+        String meetingSid = facts.meetings().stream()
+                .filter(meeting -> meeting.meetingRoomSid().equals(roomSid))
+                .map(MeetingState::meetingSid)
+                .findFirst().orElse(null);
 
         return new Decision(
                 verdict.action(),

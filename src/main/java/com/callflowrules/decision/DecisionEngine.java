@@ -67,7 +67,7 @@ public final class DecisionEngine {
         addIfPresent(input, facts.account());
         addIfPresent(input, facts.room());
         addIfPresent(input, facts.call());
-        addIfPresent(input, facts.meeting());
+        input.addAll(facts.meetings());
         for (var room : facts.roomsWithCode()) {
             if (facts.room() == null || !room.meetingRoomSid().equals(facts.room().meetingRoomSid())) {
                 input.add(room);

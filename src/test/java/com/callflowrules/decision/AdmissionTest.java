@@ -154,4 +154,20 @@ class AdmissionTest {
         assertThat(decision.action()).isEqualTo(Action.WAIT);
         assertThat(decision.propertySources().get("conference_start_how").level()).isEqualTo(com.callflowrules.hierarchy.Level.MEETING_ROOM);
     }
+
+    @Test
+    void onlyTheMeetingOfTheRoomTheCallerGoesToDecidesAdmission() {
+        Hierarchy twoRooms = Hierarchy.account("secured")
+                .withRoom(ROOM, true, Map.of(), "5", Role.PARTICIPANT)
+                .withRoom("account-room", false, Map.of(), "5", Role.PARTICIPANT);
+        MeetingState lockedElsewhere = new MeetingState("meeting-2", "account-room", true, "false", new Attendees(1, 0, 0));
+        MeetingState open = running(false, 1, 0, 0);
+
+        Decision decision = engine.decide(new AccessCodeEntered("5", 0),
+                twoRooms.factsForCode("5").withMeetings(java.util.List.of(lockedElsewhere, open)));
+
+        assertThat(decision.action()).isEqualTo(Action.JOIN);
+        assertThat(decision.meetingRoomSid()).isEqualTo(ROOM);
+        assertThat(decision.meetingSid()).isEqualTo("meeting-1");
+    }
 }
