@@ -5,9 +5,11 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The callflow-rules service: the decision engine behind the Conference v2 HTTP API. */
 @SpringBootApplication
+@EnableScheduling
 @ConfigurationPropertiesScan
 public class CallflowRulesApplication {
 

@@ -3,6 +3,9 @@ package com.callflowrules.api;
 import com.callflowrules.hierarchy.ConflictException;
 import com.callflowrules.hierarchy.UnknownReferenceException;
 import com.callflowrules.rules.RuleBaseException;
+import com.callflowrules.session.CallStateException;
+import com.callflowrules.session.UnknownCallException;
+import com.callflowrules.session.UnknownMeetingException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +28,16 @@ class ApiExceptionHandler {
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ApiError> notFound(NotFoundException e) {
         return error(HttpStatus.NOT_FOUND, "not_found", e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler({UnknownCallException.class, UnknownMeetingException.class})
+    ResponseEntity<ApiError> unknownLive(RuntimeException e) {
+        return error(HttpStatus.NOT_FOUND, "not_found", e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(CallStateException.class)
+    ResponseEntity<ApiError> callState(CallStateException e) {
+        return error(HttpStatus.CONFLICT, "conflict", e.getMessage(), List.of());
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

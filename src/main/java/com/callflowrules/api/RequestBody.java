@@ -77,6 +77,19 @@ final class RequestBody {
         return text;
     }
 
+    /** An optional boolean: null when left out. */
+    Boolean bool(String field) {
+        JsonNode value = node.get(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            error(field, "must be true or false");
+            return null;
+        }
+        return value.asBoolean();
+    }
+
     /** A string that must match {@code pattern}, described as {@code rule} in the error. */
     String matching(String field, Pattern pattern, String rule, boolean required) {
         String text = required ? requiredText(field, 64) : text(field, 64);

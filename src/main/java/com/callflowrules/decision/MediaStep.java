@@ -1,5 +1,7 @@
 package com.callflowrules.decision;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * One step of what the caller (or, for tones, the meeting) hears or is asked for, in order.
  * Fields that do not apply to a step's type are {@code null}.
@@ -11,6 +13,7 @@ package com.callflowrules.decision;
  * @param seconds  a timeout or duration
  * @param count    the attendee count announced
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record MediaStep(String type, String prompt, String language, Integer seconds, Integer count) {
 
     public static MediaStep play(String prompt, String language) {

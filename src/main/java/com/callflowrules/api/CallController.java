@@ -1,0 +1,103 @@
+package com.callflowrules.api;
+
+import com.callflowrules.decision.Decision;
+import com.callflowrules.session.Call;
+import com.callflowrules.session.CallControl;
+import com.callflowrules.session.CallRepository;
+import com.callflowrules.session.UnknownCallException;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Call control: what a call router calls as a call arrives, keys digits and hangs up. */
+@RestController
+@RequestMapping("/conference/v2/calls")
+class CallController {
+
+    private static final Pattern NUMBER = Pattern.compile("[0-9]{1,20}");
+    private static final Pattern DIGITS = Pattern.compile("[0-9*#]{1,16}");
+    private static final Pattern CODE_ENTRY = Pattern.compile("[0-9*#]{0,32}");
+
+    private final CallControl control;
+    private final CallRepository calls;
+
+    CallController(CallControl control, CallRepository calls) {
+        this.control = control;
+        this.calls = calls;
+    }
+
+    /** What every call-control request answers: the call and the decision carried out. */
+    record CallAnswer(Call call, Decision decision) {
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    CallAnswer arrive(@org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+        RequestBody body = RequestBody.of(json, Set.of("number_dst", "number_src"), Set.of());
+        String dst = body.matching("number_dst", NUMBER, "1 to 20 digits", true);
+        String src = body.matching("number_src", NUMBER, "1 to 20 digits", false);
+        body.validate();
+        CallControl.Outcome outcome = control.arrive(dst, src);
+        return new CallAnswer(outcome.call(), outcome.decision());
+    }
+
+    /** The caller keyed a code; an empty string is a digit timeout. */
+    @PostMapping("/{sid}/access_code")
+    CallAnswer accessCode(@PathVariable String sid, @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+        RequestBody body = RequestBody.of(json, Set.of("access_code"), Set.of());
+        String code = json.has("access_code") && json.get("access_code").isString() ? json.get("access_code").asString() : null;
+        if (code == null || !CODE_ENTRY.matcher(code).matches()) {
+            body.error("access_code", "must be a string of up to 32 keys 0-9 * # (empty for a timeout)");
+        }
+        body.validate();
+        CallControl.Outcome outcome = control.enterCode(sid, code);
+        return new CallAnswer(outcome.call(), outcome.decision());
+    }
+
+    @PostMapping("/{sid}/dtmf")
+    CallAnswer dtmf(@PathVariable String sid, @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+        RequestBody body = RequestBody.of(json, Set.of("digits"), Set.of());
+        String digits = body.matching("digits", DIGITS, "1 to 16 keys 0-9 * #", true);
+        body.validate();
+        CallControl.Outcome outcome = control.pressed(sid, digits);
+        return new CallAnswer(outcome.call(), outcome.decision());
+    }
+
+    /** The caller hung up. */
+    @DeleteMapping("/{sid}")
+    CallAnswer hangUp(@PathVariable String sid) {
+        CallControl.Outcome outcome = control.hangUp(sid);
+        return new CallAnswer(outcome.call(), outcome.decision());
+    }
+
+    /** Live calls (not ended). */
+    @GetMapping
+    Page<Call> list(@RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset) {
+        Page.checkBounds(limit, offset);
+        return Page.of(calls.live(limit, offset), calls.countLive(), limit, offset);
+    }
+
+    @GetMapping("/{sid}")
+    Call get(@PathVariable String sid) {
+        return calls.find(sid).orElseThrow(() -> new UnknownCallException(sid));
+    }
+
+    @PatchMapping("/{sid}")
+    Call patch(@PathVariable String sid, @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+        RequestBody body = RequestBody.of(json, Set.of("muted", "on_hold"), Set.of());
+        Boolean muted = body.bool("muted");
+        Boolean onHold = body.bool("on_hold");
+        body.validate();
+        return control.updateCall(sid, muted, onHold);
+    }
+}

@@ -1,0 +1,41 @@
+package com.callflowrules.api;
+
+import com.callflowrules.decision.Decision;
+import com.callflowrules.session.CallControl;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** What-if: the decision for a call and its explanation, with nothing changed. */
+@RestController
+@RequestMapping("/conference/v2/decisions")
+class DecisionController {
+
+    private static final Pattern NUMBER = Pattern.compile("[0-9]{1,20}");
+    private static final Pattern CODE = Pattern.compile("[0-9*#]{0,32}");
+
+    private final CallControl control;
+
+    DecisionController(CallControl control) {
+        this.control = control;
+    }
+
+    @PostMapping
+    Decision decide(@org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+        RequestBody body = RequestBody.of(json, Set.of("number_dst", "number_src", "access_code"), Set.of());
+        String dst = body.matching("number_dst", NUMBER, "1 to 20 digits", true);
+        String src = body.matching("number_src", NUMBER, "1 to 20 digits", false);
+        String code = null;
+        if (json.has("access_code") && !json.get("access_code").isNull()) {
+            code = json.get("access_code").isString() ? json.get("access_code").asString() : null;
+            if (code == null || !CODE.matcher(code).matches()) {
+                body.error("access_code", "must be a string of up to 32 keys 0-9 * #");
+            }
+        }
+        body.validate();
+        return control.whatIf(dst, src, code);
+    }
+}

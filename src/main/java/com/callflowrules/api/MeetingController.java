@@ -1,0 +1,56 @@
+package com.callflowrules.api;
+
+import com.callflowrules.session.CallControl;
+import com.callflowrules.session.Meeting;
+import com.callflowrules.session.MeetingRepository;
+import com.callflowrules.session.UnknownMeetingException;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Running meetings: read them, and lock, hold or mute them as a host would. */
+@RestController
+@RequestMapping("/conference/v2/meetings")
+class MeetingController {
+
+    private static final Pattern ROLE_LETTERS = Pattern.compile("(?!.*(.).*\\1)[hpl]{0,3}");
+    private static final Pattern MUTED = Pattern.compile("false|relaxed|true");
+
+    private final CallControl control;
+    private final MeetingRepository meetings;
+
+    MeetingController(CallControl control, MeetingRepository meetings) {
+        this.control = control;
+        this.meetings = meetings;
+    }
+
+    @GetMapping
+    Page<Meeting> list(@RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset) {
+        Page.checkBounds(limit, offset);
+        return Page.of(meetings.list(limit, offset), meetings.count(), limit, offset);
+    }
+
+    @GetMapping("/{sid}")
+    Meeting get(@PathVariable String sid) {
+        return meetings.find(sid).orElseThrow(() -> new UnknownMeetingException(sid));
+    }
+
+    @PatchMapping("/{sid}")
+    Meeting patch(@PathVariable String sid, @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+        RequestBody body = RequestBody.of(json, Set.of("locked", "on_hold", "participant_muted"), Set.of());
+        Boolean locked = body.bool("locked");
+        String onHold = json.has("on_hold") ? body.matching("on_hold", ROLE_LETTERS, "role letters h, p, l, each at most once", false) : null;
+        if (json.has("on_hold") && json.get("on_hold").isString() && json.get("on_hold").asString().isEmpty()) {
+            onHold = "";
+        }
+        String muted = body.matching("participant_muted", MUTED, "false, relaxed or true", false);
+        body.validate();
+        return control.updateMeeting(sid, locked, onHold, muted);
+    }
+}

@@ -1,0 +1,383 @@
+package com.callflowrules.session;
+
+import com.callflowrules.decision.AccessCodeEntered;
+import com.callflowrules.decision.Action;
+import com.callflowrules.decision.AdmissionRequested;
+import com.callflowrules.decision.Attendees;
+import com.callflowrules.decision.CallArrived;
+import com.callflowrules.decision.CallEvent;
+import com.callflowrules.decision.CallFacts;
+import com.callflowrules.decision.CallLeft;
+import com.callflowrules.decision.CallState;
+import com.callflowrules.decision.Decision;
+import com.callflowrules.decision.DecisionEngine;
+import com.callflowrules.decision.DtmfPressed;
+import com.callflowrules.decision.MeetingStopDue;
+import com.callflowrules.decision.RoomToCreate;
+import com.callflowrules.decision.outcome.Placement;
+import com.callflowrules.hierarchy.AccessCode;
+import com.callflowrules.hierarchy.AccountRepository;
+import com.callflowrules.hierarchy.ConflictException;
+import com.callflowrules.hierarchy.Did;
+import com.callflowrules.hierarchy.DidGroupRepository;
+import com.callflowrules.hierarchy.DidRepository;
+import com.callflowrules.hierarchy.MeetingRoom;
+import com.callflowrules.hierarchy.MeetingRoomRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The life of a call (domain.md section 5): for each event, reads the facts from the store, asks
+ * the {@link DecisionEngine}, and carries the decision out in one transaction. When a concurrent
+ * writer wins a race the database arbitrates (a room's code, a room's one meeting), the event is
+ * decided again from the state that writer committed, so two callers entering one new code end
+ * up in one room and one meeting.
+ */
+@Service
+public class CallControl {
+
+    private static final int ATTEMPTS = 20;
+
+    private final DecisionEngine engine;
+    private final AccountRepository accounts;
+    private final DidGroupRepository groups;
+    private final DidRepository dids;
+    private final MeetingRoomRepository rooms;
+    private final CallRepository calls;
+    private final MeetingRepository meetings;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    public CallControl(DecisionEngine engine, AccountRepository accounts, DidGroupRepository groups, DidRepository dids,
+            MeetingRoomRepository rooms, CallRepository calls, MeetingRepository meetings, TransactionTemplate transactions,
+            Clock clock) {
+        this.engine = engine;
+        this.accounts = accounts;
+        this.groups = groups;
+        this.dids = dids;
+        this.rooms = rooms;
+        this.calls = calls;
+        this.meetings = meetings;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** A call and the decision just carried out for it. */
+    public record Outcome(Call call, Decision decision) {
+    }
+
+    /** A call arrives at {@code numberDst}. */
+    public Outcome arrive(String numberDst, String numberSrc) {
+        return retrying(() -> {
+            Instant now = now();
+            Optional<Did> did = dids.findByNumber(numberDst);
+            CallFacts facts = did.map(this::dialed).orElseGet(CallFacts::unknownNumber);
+            if (did.isPresent()) {
+                // a direct flow goes straight to the number's implicit room
+                facts = facts.withMeetings(states(meetings.lockInRooms(List.of(Placement.implicitRoomSid(did.get().didSid())))));
+            }
+            Call call = new Call(UUID.randomUUID().toString(), numberSrc, numberDst, did.map(Did::didSid).orElse(null),
+                    CallStatus.PROMPTING, null, null, 0, null, null, false, false, null, null, null, now, null, null);
+            calls.insert(call);
+            return apply(call, engine.decide(new CallArrived(numberDst, numberSrc), facts), facts, now);
+        });
+    }
+
+    /** The caller keyed {@code code} (empty for a digit timeout). */
+    public Outcome enterCode(String callSid, String code) {
+        return retrying(() -> {
+            Call call = lockLive(callSid);
+            if (call.state() != CallStatus.PROMPTING) {
+                throw new CallStateException("call " + callSid + " is " + call.state().dbName() + ", not waiting for an access code");
+            }
+            Did did = dids.find(call.didSid()).orElseThrow();
+            List<MeetingRoom> owners = code.matches("[0-9]{1,16}")
+                    ? rooms.roomsWithCode(did.accountSid(), did.didGroupSid(), code) : List.of();
+            CallFacts facts = dialed(did).withRoomsWithCode(owners)
+                    .withMeetings(states(meetings.lockInRooms(owners.stream().map(MeetingRoom::meetingRoomSid).toList())));
+            Call entered = new Call(call.callSid(), call.numberSrc(), call.numberDst(), call.didSid(), call.state(),
+                    code.isEmpty() ? null : code, call.role(), call.attemptsUsed(), call.meetingRoomSid(), call.meetingSid(),
+                    call.muted(), call.onHold(), call.waitStartedAt(), call.waitDeadline(), null, call.dateCreated(),
+                    call.dateJoined(), null);
+            return apply(entered, engine.decide(new AccessCodeEntered(code, call.attemptsUsed()), facts), facts, now());
+        });
+    }
+
+    /** The caller pressed {@code digits} in the meeting. */
+    public Outcome pressed(String callSid, String digits) {
+        return retrying(() -> {
+            Call call = lockLive(callSid);
+            if (call.state() != CallStatus.JOINED) {
+                throw new CallStateException("call " + callSid + " is " + call.state().dbName() + ", not in a meeting");
+            }
+            CallFacts facts = placed(call);
+            return apply(call, engine.decide(new DtmfPressed(digits), facts), facts, now());
+        });
+    }
+
+    /** The caller hung up. */
+    public Outcome hangUp(String callSid) {
+        return retrying(() -> {
+            Call call = lockLive(callSid);
+            CallFacts facts = placed(call);
+            return apply(call, engine.decide(new CallLeft(), facts), facts, now());
+        });
+    }
+
+    /** What would happen to a call to {@code numberDst} (with {@code accessCode}, if given); nothing is changed. */
+    public Decision whatIf(String numberDst, String numberSrc, String accessCode) {
+        return transactions.execute(status -> {
+            status.setRollbackOnly();
+            Optional<Did> did = dids.findByNumber(numberDst);
+            if (did.isEmpty()) {
+                return engine.decide(new CallArrived(numberDst, numberSrc), CallFacts.unknownNumber());
+            }
+            if (accessCode == null) {
+                CallFacts facts = dialed(did.get()).withMeetings(
+                        states(meetings.lockInRooms(List.of(Placement.implicitRoomSid(did.get().didSid())))));
+                return engine.decide(new CallArrived(numberDst, numberSrc), facts);
+            }
+            List<MeetingRoom> owners = accessCode.matches("[0-9]{1,16}")
+                    ? rooms.roomsWithCode(did.get().accountSid(), did.get().didGroupSid(), accessCode) : List.of();
+            CallFacts facts = dialed(did.get()).withRoomsWithCode(owners)
+                    .withMeetings(states(meetings.lockInRooms(owners.stream().map(MeetingRoom::meetingRoomSid).toList())));
+            return engine.decide(new AccessCodeEntered(accessCode, 0), facts);
+        });
+    }
+
+    /**
+     * Fires every timer that is due by the clock: start-wait timeouts of waiting calls and stop
+     * grace times of meetings. Each timer is claimed and re-checked in its own transaction, so a
+     * timer that another event already resolved does nothing. Returns how many fired.
+     */
+    public int fireDueTimers() {
+        int fired = 0;
+        for (String callSid : calls.waitOver(now())) {
+            fired += retrying(() -> admitAgain(callSid, true)) ? 1 : 0;
+        }
+        for (String meetingSid : meetings.stopDue(now())) {
+            fired += retrying(() -> stopIfDue(meetingSid)) ? 1 : 0;
+        }
+        return fired;
+    }
+
+    private boolean admitAgain(String callSid, boolean onlyIfDue) {
+        Instant now = now();
+        Optional<Call> found = calls.lock(callSid);
+        if (found.isEmpty() || found.get().state() != CallStatus.WAITING
+                || onlyIfDue && found.get().waitDeadline().isAfter(now)) {
+            return false;
+        }
+        Call call = found.get();
+        CallFacts facts = placed(call);
+        long waited = Duration.between(call.waitStartedAt(), now).toSeconds();
+        apply(call, engine.decide(new AdmissionRequested(waited), facts), facts, now);
+        return true;
+    }
+
+    private boolean stopIfDue(String meetingSid) {
+        Instant now = now();
+        Optional<Meeting> found = meetings.find(meetingSid);
+        if (found.isEmpty() || found.get().stopDueAt() == null || found.get().stopDueAt().isAfter(now)) {
+            return false;
+        }
+        Meeting meeting = meetings.lockInRooms(List.of(found.get().meetingRoomSid())).get(0);
+        Call lastLeaver = calls.find(meeting.stopCallSid()).orElseThrow();
+        CallFacts facts = placed(lastLeaver).withMeetings(List.of(meeting.state()));
+        Decision decision = engine.decide(new MeetingStopDue(), facts);
+        if (decision.action() == Action.DISCONNECT) {
+            for (Call call : calls.inMeeting(meetingSid)) {
+                calls.update(ended(call, decision.reason().name(), now));
+            }
+            meetings.delete(meetingSid);
+        } else {
+            meetings.update(withStop(meeting, null, null));
+        }
+        return true;
+    }
+
+    private Outcome apply(Call call, Decision decision, CallFacts facts, Instant now) {
+        Call next = switch (decision.action()) {
+            case DROP -> ended(call, decision.reason().name(), now);
+            case DISCONNECT -> ended(decision.reason() == com.callflowrules.decision.Reason.TOO_MANY_ATTEMPTS
+                    ? attempted(call) : call, decision.reason().name(), now);
+            case PROMPT_ACCESS_CODE -> call.with(CallStatus.PROMPTING);
+            case REPROMPT_ACCESS_CODE -> attempted(call);
+            case WAIT -> waiting(call, decision, now);
+            case JOIN -> join(call, decision, facts, now);
+            case IN_CALL_ACTION -> InCallActions.apply(call, decision.inCallAction(), this);
+            case IGNORE -> call;
+            case LEFT -> leave(call, decision, now);
+        };
+        calls.update(next);
+        return new Outcome(next, decision);
+    }
+
+    private Call join(Call call, Decision decision, CallFacts facts, Instant now) {
+        String roomSid = decision.meetingRoomSid();
+        RoomToCreate toCreate = decision.createRoom();
+        if (toCreate != null) {
+            // A code another caller has just taken makes this throw; the retry finds the room.
+            roomSid = rooms.create(toCreate.accountSid(), "ad hoc " + toCreate.accessCode(), toCreate.didGroupSid(),
+                    List.of(new AccessCode(toCreate.accessCode(), toCreate.codeRole())), Map.of(), true).meetingRoomSid();
+        }
+        String meetingSid = decision.meetingSid();
+        if (decision.startMeeting()) {
+            // A meeting another caller has just started makes this throw; the retry joins it.
+            Meeting meeting = new Meeting(UUID.randomUUID().toString(), roomSid, facts.account().accountSid(), false, "",
+                    "false", false, null, null, now, Attendees.NONE);
+            meetings.insert(meeting);
+            meetingSid = meeting.meetingSid();
+        }
+        Call joined = new Call(call.callSid(), call.numberSrc(), call.numberDst(), call.didSid(), CallStatus.JOINED,
+                call.accessCode(), decision.role(), call.attemptsUsed(), roomSid, meetingSid, Boolean.TRUE.equals(decision.muted()),
+                false, call.waitStartedAt(), null, null, call.dateCreated(), now, null);
+        if (decision.startMeeting()) {
+            calls.update(joined);
+            admitWaiting(roomSid, call.callSid());
+        }
+        return joined;
+    }
+
+    /** Callers waiting in a room whose meeting just started are checked again (a host has come). */
+    private void admitWaiting(String roomSid, String startedBy) {
+        for (Call waiting : calls.waitingIn(roomSid)) {
+            if (!waiting.callSid().equals(startedBy)) {
+                admitAgain(waiting.callSid(), false);
+            }
+        }
+    }
+
+    private Call waiting(Call call, Decision decision, Instant now) {
+        Instant started = call.waitStartedAt() == null ? now : call.waitStartedAt();
+        return new Call(call.callSid(), call.numberSrc(), call.numberDst(), call.didSid(), CallStatus.WAITING, call.accessCode(),
+                decision.role(), call.attemptsUsed(), decision.meetingRoomSid(), null, false, false, started,
+                now.plusSeconds(decision.waitSeconds()), null, call.dateCreated(), null, null);
+    }
+
+    private Call leave(Call call, Decision decision, Instant now) {
+        if (decision.stopAfterSeconds() != null && call.meetingSid() != null) {
+            meetings.find(call.meetingSid()).ifPresent(meeting ->
+                    meetings.update(withStop(meeting, now.plusSeconds(decision.stopAfterSeconds()), call.callSid())));
+        }
+        return ended(call, null, now);
+    }
+
+    /** Sets a live call's {@code muted} and {@code on_hold} (null: unchanged). */
+    public Call updateCall(String callSid, Boolean muted, Boolean onHold) {
+        return transactions.execute(status -> {
+            Call c = lockLive(callSid);
+            Call next = new Call(c.callSid(), c.numberSrc(), c.numberDst(), c.didSid(), c.state(), c.accessCode(), c.role(),
+                    c.attemptsUsed(), c.meetingRoomSid(), c.meetingSid(), muted == null ? c.muted() : muted,
+                    onHold == null ? c.onHold() : onHold, c.waitStartedAt(), c.waitDeadline(), c.endReason(), c.dateCreated(),
+                    c.dateJoined(), c.dateEnded());
+            calls.update(next);
+            return next;
+        });
+    }
+
+    /** Sets a running meeting's {@code locked}, {@code on_hold} and {@code participant_muted} (null: unchanged). */
+    public Meeting updateMeeting(String meetingSid, Boolean locked, String onHold, String participantMuted) {
+        return transactions.execute(status -> {
+            Meeting m = meetings.find(meetingSid).orElseThrow(() -> new UnknownMeetingException(meetingSid));
+            Meeting next = new Meeting(m.meetingSid(), m.meetingRoomSid(), m.accountSid(), locked == null ? m.locked() : locked,
+                    onHold == null ? m.onHold() : onHold, participantMuted == null ? m.participantMuted() : participantMuted,
+                    m.recording(), m.stopDueAt(), m.stopCallSid(), m.dateCreated(), m.attendees());
+            meetings.update(next);
+            return next;
+        });
+    }
+
+    Optional<Meeting> meetingOf(Call call) {
+        return call.meetingSid() == null ? Optional.empty() : meetings.find(call.meetingSid());
+    }
+
+    void save(Meeting meeting) {
+        meetings.update(meeting);
+    }
+
+    List<Call> callsIn(String meetingSid) {
+        return calls.inMeeting(meetingSid);
+    }
+
+    void save(Call call) {
+        calls.update(call);
+    }
+
+    private static Meeting withStop(Meeting m, Instant stopDueAt, String stopCallSid) {
+        return new Meeting(m.meetingSid(), m.meetingRoomSid(), m.accountSid(), m.locked(), m.onHold(), m.participantMuted(),
+                m.recording(), stopDueAt, stopCallSid, m.dateCreated(), m.attendees());
+    }
+
+    private static Call attempted(Call c) {
+        return new Call(c.callSid(), c.numberSrc(), c.numberDst(), c.didSid(), CallStatus.PROMPTING, c.accessCode(), c.role(),
+                c.attemptsUsed() + 1, c.meetingRoomSid(), c.meetingSid(), c.muted(), c.onHold(), c.waitStartedAt(),
+                c.waitDeadline(), c.endReason(), c.dateCreated(), c.dateJoined(), c.dateEnded());
+    }
+
+    private static Call ended(Call c, String reason, Instant now) {
+        return new Call(c.callSid(), c.numberSrc(), c.numberDst(), c.didSid(), CallStatus.ENDED, c.accessCode(), c.role(),
+                c.attemptsUsed(), c.meetingRoomSid(), c.meetingSid(), c.muted(), c.onHold(), c.waitStartedAt(), null,
+                reason, c.dateCreated(), c.dateJoined(), now);
+    }
+
+    private Call lockLive(String callSid) {
+        Call call = calls.lock(callSid).orElseThrow(() -> new UnknownCallException(callSid));
+        if (call.state() == CallStatus.ENDED) {
+            throw new CallStateException("call " + callSid + " has ended");
+        }
+        return call;
+    }
+
+    /** Facts for a call to {@code did}: the DID, its group and account. */
+    private CallFacts dialed(Did did) {
+        return CallFacts.dialed(did, did.didGroupSid() == null ? null : groups.find(did.didGroupSid()).orElse(null),
+                accounts.find(did.accountSid()).orElse(null));
+    }
+
+    /** Facts for a call with its room, role and the room's meeting. */
+    private CallFacts placed(Call call) {
+        CallFacts facts = dids.find(call.didSid()).map(this::dialed).orElseGet(CallFacts::unknownNumber);
+        if (call.meetingRoomSid() == null) {
+            return facts;
+        }
+        return facts.withRoom(rooms.find(call.meetingRoomSid()).orElse(null))
+                .withCall(new CallState(call.callSid(), call.role(), call.meetingRoomSid(), call.muted()))
+                .withMeetings(states(meetings.lockInRooms(List.of(call.meetingRoomSid()))));
+    }
+
+    private static List<com.callflowrules.decision.MeetingState> states(List<Meeting> running) {
+        return running.stream().map(Meeting::state).toList();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Runs {@code work} in a transaction, again from fresh state when a concurrent writer won a race. */
+    private <T> T retrying(Supplier<T> work) {
+        List<RuntimeException> lost = new ArrayList<>();
+        while (true) {
+            try {
+                return transactions.execute(status -> work.get());
+            } catch (ConflictException | DataIntegrityViolationException | ConcurrencyFailureException e) {
+                lost.add(e);
+                if (lost.size() == ATTEMPTS) {
+                    throw new IllegalStateException("gave up after " + ATTEMPTS + " lost races", e);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package com.callflowrules.session;
+
+import com.callflowrules.hierarchy.Role;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Calls in the {@code calls} table. */
+@Repository
+public class CallRepository {
+
+    private final JdbcClient jdbc;
+
+    public CallRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Call call) {
+        jdbc.sql("""
+                        INSERT INTO calls (call_sid, number_src, number_dst, did_sid, state, access_code, role, attempts_used,
+                            meeting_room_sid, meeting_sid, muted, on_hold, wait_started_at, wait_deadline, end_reason,
+                            date_created, date_joined, date_ended)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(values(call, true))
+                .update();
+    }
+
+    void update(Call call) {
+        jdbc.sql("""
+                        UPDATE calls SET number_src = ?, number_dst = ?, did_sid = ?, state = ?, access_code = ?, role = ?,
+                            attempts_used = ?, meeting_room_sid = ?, meeting_sid = ?, muted = ?, on_hold = ?,
+                            wait_started_at = ?, wait_deadline = ?, end_reason = ?, date_created = ?, date_joined = ?,
+                            date_ended = ?
+                        WHERE call_sid = ?""")
+                .params(values(call, false))
+                .update();
+    }
+
+    public Optional<Call> find(String callSid) {
+        return jdbc.sql("SELECT * FROM calls WHERE call_sid = ?").param(callSid).query(CallRepository::map).optional();
+    }
+
+    /** The call, locked until the transaction ends: events of one call are applied one at a time. */
+    Optional<Call> lock(String callSid) {
+        return jdbc.sql("SELECT * FROM calls WHERE call_sid = ? FOR UPDATE").param(callSid).query(CallRepository::map).optional();
+    }
+
+    /** Calls that have not ended, newest first. */
+    public List<Call> live(int limit, int offset) {
+        return jdbc.sql("SELECT * FROM calls WHERE state <> 'ended' ORDER BY date_created DESC, call_sid LIMIT ? OFFSET ?")
+                .params(limit, offset).query(CallRepository::map).list();
+    }
+
+    public int countLive() {
+        return jdbc.sql("SELECT COUNT(*) FROM calls WHERE state <> 'ended'").query(Integer.class).single();
+    }
+
+    List<Call> inMeeting(String meetingSid) {
+        return jdbc.sql("SELECT * FROM calls WHERE meeting_sid = ? AND state = 'joined' ORDER BY date_joined, call_sid")
+                .param(meetingSid).query(CallRepository::map).list();
+    }
+
+    List<Call> waitingIn(String meetingRoomSid) {
+        return jdbc.sql("SELECT * FROM calls WHERE meeting_room_sid = ? AND state = 'waiting' ORDER BY wait_started_at, call_sid")
+                .param(meetingRoomSid).query(CallRepository::map).list();
+    }
+
+    /** Sids of waiting calls whose start-wait deadline has passed. */
+    List<String> waitOver(Instant now) {
+        return jdbc.sql("SELECT call_sid FROM calls WHERE state = 'waiting' AND wait_deadline <= ? ORDER BY wait_deadline")
+                .param(timestamp(now)).query(String.class).list();
+    }
+
+    private static Object[] values(Call c, boolean sidFirst) {
+        Object[] fields = {c.numberSrc(), c.numberDst(), c.didSid(), c.state().dbName(), c.accessCode(),
+                c.role() == null ? null : c.role().jsonName(), c.attemptsUsed(), c.meetingRoomSid(), c.meetingSid(),
+                c.muted(), c.onHold(), timestamp(c.waitStartedAt()), timestamp(c.waitDeadline()), c.endReason(),
+                timestamp(c.dateCreated()), timestamp(c.dateJoined()), timestamp(c.dateEnded())};
+        Object[] all = new Object[fields.length + 1];
+        if (sidFirst) {
+            all[0] = c.callSid();
+            System.arraycopy(fields, 0, all, 1, fields.length);
+        } else {
+            System.arraycopy(fields, 0, all, 0, fields.length);
+            all[fields.length] = c.callSid();
+        }
+        return all;
+    }
+
+    static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Call map(ResultSet rs, int row) throws SQLException {
+        String role = rs.getString("role");
+        return new Call(rs.getString("call_sid"), rs.getString("number_src"), rs.getString("number_dst"),
+                rs.getString("did_sid"), CallStatus.fromDb(rs.getString("state")), rs.getString("access_code"),
+                role == null ? null : Role.fromJsonName(role), rs.getInt("attempts_used"), rs.getString("meeting_room_sid"),
+                rs.getString("meeting_sid"), rs.getBoolean("muted"), rs.getBoolean("on_hold"),
+                instant(rs, "wait_started_at"), instant(rs, "wait_deadline"), rs.getString("end_reason"),
+                instant(rs, "date_created"), instant(rs, "date_joined"), instant(rs, "date_ended"));
+    }
+}

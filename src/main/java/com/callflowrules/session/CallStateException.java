@@ -1,0 +1,9 @@
+package com.callflowrules.session;
+
+/** The event does not fit the call's state, e.g. a code for a call already in a meeting (409). */
+public class CallStateException extends RuntimeException {
+
+    public CallStateException(String message) {
+        super(message);
+    }
+}

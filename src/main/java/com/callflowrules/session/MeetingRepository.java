@@ -1,0 +1,96 @@
+package com.callflowrules.session;
+
+import static com.callflowrules.session.CallRepository.instant;
+import static com.callflowrules.session.CallRepository.timestamp;
+
+import com.callflowrules.decision.Attendees;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Running meetings in the {@code meetings} table; attendees are counted from the joined calls. */
+@Repository
+public class MeetingRepository {
+
+    private static final String SELECT = """
+            SELECT m.*,
+              (SELECT COUNT(*) FROM calls c WHERE c.meeting_sid = m.meeting_sid AND c.state = 'joined' AND c.role = 'host') AS hosts,
+              (SELECT COUNT(*) FROM calls c WHERE c.meeting_sid = m.meeting_sid AND c.state = 'joined' AND c.role = 'participant') AS participants,
+              (SELECT COUNT(*) FROM calls c WHERE c.meeting_sid = m.meeting_sid AND c.state = 'joined' AND c.role = 'listener') AS listeners
+            FROM meetings m""";
+
+    private final JdbcClient jdbc;
+
+    public MeetingRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Starts a meeting; a second meeting in the same room is refused by {@code meetings_one_per_room}. */
+    void insert(Meeting meeting) {
+        jdbc.sql("""
+                        INSERT INTO meetings (meeting_sid, meeting_room_sid, account_sid, locked, on_hold, participant_muted,
+                            recording, stop_due_at, stop_call_sid, date_created)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(meeting.meetingSid(), meeting.meetingRoomSid(), meeting.accountSid(), meeting.locked(), meeting.onHold(),
+                        meeting.participantMuted(), meeting.recording(), timestamp(meeting.stopDueAt()), meeting.stopCallSid(),
+                        timestamp(meeting.dateCreated()))
+                .update();
+    }
+
+    void update(Meeting meeting) {
+        jdbc.sql("""
+                        UPDATE meetings SET locked = ?, on_hold = ?, participant_muted = ?, recording = ?, stop_due_at = ?,
+                            stop_call_sid = ?
+                        WHERE meeting_sid = ?""")
+                .params(meeting.locked(), meeting.onHold(), meeting.participantMuted(), meeting.recording(),
+                        timestamp(meeting.stopDueAt()), meeting.stopCallSid(), meeting.meetingSid())
+                .update();
+    }
+
+    void delete(String meetingSid) {
+        jdbc.sql("DELETE FROM meetings WHERE meeting_sid = ?").param(meetingSid).update();
+    }
+
+    public Optional<Meeting> find(String meetingSid) {
+        return jdbc.sql(SELECT + " WHERE m.meeting_sid = ?").param(meetingSid).query(MeetingRepository::map).optional();
+    }
+
+    /**
+     * The running meetings of these rooms, each row locked until the transaction ends, so joins
+     * and leaves of one meeting see each other's counts.
+     */
+    List<Meeting> lockInRooms(List<String> meetingRoomSids) {
+        if (meetingRoomSids.isEmpty()) {
+            return List.of();
+        }
+        List<String> sids = jdbc.sql("SELECT meeting_sid FROM meetings WHERE meeting_room_sid IN (:rooms) ORDER BY meeting_sid FOR UPDATE")
+                .param("rooms", meetingRoomSids).query(String.class).list();
+        return sids.stream().map(this::find).flatMap(Optional::stream).toList();
+    }
+
+    public List<Meeting> list(int limit, int offset) {
+        return jdbc.sql(SELECT + " ORDER BY m.date_created DESC, m.meeting_sid LIMIT ? OFFSET ?")
+                .params(limit, offset).query(MeetingRepository::map).list();
+    }
+
+    public int count() {
+        return jdbc.sql("SELECT COUNT(*) FROM meetings").query(Integer.class).single();
+    }
+
+    /** Sids of meetings whose stop grace time is over. */
+    List<String> stopDue(Instant now) {
+        return jdbc.sql("SELECT meeting_sid FROM meetings WHERE stop_due_at <= ? ORDER BY stop_due_at")
+                .param(timestamp(now)).query(String.class).list();
+    }
+
+    private static Meeting map(ResultSet rs, int row) throws SQLException {
+        return new Meeting(rs.getString("meeting_sid"), rs.getString("meeting_room_sid"), rs.getString("account_sid"),
+                rs.getBoolean("locked"), rs.getString("on_hold"), rs.getString("participant_muted"), rs.getBoolean("recording"),
+                instant(rs, "stop_due_at"), rs.getString("stop_call_sid"), instant(rs, "date_created"),
+                new Attendees(rs.getInt("hosts"), rs.getInt("participants"), rs.getInt("listeners")));
+    }
+}

@@ -1,0 +1,9 @@
+package com.callflowrules.session;
+
+/** No call has this sid (404). */
+public class UnknownCallException extends RuntimeException {
+
+    public UnknownCallException(String callSid) {
+        super("no call " + callSid);
+    }
+}
