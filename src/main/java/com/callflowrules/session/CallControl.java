@@ -275,6 +275,11 @@ public class CallControl {
         return ended(call, null, now);
     }
 
+    /** A call, live or ended. */
+    public Optional<Call> find(String callSid) {
+        return calls.find(callSid);
+    }
+
     /** Sets a live call's {@code muted} and {@code on_hold} (null: unchanged). */
     public Call updateCall(String callSid, Boolean muted, Boolean onHold) {
         return transactions.execute(status -> {

@@ -1,0 +1,134 @@
+package com.callflowrules.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.callflowrules.decision.Action;
+import com.callflowrules.decision.Reason;
+import com.callflowrules.hierarchy.AccessCode;
+import com.callflowrules.hierarchy.Account;
+import com.callflowrules.hierarchy.AccountRepository;
+import com.callflowrules.hierarchy.CallFlow;
+import com.callflowrules.hierarchy.DidGroupRepository;
+import com.callflowrules.hierarchy.DidRepository;
+import com.callflowrules.hierarchy.MeetingRoomRepository;
+import com.callflowrules.hierarchy.Role;
+import com.callflowrules.support.MutableClock;
+import com.callflowrules.support.ShippedRules;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The life of a call on every database the product supports; each subclass supplies a migrated one. */
+abstract class CallControlContract {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
+    private CallControl control;
+    private DidRepository dids;
+    private MeetingRoomRepository rooms;
+    private MeetingRepository meetings;
+    private Account account;
+
+    abstract DataSource dataSource();
+
+    @BeforeEach
+    void setUp() {
+        DataSource dataSource = dataSource();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        AccountRepository accounts = new AccountRepository(jdbc, clock);
+        dids = new DidRepository(jdbc, clock);
+        rooms = new MeetingRoomRepository(jdbc, transactions, clock);
+        meetings = new MeetingRepository(jdbc);
+        control = new CallControl(ShippedRules.engine(), accounts, new DidGroupRepository(jdbc, clock), dids, rooms,
+                new CallRepository(jdbc), meetings, transactions, clock);
+        account = accounts.create("Acme", CallFlow.sidFor("secured"), Map.of());
+    }
+
+    private String number(String flow, Map<String, String> properties) {
+        String number = "1555" + (1_000_000 + (int) (Math.random() * 8_999_999));
+        dids.create(account.accountSid(), number, null, CallFlow.sidFor(flow), properties);
+        return number;
+    }
+
+    @Test
+    void securedWrongCodeThenRightCodeStartsOneMeeting() {
+        String number = number("secured", Map.of());
+        String room = rooms.create(account.accountSid(), "R", null, List.of(new AccessCode("13", Role.HOST)), Map.of(), false)
+                .meetingRoomSid();
+        String call = control.arrive(number, "1").call().callSid();
+
+        CallControl.Outcome wrong = control.enterCode(call, "99");
+        CallControl.Outcome right = control.enterCode(call, "13");
+
+        assertThat(wrong.decision().action()).isEqualTo(Action.REPROMPT_ACCESS_CODE);
+        assertThat(wrong.call().attemptsUsed()).isEqualTo(1);
+        assertThat(right.decision().action()).isEqualTo(Action.JOIN);
+        assertThat(right.call().meetingRoomSid()).isEqualTo(room);
+        assertThat(meetings.find(right.call().meetingSid()).orElseThrow().attendees().hosts()).isEqualTo(1);
+    }
+
+    @Test
+    void fiftyCallersEnteringOneNewCodeAtOnceShareOneRoomAndOneMeeting() throws Exception {
+        String number = number("open", Map.of());
+        List<String> calls = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            calls.add(control.arrive(number, "1").call().callSid());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<CallControl.Outcome>> outcomes = new ArrayList<>();
+        try {
+            for (String call : calls) {
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    return control.enterCode(call, "4242");
+                }));
+            }
+            start.countDown();
+            List<CallControl.Outcome> joined = new ArrayList<>();
+            for (Future<CallControl.Outcome> outcome : outcomes) {
+                joined.add(outcome.get());
+            }
+            assertThat(joined).allSatisfy(o -> assertThat(o.decision().action()).isEqualTo(Action.JOIN));
+            Set<String> roomSids = joined.stream().map(o -> o.call().meetingRoomSid()).collect(Collectors.toSet());
+            Set<String> meetingSids = joined.stream().map(o -> o.call().meetingSid()).collect(Collectors.toSet());
+            assertThat(roomSids).hasSize(1);
+            assertThat(meetingSids).hasSize(1);
+            assertThat(rooms.roomsWithCode(account.accountSid(), null, "4242")).hasSize(1);
+            assertThat(meetings.find(meetingSids.iterator().next()).orElseThrow().attendees().participants()).isEqualTo(50);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void timersFireFromTheDatabaseByTheClock() {
+        String number = number("secured", Map.of("conference_start_how", "host", "conference_start_wait", "10"));
+        rooms.create(account.accountSid(), "R", null, List.of(new AccessCode("7", Role.PARTICIPANT)), Map.of(), false);
+        String call = control.arrive(number, "1").call().callSid();
+        assertThat(control.enterCode(call, "7").decision().action()).isEqualTo(Action.WAIT);
+
+        assertThat(control.fireDueTimers()).isZero();
+        clock.advance(Duration.ofSeconds(11));
+        assertThat(control.fireDueTimers()).isEqualTo(1);
+        assertThat(control.fireDueTimers()).as("a timer fires once").isZero();
+
+        assertThatThrownBy(() -> control.enterCode(call, "7")).isInstanceOf(CallStateException.class);
+        assertThat(control.find(call).orElseThrow().endReason()).isEqualTo(Reason.START_TIMEOUT.name());
+    }
+}
