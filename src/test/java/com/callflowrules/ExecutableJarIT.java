@@ -1,0 +1,112 @@
+package com.callflowrules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.callflowrules.support.ApiClient;
+import com.callflowrules.support.ApiClient.Answer;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged application started with {@code java -jar}, as in production: Drools must find its
+ * parts inside the fat jar, the rules load from disk, and the embedded database keeps its data in
+ * a file under the working directory across a restart.
+ */
+class ExecutableJarIT {
+
+    @TempDir
+    Path workingDirectory;
+
+    @Test
+    void theJarStartsDecidesAndKeepsItsDataAcrossARestart() throws Exception {
+        Path jar = executableJar();
+        int port = freePort();
+        String account;
+
+        Process first = start(jar, port);
+        try {
+            awaitHealthy(port, first);
+            ApiClient api = new ApiClient(port);
+            account = api.post("/accounts", "{\"name\": \"Jar\"}").text("account_sid");
+            api.post("/dids", "{\"account_sid\": \"" + account + "\", \"phonenumber\": \"15550404040\"}");
+            Answer call = api.post("/calls", "{\"number_dst\": \"15550404040\", \"number_src\": \"1\"}");
+            assertThat(call.status()).as(call.raw()).isEqualTo(201);
+            assertThat(call.body().get("decision").get("action").asString()).isEqualTo("PROMPT_ACCESS_CODE");
+            assertThat(call.body().get("decision").get("rules_fired").size()).isGreaterThan(3);
+        } finally {
+            stop(first);
+        }
+        assertThat(workingDirectory.resolve("data")).isDirectory();
+
+        Process second = start(jar, port);
+        try {
+            awaitHealthy(port, second);
+            assertThat(new ApiClient(port).get("/accounts/" + account).status()).isEqualTo(200);
+        } finally {
+            stop(second);
+        }
+    }
+
+    private Process start(Path jar, int port) throws IOException {
+        Path rules = Path.of("rules").toAbsolutePath();
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString(), "--server.port=" + port, "--callflow.rules.directory=" + rules)
+                .directory(workingDirectory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(workingDirectory.resolve("app-" + Instant.now().toEpochMilli() + ".log").toFile())
+                .start();
+    }
+
+    private void awaitHealthy(int port, Process process) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (Instant.now().isBefore(deadline)) {
+            assertThat(process.isAlive()).as("the application exited; see " + workingDirectory).isTrue();
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200 && health.body().contains("UP")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the application did not become healthy within 120 s");
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static Path executableJar() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            List<Path> jars = files.filter(p -> p.getFileName().toString().matches("callflow-rules-.*\\.jar")).toList();
+            assertThat(jars).as("the packaged jar (run through mvn verify)").hasSize(1);
+            return jars.get(0).toAbsolutePath();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
