@@ -21,7 +21,12 @@ public final class ApiClient {
     private final String base;
 
     public ApiClient(int port) {
-        this.base = "http://localhost:" + port + "/conference/v2";
+        this(port, "/conference/v2");
+    }
+
+    /** A client for paths under {@code basePath} ("" for the server's root). */
+    public ApiClient(int port, String basePath) {
+        this.base = "http://localhost:" + port + basePath;
     }
 
     /** One answer: status and parsed JSON body (null when empty). */

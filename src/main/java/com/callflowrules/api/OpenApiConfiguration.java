@@ -1,0 +1,25 @@
+package com.callflowrules.api;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The OpenAPI description served at {@code /v3/api-docs}, generated from the controllers. */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+    @Bean
+    OpenAPI callflowRulesApi() {
+        return new OpenAPI()
+                .info(new Info().title("callflow-rules: Conference v2 API").version("v2")
+                        .description("Configuration hierarchy, call control and rules administration. "
+                                + "Errors: {status, error, message, errors[{field, message}]}."))
+                .components(new Components().addSecuritySchemes("basic",
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
+                .addSecurityItem(new SecurityRequirement().addList("basic"));
+    }
+}
