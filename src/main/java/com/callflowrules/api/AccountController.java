@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
 /** Accounts: the top of the hierarchy and the last level that can name a call flow. */
@@ -22,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/conference/v2/accounts")
 class AccountController {
 
-    private static final Set<String> WRITABLE = Set.of("name", "call_flow_sid", "properties");
+    private static final Set<String> WRITABLE = RequestSchemas.fields(RequestSchemas.AccountFields.class);
     private static final Set<String> READ_ONLY = Set.of("account_sid", "date_created");
 
     private final AccountRepository accounts;
@@ -37,7 +39,7 @@ class AccountController {
     /** Creates an account; left out, {@code call_flow_sid} is the configured default flow. */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Account create(@org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+    Account create(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.AccountFields.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
         RequestBody body = RequestBody.of(json, WRITABLE, READ_ONLY);
         String name = body.requiredText("name", 255);
         String flow = body.has("call_flow_sid") ? flows.resolve(body, body.text("call_flow_sid", 64)) : flows.defaultFlowSid(body);
@@ -59,7 +61,7 @@ class AccountController {
 
     /** Changes the fields given; {@code properties} are merged per key and a null value removes a key. */
     @PatchMapping("/{sid}")
-    Account patch(@PathVariable String sid, @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+    Account patch(@PathVariable String sid, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.AccountFields.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
         Account current = get(sid);
         RequestBody body = RequestBody.of(json, WRITABLE, READ_ONLY);
         String name = body.has("name") ? body.requiredText("name", 255) : current.name();
@@ -71,7 +73,7 @@ class AccountController {
 
     /** Replaces the writable fields: a field left out is unset. */
     @PutMapping("/{sid}")
-    Account put(@PathVariable String sid, @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+    Account put(@PathVariable String sid, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.AccountFields.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
         Account current = get(sid);
         RequestBody body = RequestBody.of(json, WRITABLE, READ_ONLY);
         String name = body.requiredText("name", 255);

@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
 /** Call control: what a call router calls as a call arrives, keys digits and hangs up. */
@@ -42,8 +44,8 @@ class CallController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    CallAnswer arrive(@org.springframework.web.bind.annotation.RequestBody JsonNode json) {
-        RequestBody body = RequestBody.of(json, Set.of("number_dst", "number_src"), Set.of());
+    CallAnswer arrive(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.CallArrival.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+        RequestBody body = RequestBody.of(json, RequestSchemas.fields(RequestSchemas.CallArrival.class), Set.of());
         String dst = body.matching("number_dst", NUMBER, "1 to 20 digits", true);
         String src = body.matching("number_src", NUMBER, "1 to 20 digits", false);
         body.validate();
@@ -53,8 +55,8 @@ class CallController {
 
     /** The caller keyed a code; an empty string is a digit timeout. */
     @PostMapping("/{sid}/access_code")
-    CallAnswer accessCode(@PathVariable String sid, @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
-        RequestBody body = RequestBody.of(json, Set.of("access_code"), Set.of());
+    CallAnswer accessCode(@PathVariable String sid, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.AccessCodeEntry.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+        RequestBody body = RequestBody.of(json, RequestSchemas.fields(RequestSchemas.AccessCodeEntry.class), Set.of());
         String code = json.has("access_code") && json.get("access_code").isString() ? json.get("access_code").asString() : null;
         if (code == null || !CODE_ENTRY.matcher(code).matches()) {
             body.error("access_code", "must be a string of up to 32 keys 0-9 * # (empty for a timeout)");
@@ -65,8 +67,8 @@ class CallController {
     }
 
     @PostMapping("/{sid}/dtmf")
-    CallAnswer dtmf(@PathVariable String sid, @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
-        RequestBody body = RequestBody.of(json, Set.of("digits"), Set.of());
+    CallAnswer dtmf(@PathVariable String sid, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.DtmfEntry.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+        RequestBody body = RequestBody.of(json, RequestSchemas.fields(RequestSchemas.DtmfEntry.class), Set.of());
         String digits = body.matching("digits", DIGITS, "1 to 16 keys 0-9 * #", true);
         body.validate();
         CallControl.Outcome outcome = control.pressed(sid, digits);
@@ -93,8 +95,8 @@ class CallController {
     }
 
     @PatchMapping("/{sid}")
-    Call patch(@PathVariable String sid, @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
-        RequestBody body = RequestBody.of(json, Set.of("muted", "on_hold"), Set.of());
+    Call patch(@PathVariable String sid, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.CallChanges.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+        RequestBody body = RequestBody.of(json, RequestSchemas.fields(RequestSchemas.CallChanges.class), Set.of());
         Boolean muted = body.bool("muted");
         Boolean onHold = body.bool("on_hold");
         body.validate();

@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
 /** What-if: the decision for a call and its explanation, with nothing changed. */
@@ -24,8 +26,8 @@ class DecisionController {
     }
 
     @PostMapping
-    Decision decide(@org.springframework.web.bind.annotation.RequestBody JsonNode json) {
-        RequestBody body = RequestBody.of(json, Set.of("number_dst", "number_src", "access_code"), Set.of());
+    Decision decide(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.WhatIf.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+        RequestBody body = RequestBody.of(json, RequestSchemas.fields(RequestSchemas.WhatIf.class), Set.of());
         String dst = body.matching("number_dst", NUMBER, "1 to 20 digits", true);
         String src = body.matching("number_src", NUMBER, "1 to 20 digits", false);
         String code = null;

@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
 /** DIDs: the dialed numbers, the first level asked for a call flow. */
@@ -27,7 +29,7 @@ class DidController {
 
     private static final Pattern E164_DIGITS = Pattern.compile("[1-9][0-9]{6,14}");
     private static final String E164_RULE = "an E.164 number: 7 to 15 digits, no +";
-    private static final Set<String> WRITABLE = Set.of("phonenumber", "did_group_sid", "call_flow_sid", "properties");
+    private static final Set<String> WRITABLE = RequestSchemas.fields(RequestSchemas.DidFields.class, "account_sid");
     private static final Set<String> READ_ONLY = Set.of("did_sid", "date_created");
 
     private final DidRepository dids;
@@ -41,7 +43,7 @@ class DidController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Did create(@org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+    Did create(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.DidFields.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
         RequestBody body = RequestBody.of(json, union(WRITABLE, "account_sid"), READ_ONLY);
         String accountSid = body.requiredText("account_sid", 64);
         String number = body.matching("phonenumber", E164_DIGITS, E164_RULE, true);
@@ -65,7 +67,7 @@ class DidController {
     }
 
     @PatchMapping("/{sid}")
-    Did patch(@PathVariable String sid, @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+    Did patch(@PathVariable String sid, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.DidFields.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
         Did current = get(sid);
         RequestBody body = RequestBody.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
         String number = body.has("phonenumber") ? body.matching("phonenumber", E164_DIGITS, E164_RULE, true) : current.phonenumber();
@@ -77,7 +79,7 @@ class DidController {
     }
 
     @PutMapping("/{sid}")
-    Did put(@PathVariable String sid, @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+    Did put(@PathVariable String sid, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.DidFields.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
         Did current = get(sid);
         RequestBody body = RequestBody.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
         String number = body.matching("phonenumber", E164_DIGITS, E164_RULE, true);

@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
 /** DID groups: numbers of one account that share a call flow and property overrides. */
@@ -22,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/conference/v2/did_groups")
 class DidGroupController {
 
-    private static final Set<String> WRITABLE = Set.of("name", "call_flow_sid", "properties");
+    private static final Set<String> WRITABLE = RequestSchemas.fields(RequestSchemas.DidGroupFields.class, "account_sid");
     private static final Set<String> READ_ONLY = Set.of("did_group_sid", "date_created");
 
     private final DidGroupRepository groups;
@@ -36,7 +38,7 @@ class DidGroupController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    DidGroup create(@org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+    DidGroup create(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.DidGroupFields.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
         RequestBody body = RequestBody.of(json, union(WRITABLE, "account_sid"), READ_ONLY);
         String accountSid = body.requiredText("account_sid", 64);
         String name = body.requiredText("name", 255);
@@ -59,7 +61,7 @@ class DidGroupController {
     }
 
     @PatchMapping("/{sid}")
-    DidGroup patch(@PathVariable String sid, @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+    DidGroup patch(@PathVariable String sid, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.DidGroupFields.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
         DidGroup current = get(sid);
         RequestBody body = RequestBody.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
         String name = body.has("name") ? body.requiredText("name", 255) : current.name();
@@ -70,7 +72,7 @@ class DidGroupController {
     }
 
     @PutMapping("/{sid}")
-    DidGroup put(@PathVariable String sid, @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+    DidGroup put(@PathVariable String sid, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.DidGroupFields.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
         DidGroup current = get(sid);
         RequestBody body = RequestBody.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
         String name = body.requiredText("name", 255);

@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
 /** Running meetings: read them, and lock, hold or mute them as a host would. */
@@ -42,8 +44,8 @@ class MeetingController {
     }
 
     @PatchMapping("/{sid}")
-    Meeting patch(@PathVariable String sid, @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
-        RequestBody body = RequestBody.of(json, Set.of("locked", "on_hold", "participant_muted"), Set.of());
+    Meeting patch(@PathVariable String sid, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.MeetingChanges.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+        RequestBody body = RequestBody.of(json, RequestSchemas.fields(RequestSchemas.MeetingChanges.class), Set.of());
         Boolean locked = body.bool("locked");
         String onHold = json.has("on_hold") ? body.matching("on_hold", ROLE_LETTERS, "role letters h, p, l, each at most once", false) : null;
         if (json.has("on_hold") && json.get("on_hold").isString() && json.get("on_hold").asString().isEmpty()) {

@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
 /** Meeting rooms with their access codes; a code is unique per (account, DID group). */
@@ -24,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/conference/v2/meeting_rooms")
 class MeetingRoomController {
 
-    private static final Set<String> WRITABLE = Set.of("name", "did_group_sid", "access_codes", "properties");
+    private static final Set<String> WRITABLE = RequestSchemas.fields(RequestSchemas.MeetingRoomFields.class, "account_sid");
     private static final Set<String> READ_ONLY = Set.of("meeting_room_sid", "ad_hoc", "date_created");
 
     private final MeetingRoomRepository rooms;
@@ -36,7 +38,7 @@ class MeetingRoomController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    MeetingRoom create(@org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+    MeetingRoom create(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.MeetingRoomFields.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
         RequestBody body = RequestBody.of(json, union(WRITABLE, "account_sid"), READ_ONLY);
         String accountSid = body.requiredText("account_sid", 64);
         String name = body.text("name", 255);
@@ -60,7 +62,7 @@ class MeetingRoomController {
     }
 
     @PatchMapping("/{sid}")
-    MeetingRoom patch(@PathVariable String sid, @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+    MeetingRoom patch(@PathVariable String sid, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.MeetingRoomFields.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
         MeetingRoom current = get(sid);
         RequestBody body = RequestBody.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
         String name = body.has("name") ? body.text("name", 255) : current.name();
@@ -72,7 +74,7 @@ class MeetingRoomController {
     }
 
     @PutMapping("/{sid}")
-    MeetingRoom put(@PathVariable String sid, @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+    MeetingRoom put(@PathVariable String sid, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.MeetingRoomFields.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
         MeetingRoom current = get(sid);
         RequestBody body = RequestBody.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
         String name = body.text("name", 255);

@@ -1,5 +1,8 @@
 package com.callflowrules.api;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -11,6 +14,15 @@ import org.springframework.context.annotation.Configuration;
 /** The OpenAPI description served at {@code /v3/api-docs}, generated from the controllers. */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
+
+    /**
+     * springdoc describes models through swagger-core's own (Jackson 2) mapper, which does not see
+     * the service's snake_case naming; this one does, so the description matches the wire.
+     */
+    @Bean
+    ModelResolver snakeCaseModels() {
+        return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+    }
 
     @Bean
     OpenAPI callflowRulesApi() {

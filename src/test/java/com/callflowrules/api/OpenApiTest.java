@@ -47,4 +47,17 @@ class OpenApiTest {
         assertThat(served).hasSizeGreaterThan(25);
         assertThat(described).containsExactlyInAnyOrderElementsOf(served);
     }
+
+    @Test
+    void requestBodiesAreDescribedWithTheFieldsTheControllersAccept() {
+        JsonNode docs = new ApiClient(port, "").get("/v3/api-docs").body();
+        JsonNode schemas = docs.get("components").get("schemas");
+        String ref = docs.get("paths").get("/conference/v2/dids").get("post").get("requestBody").get("content")
+                .get("application/json").get("schema").get("$ref").asString();
+
+        JsonNode did = schemas.get(ref.substring(ref.lastIndexOf('/') + 1));
+        assertThat(did.get("properties").propertyNames())
+                .containsExactlyInAnyOrderElementsOf(RequestSchemas.fields(RequestSchemas.DidFields.class));
+        assertThat(schemas.get("Did").get("properties").propertyNames()).contains("did_sid", "did_group_sid", "date_created");
+    }
 }

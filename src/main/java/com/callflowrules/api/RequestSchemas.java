@@ -1,0 +1,72 @@
+package com.callflowrules.api;
+
+import com.callflowrules.hierarchy.AccessCode;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The request bodies, as records: the OpenAPI description shows them, and each controller takes
+ * the fields it accepts from them ({@link #fields}), so the description and the validation cannot
+ * drift apart. Field names are written in snake_case on the wire.
+ */
+final class RequestSchemas {
+
+    private RequestSchemas() {
+    }
+
+    /** Account: {@code name} required on create; {@code call_flow_sid} by sid or name. */
+    record AccountFields(String name, String callFlowSid, Map<String, String> properties) {
+    }
+
+    /** DID group: {@code account_sid} (create only) and {@code name} required. */
+    record DidGroupFields(String accountSid, String name, String callFlowSid, Map<String, String> properties) {
+    }
+
+    /** DID: {@code account_sid} (create only) and {@code phonenumber} (E.164 digits, no +) required. */
+    record DidFields(String accountSid, String phonenumber, String didGroupSid, String callFlowSid,
+            Map<String, String> properties) {
+    }
+
+    /** Meeting room: {@code account_sid} (create only) required. */
+    record MeetingRoomFields(String accountSid, String name, String didGroupSid, List<AccessCode> accessCodes,
+            Map<String, String> properties) {
+    }
+
+    /** A call arrives. */
+    record CallArrival(String numberDst, String numberSrc) {
+    }
+
+    /** The caller keyed a code; empty for a digit timeout. */
+    record AccessCodeEntry(String accessCode) {
+    }
+
+    /** The caller pressed keys in the meeting. */
+    record DtmfEntry(String digits) {
+    }
+
+    /** Changes to a live call. */
+    record CallChanges(Boolean muted, Boolean onHold) {
+    }
+
+    /** Changes to a running meeting: {@code on_hold} is role letters, {@code participant_muted} false/relaxed/true. */
+    record MeetingChanges(Boolean locked, String onHold, String participantMuted) {
+    }
+
+    /** What-if: a call to {@code number_dst}, with an access code if given. */
+    record WhatIf(String numberDst, String numberSrc, String accessCode) {
+    }
+
+    /** The snake_case names of {@code schema}'s fields, less {@code except}. */
+    static Set<String> fields(Class<? extends Record> schema, String... except) {
+        Set<String> names = new LinkedHashSet<>();
+        for (RecordComponent component : schema.getRecordComponents()) {
+            names.add(component.getName().replaceAll("([A-Z])", "_$1").toLowerCase());
+        }
+        names.removeAll(Arrays.asList(except));
+        return names;
+    }
+}
