@@ -25,7 +25,51 @@ public record Call(
         Instant dateJoined,
         Instant dateEnded) {
 
+    /** A call that has just arrived, being prompted until its decision says otherwise. */
+    static Call arrived(String callSid, String numberSrc, String numberDst, String didSid, Instant now) {
+        return new Call(callSid, numberSrc, numberDst, didSid, CallStatus.PROMPTING, null, null, 0, null, null, false, false,
+                null, null, null, now, null, null);
+    }
+
     Call with(CallStatus state) {
+        return new Call(callSid, numberSrc, numberDst, didSid, state, accessCode, role, attemptsUsed, meetingRoomSid,
+                meetingSid, muted, onHold, waitStartedAt, waitDeadline, endReason, dateCreated, dateJoined, dateEnded);
+    }
+
+    Call withAccessCode(String code) {
+        return new Call(callSid, numberSrc, numberDst, didSid, state, code, role, attemptsUsed, meetingRoomSid,
+                meetingSid, muted, onHold, waitStartedAt, waitDeadline, endReason, dateCreated, dateJoined, dateEnded);
+    }
+
+    /** One more wrong access-code attempt; still prompting. */
+    Call withAttempt() {
+        return new Call(callSid, numberSrc, numberDst, didSid, CallStatus.PROMPTING, accessCode, role, attemptsUsed + 1,
+                meetingRoomSid, meetingSid, muted, onHold, waitStartedAt, waitDeadline, endReason, dateCreated, dateJoined,
+                dateEnded);
+    }
+
+    Call waiting(Role role, String roomSid, Instant startedAt, Instant deadline) {
+        return new Call(callSid, numberSrc, numberDst, didSid, CallStatus.WAITING, accessCode, role, attemptsUsed, roomSid,
+                null, false, false, startedAt, deadline, null, dateCreated, null, null);
+    }
+
+    Call joined(Role role, String roomSid, String meetingSid, boolean muted, Instant now) {
+        return new Call(callSid, numberSrc, numberDst, didSid, CallStatus.JOINED, accessCode, role, attemptsUsed, roomSid,
+                meetingSid, muted, false, waitStartedAt, null, null, dateCreated, now, null);
+    }
+
+    /** Ended now, with the reason ({@code null} when the caller hung up). */
+    Call ended(String reason, Instant now) {
+        return new Call(callSid, numberSrc, numberDst, didSid, CallStatus.ENDED, accessCode, role, attemptsUsed,
+                meetingRoomSid, meetingSid, muted, onHold, waitStartedAt, null, reason, dateCreated, dateJoined, now);
+    }
+
+    Call withMuted(boolean muted) {
+        return new Call(callSid, numberSrc, numberDst, didSid, state, accessCode, role, attemptsUsed, meetingRoomSid,
+                meetingSid, muted, onHold, waitStartedAt, waitDeadline, endReason, dateCreated, dateJoined, dateEnded);
+    }
+
+    Call withOnHold(boolean onHold) {
         return new Call(callSid, numberSrc, numberDst, didSid, state, accessCode, role, attemptsUsed, meetingRoomSid,
                 meetingSid, muted, onHold, waitStartedAt, waitDeadline, endReason, dateCreated, dateJoined, dateEnded);
     }

@@ -3,7 +3,6 @@ package com.callflowrules.session;
 import com.callflowrules.decision.AccessCodeEntered;
 import com.callflowrules.decision.Action;
 import com.callflowrules.decision.AdmissionRequested;
-import com.callflowrules.decision.Attendees;
 import com.callflowrules.decision.CallArrived;
 import com.callflowrules.decision.CallEvent;
 import com.callflowrules.decision.CallFacts;
@@ -13,6 +12,7 @@ import com.callflowrules.decision.Decision;
 import com.callflowrules.decision.DecisionEngine;
 import com.callflowrules.decision.DtmfPressed;
 import com.callflowrules.decision.MeetingStopDue;
+import com.callflowrules.decision.Reason;
 import com.callflowrules.decision.RoomToCreate;
 import com.callflowrules.decision.outcome.Placement;
 import com.callflowrules.hierarchy.AccessCode;
@@ -88,8 +88,7 @@ public class CallControl {
                 // a direct flow goes straight to the number's implicit room
                 facts = facts.withMeetings(states(meetings.lockInRooms(List.of(Placement.implicitRoomSid(did.get().didSid())))));
             }
-            Call call = new Call(UUID.randomUUID().toString(), numberSrc, numberDst, did.map(Did::didSid).orElse(null),
-                    CallStatus.PROMPTING, null, null, 0, null, null, false, false, null, null, null, now, null, null);
+            Call call = Call.arrived(UUID.randomUUID().toString(), numberSrc, numberDst, did.map(Did::didSid).orElse(null), now);
             calls.insert(call);
             return apply(call, engine.decide(new CallArrived(numberDst, numberSrc), facts), facts, now);
         });
@@ -107,10 +106,7 @@ public class CallControl {
                     ? rooms.roomsWithCode(did.accountSid(), did.didGroupSid(), code) : List.of();
             CallFacts facts = dialed(did).withRoomsWithCode(owners)
                     .withMeetings(states(meetings.lockInRooms(owners.stream().map(MeetingRoom::meetingRoomSid).toList())));
-            Call entered = new Call(call.callSid(), call.numberSrc(), call.numberDst(), call.didSid(), call.state(),
-                    code.isEmpty() ? null : code, call.role(), call.attemptsUsed(), call.meetingRoomSid(), call.meetingSid(),
-                    call.muted(), call.onHold(), call.waitStartedAt(), call.waitDeadline(), null, call.dateCreated(),
-                    call.dateJoined(), null);
+            Call entered = call.withAccessCode(code.isEmpty() ? null : code);
             return apply(entered, engine.decide(new AccessCodeEntered(code, call.attemptsUsed()), facts), facts, now());
         });
     }
@@ -199,22 +195,22 @@ public class CallControl {
         Decision decision = engine.decide(new MeetingStopDue(), facts);
         if (decision.action() == Action.DISCONNECT) {
             for (Call call : calls.inMeeting(meetingSid)) {
-                calls.update(ended(call, decision.reason().name(), now));
+                calls.update(call.ended(decision.reason().name(), now));
             }
             meetings.delete(meetingSid);
         } else {
-            meetings.update(withStop(meeting, null, null));
+            meetings.update(meeting.withStop(null, null));
         }
         return true;
     }
 
     private Outcome apply(Call call, Decision decision, CallFacts facts, Instant now) {
         Call next = switch (decision.action()) {
-            case DROP -> ended(call, decision.reason().name(), now);
-            case DISCONNECT -> ended(decision.reason() == com.callflowrules.decision.Reason.TOO_MANY_ATTEMPTS
-                    ? attempted(call) : call, decision.reason().name(), now);
+            case DROP -> call.ended(decision.reason().name(), now);
+            case DISCONNECT -> (decision.reason() == Reason.TOO_MANY_ATTEMPTS ? call.withAttempt() : call)
+                    .ended(decision.reason().name(), now);
             case PROMPT_ACCESS_CODE -> call.with(CallStatus.PROMPTING);
-            case REPROMPT_ACCESS_CODE -> attempted(call);
+            case REPROMPT_ACCESS_CODE -> call.withAttempt();
             case WAIT -> waiting(call, decision, now);
             case JOIN -> join(call, decision, facts, now);
             case IN_CALL_ACTION -> InCallActions.apply(call, decision.inCallAction(), this);
@@ -236,14 +232,11 @@ public class CallControl {
         String meetingSid = decision.meetingSid();
         if (decision.startMeeting()) {
             // A meeting another caller has just started makes this throw; the retry joins it.
-            Meeting meeting = new Meeting(UUID.randomUUID().toString(), roomSid, facts.account().accountSid(), false, "",
-                    "false", false, null, null, now, Attendees.NONE);
+            Meeting meeting = Meeting.started(UUID.randomUUID().toString(), roomSid, facts.account().accountSid(), now);
             meetings.insert(meeting);
             meetingSid = meeting.meetingSid();
         }
-        Call joined = new Call(call.callSid(), call.numberSrc(), call.numberDst(), call.didSid(), CallStatus.JOINED,
-                call.accessCode(), decision.role(), call.attemptsUsed(), roomSid, meetingSid, Boolean.TRUE.equals(decision.muted()),
-                false, call.waitStartedAt(), null, null, call.dateCreated(), now, null);
+        Call joined = call.joined(decision.role(), roomSid, meetingSid, Boolean.TRUE.equals(decision.muted()), now);
         if (decision.startMeeting()) {
             calls.update(joined);
             admitWaiting(roomSid, call.callSid());
@@ -262,17 +255,15 @@ public class CallControl {
 
     private Call waiting(Call call, Decision decision, Instant now) {
         Instant started = call.waitStartedAt() == null ? now : call.waitStartedAt();
-        return new Call(call.callSid(), call.numberSrc(), call.numberDst(), call.didSid(), CallStatus.WAITING, call.accessCode(),
-                decision.role(), call.attemptsUsed(), decision.meetingRoomSid(), null, false, false, started,
-                now.plusSeconds(decision.waitSeconds()), null, call.dateCreated(), null, null);
+        return call.waiting(decision.role(), decision.meetingRoomSid(), started, now.plusSeconds(decision.waitSeconds()));
     }
 
     private Call leave(Call call, Decision decision, Instant now) {
         if (decision.stopAfterSeconds() != null && call.meetingSid() != null) {
             meetings.find(call.meetingSid()).ifPresent(meeting ->
-                    meetings.update(withStop(meeting, now.plusSeconds(decision.stopAfterSeconds()), call.callSid())));
+                    meetings.update(meeting.withStop(now.plusSeconds(decision.stopAfterSeconds()), call.callSid())));
         }
-        return ended(call, null, now);
+        return call.ended(null, now);
     }
 
     /** A call, live or ended. */
@@ -284,10 +275,7 @@ public class CallControl {
     public Call updateCall(String callSid, Boolean muted, Boolean onHold) {
         return transactions.execute(status -> {
             Call c = lockLive(callSid);
-            Call next = new Call(c.callSid(), c.numberSrc(), c.numberDst(), c.didSid(), c.state(), c.accessCode(), c.role(),
-                    c.attemptsUsed(), c.meetingRoomSid(), c.meetingSid(), muted == null ? c.muted() : muted,
-                    onHold == null ? c.onHold() : onHold, c.waitStartedAt(), c.waitDeadline(), c.endReason(), c.dateCreated(),
-                    c.dateJoined(), c.dateEnded());
+            Call next = c.withMuted(muted == null ? c.muted() : muted).withOnHold(onHold == null ? c.onHold() : onHold);
             calls.update(next);
             return next;
         });
@@ -297,9 +285,9 @@ public class CallControl {
     public Meeting updateMeeting(String meetingSid, Boolean locked, String onHold, String participantMuted) {
         return transactions.execute(status -> {
             Meeting m = meetings.find(meetingSid).orElseThrow(() -> new UnknownMeetingException(meetingSid));
-            Meeting next = new Meeting(m.meetingSid(), m.meetingRoomSid(), m.accountSid(), locked == null ? m.locked() : locked,
-                    onHold == null ? m.onHold() : onHold, participantMuted == null ? m.participantMuted() : participantMuted,
-                    m.recording(), m.stopDueAt(), m.stopCallSid(), m.dateCreated(), m.attendees());
+            Meeting next = m.withLocked(locked == null ? m.locked() : locked)
+                    .withOnHold(onHold == null ? m.onHold() : onHold)
+                    .withParticipantMuted(participantMuted == null ? m.participantMuted() : participantMuted);
             meetings.update(next);
             return next;
         });
@@ -319,23 +307,6 @@ public class CallControl {
 
     void save(Call call) {
         calls.update(call);
-    }
-
-    private static Meeting withStop(Meeting m, Instant stopDueAt, String stopCallSid) {
-        return new Meeting(m.meetingSid(), m.meetingRoomSid(), m.accountSid(), m.locked(), m.onHold(), m.participantMuted(),
-                m.recording(), stopDueAt, stopCallSid, m.dateCreated(), m.attendees());
-    }
-
-    private static Call attempted(Call c) {
-        return new Call(c.callSid(), c.numberSrc(), c.numberDst(), c.didSid(), CallStatus.PROMPTING, c.accessCode(), c.role(),
-                c.attemptsUsed() + 1, c.meetingRoomSid(), c.meetingSid(), c.muted(), c.onHold(), c.waitStartedAt(),
-                c.waitDeadline(), c.endReason(), c.dateCreated(), c.dateJoined(), c.dateEnded());
-    }
-
-    private static Call ended(Call c, String reason, Instant now) {
-        return new Call(c.callSid(), c.numberSrc(), c.numberDst(), c.didSid(), CallStatus.ENDED, c.accessCode(), c.role(),
-                c.attemptsUsed(), c.meetingRoomSid(), c.meetingSid(), c.muted(), c.onHold(), c.waitStartedAt(), null,
-                reason, c.dateCreated(), c.dateJoined(), now);
     }
 
     private Call lockLive(String callSid) {

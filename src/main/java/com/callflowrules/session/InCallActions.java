@@ -1,6 +1,7 @@
 package com.callflowrules.session;
 
 import com.callflowrules.hierarchy.Role;
+import java.util.function.UnaryOperator;
 
 /**
  * Carries out the in-call action of a pressed binding. The rules decided that it applies and
@@ -15,29 +16,20 @@ final class InCallActions {
     static Call apply(Call call, String action, CallControl control) {
         switch (action) {
             case "call_mute" -> {
-                return new Call(call.callSid(), call.numberSrc(), call.numberDst(), call.didSid(), call.state(), call.accessCode(),
-                        call.role(), call.attemptsUsed(), call.meetingRoomSid(), call.meetingSid(), !call.muted(), call.onHold(),
-                        call.waitStartedAt(), call.waitDeadline(), call.endReason(), call.dateCreated(), call.dateJoined(),
-                        call.dateEnded());
+                return call.withMuted(!call.muted());
             }
-            case "conference_lock" -> control.meetingOf(call).ifPresent(m -> control.save(new Meeting(m.meetingSid(),
-                    m.meetingRoomSid(), m.accountSid(), !m.locked(), m.onHold(), m.participantMuted(), m.recording(),
-                    m.stopDueAt(), m.stopCallSid(), m.dateCreated(), m.attendees())));
-            case "conference_recording" -> control.meetingOf(call).ifPresent(m -> control.save(new Meeting(m.meetingSid(),
-                    m.meetingRoomSid(), m.accountSid(), m.locked(), m.onHold(), m.participantMuted(), !m.recording(),
-                    m.stopDueAt(), m.stopCallSid(), m.dateCreated(), m.attendees())));
+            case "conference_lock" -> control.meetingOf(call).ifPresent(m -> control.save(m.withLocked(!m.locked())));
+            case "conference_recording" -> control.meetingOf(call).ifPresent(m -> control.save(m.withRecording(!m.recording())));
             case "conference_mute" -> control.meetingOf(call).ifPresent(m -> {
                 boolean mute = m.participantMuted().equals("false");
-                control.save(new Meeting(m.meetingSid(), m.meetingRoomSid(), m.accountSid(), m.locked(), m.onHold(),
-                        mute ? "true" : "false", m.recording(), m.stopDueAt(), m.stopCallSid(), m.dateCreated(), m.attendees()));
-                setForRole(control, m.meetingSid(), Role.PARTICIPANT, mute, true);
+                control.save(m.withParticipantMuted(mute ? "true" : "false"));
+                forRole(control, m.meetingSid(), Role.PARTICIPANT, c -> c.withMuted(mute));
             });
             case "conference_hold" -> control.meetingOf(call).ifPresent(m -> {
                 boolean hold = m.onHold().isEmpty();
-                control.save(new Meeting(m.meetingSid(), m.meetingRoomSid(), m.accountSid(), m.locked(), hold ? "pl" : "",
-                        m.participantMuted(), m.recording(), m.stopDueAt(), m.stopCallSid(), m.dateCreated(), m.attendees()));
-                setForRole(control, m.meetingSid(), Role.PARTICIPANT, hold, false);
-                setForRole(control, m.meetingSid(), Role.LISTENER, hold, false);
+                control.save(m.withOnHold(hold ? "pl" : ""));
+                forRole(control, m.meetingSid(), Role.PARTICIPANT, c -> c.withOnHold(hold));
+                forRole(control, m.meetingSid(), Role.LISTENER, c -> c.withOnHold(hold));
             });
             default -> {
                 // menus and role changes: no live state to change here
@@ -46,12 +38,10 @@ final class InCallActions {
         return call;
     }
 
-    private static void setForRole(CallControl control, String meetingSid, Role role, boolean value, boolean muted) {
+    private static void forRole(CallControl control, String meetingSid, Role role, UnaryOperator<Call> change) {
         for (Call c : control.callsIn(meetingSid)) {
             if (c.role() == role) {
-                control.save(new Call(c.callSid(), c.numberSrc(), c.numberDst(), c.didSid(), c.state(), c.accessCode(), c.role(),
-                        c.attemptsUsed(), c.meetingRoomSid(), c.meetingSid(), muted ? value : c.muted(), muted ? c.onHold() : value,
-                        c.waitStartedAt(), c.waitDeadline(), c.endReason(), c.dateCreated(), c.dateJoined(), c.dateEnded()));
+                control.save(change.apply(c));
             }
         }
     }

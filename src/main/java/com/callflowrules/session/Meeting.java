@@ -23,4 +23,35 @@ public record Meeting(
     MeetingState state() {
         return new MeetingState(meetingSid, meetingRoomSid, locked, participantMuted, attendees);
     }
+
+    /** A meeting that starts now in {@code meetingRoomSid}. */
+    static Meeting started(String meetingSid, String meetingRoomSid, String accountSid, Instant now) {
+        return new Meeting(meetingSid, meetingRoomSid, accountSid, false, "", "false", false, null, null, now, Attendees.NONE);
+    }
+
+    Meeting withLocked(boolean locked) {
+        return new Meeting(meetingSid, meetingRoomSid, accountSid, locked, onHold, participantMuted, recording, stopDueAt,
+                stopCallSid, dateCreated, attendees);
+    }
+
+    Meeting withOnHold(String onHold) {
+        return new Meeting(meetingSid, meetingRoomSid, accountSid, locked, onHold, participantMuted, recording, stopDueAt,
+                stopCallSid, dateCreated, attendees);
+    }
+
+    Meeting withParticipantMuted(String participantMuted) {
+        return new Meeting(meetingSid, meetingRoomSid, accountSid, locked, onHold, participantMuted, recording, stopDueAt,
+                stopCallSid, dateCreated, attendees);
+    }
+
+    Meeting withRecording(boolean recording) {
+        return new Meeting(meetingSid, meetingRoomSid, accountSid, locked, onHold, participantMuted, recording, stopDueAt,
+                stopCallSid, dateCreated, attendees);
+    }
+
+    /** The stop grace timer set to {@code dueAt}, started by {@code callSid}'s leaving; nulls clear it. */
+    Meeting withStop(Instant dueAt, String callSid) {
+        return new Meeting(meetingSid, meetingRoomSid, accountSid, locked, onHold, participantMuted, recording, dueAt,
+                callSid, dateCreated, attendees);
+    }
 }
