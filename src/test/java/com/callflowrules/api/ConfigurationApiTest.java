@@ -195,4 +195,39 @@ class ConfigurationApiTest {
         assertThat(rest.body().get("has_more").asBoolean()).isFalse();
         assertThat(api.get("/accounts?limit=1001").status()).isEqualTo(400);
     }
+
+    @Test
+    void groupsDidsAndRoomsArePatchedAndPut() {
+        String acme = account("{\"name\": \"Acme\"}");
+        String group = api.post("/did_groups", "{\"account_sid\": \"" + acme + "\", \"name\": \"G\", \"call_flow_sid\": \"open\"}")
+                .text("did_group_sid");
+        String did = api.post("/dids", "{\"account_sid\": \"" + acme + "\", \"phonenumber\": \"15557770001\"}").text("did_sid");
+        String room = api.post("/meeting_rooms", "{\"account_sid\": \"" + acme + "\", \"name\": \"R\", \"access_codes\": "
+                + "[{\"access_code\": \"10\", \"role\": \"host\"}]}").text("meeting_room_sid");
+
+        Answer groupPatched = api.patch("/did_groups/" + group, "{\"properties\": {\"conference_moh\": \"jazz\"}}");
+        Answer groupPut = api.put("/did_groups/" + group, "{\"name\": \"G2\"}");
+        Answer didPatched = api.patch("/dids/" + did, "{\"did_group_sid\": \"" + group + "\", \"call_flow_sid\": \"direct_host\"}");
+        Answer didPut = api.put("/dids/" + did, "{\"phonenumber\": \"15557770002\"}");
+        Answer roomPatched = api.patch("/meeting_rooms/" + room, "{\"did_group_sid\": \"" + group + "\", \"access_codes\": "
+                + "[{\"access_code\": \"20\", \"role\": \"listener\"}, {\"access_code\": \"21\", \"role\": \"host\"}]}");
+        Answer roomPut = api.put("/meeting_rooms/" + room, "{\"name\": \"Only a name\"}");
+        Answer accountMoved = api.patch("/dids/" + did, "{\"account_sid\": \"someone-else\"}");
+
+        assertThat(groupPatched.text("call_flow_sid")).isEqualTo(CallFlow.sidFor("open"));
+        assertThat(groupPatched.body().get("properties").get("conference_moh").asString()).isEqualTo("jazz");
+        assertThat(groupPut.text("name")).isEqualTo("G2");
+        assertThat(groupPut.text("call_flow_sid")).isNull();
+        assertThat(didPatched.text("did_group_sid")).isEqualTo(group);
+        assertThat(didPatched.text("call_flow_sid")).isEqualTo(CallFlow.sidFor("direct_host"));
+        assertThat(didPut.text("phonenumber")).isEqualTo("15557770002");
+        assertThat(didPut.text("did_group_sid")).isNull();
+        assertThat(roomPatched.body().get("access_codes").findValuesAsString("access_code")).containsExactly("20", "21");
+        assertThat(roomPatched.text("did_group_sid")).isEqualTo(group);
+        assertThat(roomPut.body().get("access_codes").size()).isZero();
+        assertThat(roomPut.text("did_group_sid")).isNull();
+        assertThat(accountMoved.status()).as("account_sid is read-only and ignored").isEqualTo(200);
+        assertThat(accountMoved.text("account_sid")).isEqualTo(acme);
+        assertThat(api.get("/dids/" + did).text("phonenumber")).isEqualTo("15557770002");
+    }
 }

@@ -346,4 +346,26 @@ class CallStoryTest {
         assertThat(api.patch("/calls/" + sid(prompting), "{\"muted\": \"yes\"}").status()).isEqualTo(422);
         assertThat(api.patch("/calls/" + sid(prompting), "{\"muted\": true}").body().get("muted").asBoolean()).isTrue();
     }
+
+    @Test
+    void liveCallsAndMeetingsAreListedAndAMeetingCanBeChangedByPatch() {
+        String number = number("secured", "{}");
+        room("71", "host", "72", "participant");
+        Answer host = code(call(number), "71");
+        Answer participant = code(call(number), "72");
+        String meeting = meetingSid(host);
+
+        Answer patched = api.patch("/meetings/" + meeting, "{\"locked\": true, \"on_hold\": \"pl\", \"participant_muted\": \"relaxed\"}");
+        Answer refused = api.patch("/meetings/" + meeting, "{\"participant_muted\": \"loud\"}");
+
+        assertThat(patched.status()).isEqualTo(200);
+        assertThat(patched.body().get("locked").asBoolean()).isTrue();
+        assertThat(patched.text("on_hold")).isEqualTo("pl");
+        assertThat(patched.text("participant_muted")).isEqualTo("relaxed");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(api.get("/meetings/" + meeting).text("participant_muted")).isEqualTo("relaxed");
+        assertThat(api.get("/calls").body().get("items").findValuesAsString("call_sid")).contains(sid(host), sid(participant));
+        assertThat(api.get("/meetings").body().get("items").findValuesAsString("meeting_sid")).contains(meeting);
+        assertThat(api.patch("/meetings/nope", "{\"locked\": true}").status()).isEqualTo(404);
+    }
 }
