@@ -1,0 +1,135 @@
+package com.callflowrules.scenario;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/** Reads a scenario file. Every scalar stays the text written ({@code on}, {@code 001}, {@code *6}). */
+public final class ScenarioReader {
+
+    private static final Set<String> EVENTS = Set.of("arrives", "enters", "presses", "hangs_up", "wait");
+    private static final Set<String> STEP_FIELDS = Set.of("call", "arrives", "enters", "presses", "hangs_up", "wait", "expect");
+
+    /** Reads {@code text}, named {@code file} in messages. */
+    public Scenario read(String file, String text) {
+        Node root;
+        try {
+            root = plainYaml().compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            throw new ScenarioException(file + ":" + (e.getProblemMark().getLine() + 1) + ": not valid YAML: " + e.getProblem()
+                    + " (quote values that start with * such as DTMF keys)");
+        }
+        if (!(root instanceof MappingNode mapping)) {
+            throw new ScenarioException(file + ": a scenario is a mapping with name, hierarchy and steps");
+        }
+        Map<String, Node> top = fields(mapping);
+        String name = top.containsKey("name") ? scalar(top.get("name")) : file;
+        Node hierarchy = top.get("hierarchy");
+        Map<String, Node> parts = hierarchy instanceof MappingNode m ? fields(m) : Map.of();
+        Scenario.Hierarchy objects = new Scenario.Hierarchy(nodes(parts.get("accounts")), nodes(parts.get("did_groups")),
+                nodes(parts.get("dids")), nodes(parts.get("rooms")));
+        if (!(top.get("steps") instanceof SequenceNode steps) || steps.getValue().isEmpty()) {
+            throw new ScenarioException(file + ": a scenario needs a list of steps");
+        }
+        List<Scenario.Step> read = new ArrayList<>();
+        for (Node item : steps.getValue()) {
+            read.add(step(file, read.size() + 1, item));
+        }
+        return new Scenario(file, name, objects, read);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Scenario.Step step(String file, int index, Node item) {
+        int line = line(item);
+        if (!(item instanceof MappingNode mapping)) {
+            throw new ScenarioException(file + ":" + line + ": a step is a mapping such as {call: alice, arrives: \"15550001000\"}");
+        }
+        Map<String, Object> fields = (Map<String, Object>) value(mapping);
+        for (String field : fields.keySet()) {
+            if (!STEP_FIELDS.contains(field)) {
+                throw new ScenarioException(file + ":" + line + ": unknown step field '" + field + "' (expected call, "
+                        + "one of arrives, enters, presses, hangs_up, wait, and expect)");
+            }
+        }
+        List<String> events = fields.keySet().stream().filter(EVENTS::contains).toList();
+        if (events.size() != 1) {
+            throw new ScenarioException(file + ":" + line + ": a step has exactly one of arrives, enters, presses, hangs_up, wait");
+        }
+        String event = events.get(0);
+        String caller = (String) fields.get("call");
+        if (caller == null && !event.equals("wait")) {
+            throw new ScenarioException(file + ":" + line + ": '" + event + "' needs the caller's name in 'call'");
+        }
+        Object value = fields.get(event);
+        Map<String, Object> expect = fields.get("expect") instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+        return new Scenario.Step(index, line, caller, event, value == null || event.equals("hangs_up") ? null : value.toString(), expect);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Scenario.Node> nodes(Node node) {
+        List<Scenario.Node> nodes = new ArrayList<>();
+        if (node instanceof SequenceNode sequence) {
+            for (Node item : sequence.getValue()) {
+                nodes.add(new Scenario.Node(line(item), (Map<String, Object>) value(item)));
+            }
+        }
+        return nodes;
+    }
+
+    private static Map<String, Node> fields(MappingNode mapping) {
+        Map<String, Node> fields = new LinkedHashMap<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            fields.put(scalar(tuple.getKeyNode()), tuple.getValueNode());
+        }
+        return fields;
+    }
+
+    /** A node as plain Java: maps, lists and strings. */
+    private static Object value(Node node) {
+        if (node instanceof ScalarNode scalar) {
+            return scalar.getValue();
+        }
+        if (node instanceof SequenceNode sequence) {
+            return sequence.getValue().stream().map(ScenarioReader::value).toList();
+        }
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (NodeTuple tuple : ((MappingNode) node).getValue()) {
+            map.put(scalar(tuple.getKeyNode()), value(tuple.getValueNode()));
+        }
+        return map;
+    }
+
+    private static String scalar(Node node) {
+        return node instanceof ScalarNode scalar ? scalar.getValue() : null;
+    }
+
+    private static int line(Node node) {
+        return node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
+    }
+
+    private static Yaml plainYaml() {
+        LoaderOptions options = new LoaderOptions();
+        Resolver stringsOnly = new Resolver() {
+            @Override
+            protected void addImplicitResolvers() {
+                // every scalar is a string
+            }
+        };
+        return new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(), options, stringsOnly);
+    }
+}

@@ -1,0 +1,265 @@
+package com.callflowrules.scenario;
+
+import com.callflowrules.decision.Decision;
+import com.callflowrules.decision.DecisionEngine;
+import com.callflowrules.decision.PropertySource;
+import com.callflowrules.hierarchy.AccessCode;
+import com.callflowrules.hierarchy.AccountRepository;
+import com.callflowrules.hierarchy.CallFlow;
+import com.callflowrules.hierarchy.DidGroupRepository;
+import com.callflowrules.hierarchy.DidRepository;
+import com.callflowrules.hierarchy.MeetingRoomRepository;
+import com.callflowrules.hierarchy.Role;
+import com.callflowrules.session.Call;
+import com.callflowrules.session.CallControl;
+import com.callflowrules.session.CallRepository;
+import com.callflowrules.session.Meeting;
+import com.callflowrules.session.MeetingRepository;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs scenarios through the same code path as the service: the hierarchy is stored, and each
+ * step goes through {@link CallControl} (engine and session logic) on a fresh in-memory database
+ * with a clock that only the scenario moves.
+ */
+public final class ScenarioRunner {
+
+    private static final AtomicLong DATABASES = new AtomicLong();
+    private static final String CALLER_NUMBER = "15550000000";
+
+    private final DecisionEngine engine;
+
+    public ScenarioRunner(DecisionEngine engine) {
+        this.engine = engine;
+    }
+
+    public ScenarioResult run(Scenario scenario) {
+        DataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:scenario-" + DATABASES.incrementAndGet()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
+        Flyway.configure().dataSource(dataSource).load().migrate();
+        try {
+            return new Run(scenario, dataSource).steps();
+        } finally {
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("SHUTDOWN");
+            } catch (SQLException e) {
+                // the in-memory database is gone either way
+            }
+        }
+    }
+
+    /** One run: the store, the names of what the scenario created, and each caller's call. */
+    private final class Run {
+
+        private final Scenario scenario;
+        private final ScenarioClock clock = new ScenarioClock();
+        private final CallControl control;
+        private final CallRepository calls;
+        private final MeetingRepository meetings;
+        private final Map<String, String> accounts = new HashMap<>();
+        private final Map<String, String> groups = new HashMap<>();
+        private final Map<String, String> roomNames = new HashMap<>();
+        private final Map<String, String> callers = new LinkedHashMap<>();
+
+        Run(Scenario scenario, DataSource dataSource) {
+            this.scenario = scenario;
+            JdbcClient jdbc = JdbcClient.create(dataSource);
+            TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+            AccountRepository accountRepository = new AccountRepository(jdbc, clock);
+            DidGroupRepository groupRepository = new DidGroupRepository(jdbc, clock);
+            DidRepository didRepository = new DidRepository(jdbc, clock);
+            MeetingRoomRepository roomRepository = new MeetingRoomRepository(jdbc, transactions, clock);
+            calls = new CallRepository(jdbc);
+            meetings = new MeetingRepository(jdbc);
+            control = new CallControl(engine, accountRepository, groupRepository, didRepository, roomRepository, calls,
+                    meetings, transactions, clock);
+            build(accountRepository, groupRepository, didRepository, roomRepository);
+        }
+
+        private void build(AccountRepository accountRepository, DidGroupRepository groupRepository,
+                DidRepository didRepository, MeetingRoomRepository roomRepository) {
+            Scenario.Hierarchy h = scenario.hierarchy();
+            for (Scenario.Node node : h.accounts()) {
+                accounts.put(required(node, "name"), accountRepository.create(required(node, "name"),
+                        flow(node), properties(node)).accountSid());
+            }
+            for (Scenario.Node node : h.didGroups()) {
+                groups.put(required(node, "name"), groupRepository.create(account(node), required(node, "name"),
+                        flow(node), properties(node)).didGroupSid());
+            }
+            for (Scenario.Node node : h.dids()) {
+                didRepository.create(account(node), required(node, "number"), group(node), flow(node), properties(node));
+            }
+            for (Scenario.Node node : h.rooms()) {
+                List<AccessCode> codes = new ArrayList<>();
+                node.map("access_codes").forEach((code, role) -> codes.add(new AccessCode(code, Role.fromJsonName(role.toString()))));
+                String sid = roomRepository.create(account(node), required(node, "name"), group(node), codes,
+                        properties(node), false).meetingRoomSid();
+                roomNames.put(sid, required(node, "name"));
+            }
+        }
+
+        ScenarioResult steps() {
+            List<ScenarioResult.StepResult> results = new ArrayList<>();
+            for (Scenario.Step step : scenario.steps()) {
+                Map<String, String> observed = new LinkedHashMap<>();
+                try {
+                    Optional<Decision> decision = apply(step);
+                    decision.ifPresent(d -> observe(d, observed));
+                    observeCalls(step.caller(), observed);
+                } catch (RuntimeException e) {
+                    observed.put("error", e.getMessage());
+                }
+                results.add(new ScenarioResult.StepResult(step, observed, Expectations.compare(step.expect(), observed)));
+            }
+            return new ScenarioResult(scenario, results);
+        }
+
+        private Optional<Decision> apply(Scenario.Step step) {
+            String callSid = callers.get(step.caller());
+            if (!step.event().equals("arrives") && !step.event().equals("wait") && callSid == null) {
+                throw new ScenarioException(scenario.file() + ":" + step.line() + ": " + step.caller() + " has not called yet");
+            }
+            return switch (step.event()) {
+                case "arrives" -> {
+                    CallControl.Outcome outcome = control.arrive(step.value(), CALLER_NUMBER);
+                    callers.put(step.caller(), outcome.call().callSid());
+                    yield Optional.of(outcome.decision());
+                }
+                case "enters" -> Optional.of(control.enterCode(callSid, step.value()).decision());
+                case "presses" -> Optional.of(control.pressed(callSid, step.value()).decision());
+                case "hangs_up" -> Optional.of(control.hangUp(callSid).decision());
+                default -> {
+                    clock.advance(Long.parseLong(step.value()));
+                    control.fireDueTimers();
+                    yield Optional.empty();
+                }
+            };
+        }
+
+        private void observe(Decision d, Map<String, String> observed) {
+            observed.put("action", d.action().name());
+            observed.put("reason", d.reason() == null ? null : d.reason().name());
+            observed.put("call_flow", d.callFlow() == null ? null : d.callFlow().name());
+            observed.put("call_flow_source", d.callFlow() == null ? null : d.callFlow().source().jsonName());
+            observed.put("role", d.role() == null ? null : d.role().jsonName());
+            observed.put("meeting_room", room(d.meetingRoomSid()));
+            observed.put("muted", Objects.toString(d.muted(), null));
+            observed.put("attempts_left", Objects.toString(d.attemptsLeft(), null));
+            observed.put("create_room", d.createRoom() == null ? null : d.createRoom().accessCode());
+            observed.put("start_meeting", String.valueOf(d.startMeeting()));
+            observed.put("wait_seconds", Objects.toString(d.waitSeconds(), null));
+            observed.put("in_call_action", d.inCallAction());
+            observed.put("stop_after_seconds", Objects.toString(d.stopAfterSeconds(), null));
+            observed.put("media", d.media().stream().map(m -> m.type() + (m.prompt() == null ? "" : ":" + m.prompt())).toList().toString());
+            d.properties().forEach((key, value) -> observed.put("properties." + key, value));
+            d.propertySources().forEach((key, source) -> observed.put("property_sources." + key, level(source)));
+        }
+
+        /** Every caller's call, and the meeting of this step's caller. */
+        private void observeCalls(String caller, Map<String, String> observed) {
+            callers.forEach((name, sid) -> calls.find(sid).ifPresent(call -> {
+                String prefix = "calls." + name + ".";
+                observed.put(prefix + "state", call.state().dbName());
+                observed.put(prefix + "role", call.role() == null ? null : call.role().jsonName());
+                observed.put(prefix + "muted", String.valueOf(call.muted()));
+                observed.put(prefix + "end_reason", call.endReason());
+                observed.put(prefix + "meeting_room", room(call.meetingRoomSid()));
+                if (name.equals(caller)) {
+                    observed.put("call.state", call.state().dbName());
+                    observed.put("call.role", call.role() == null ? null : call.role().jsonName());
+                    observed.put("call.muted", String.valueOf(call.muted()));
+                    observed.put("call.end_reason", call.endReason());
+                    observed.put("call.attempts_used", String.valueOf(call.attemptsUsed()));
+                    observeMeeting(call, observed);
+                }
+            }));
+        }
+
+        private void observeMeeting(Call call, Map<String, String> observed) {
+            Optional<Meeting> meeting = call.meetingSid() == null ? Optional.empty() : meetings.find(call.meetingSid());
+            observed.put("meeting.running", String.valueOf(meeting.isPresent()));
+            meeting.ifPresent(m -> {
+                observed.put("meeting.locked", String.valueOf(m.locked()));
+                observed.put("meeting.participant_muted", m.participantMuted());
+                observed.put("meeting.on_hold", m.onHold());
+                observed.put("meeting.recording", String.valueOf(m.recording()));
+                observed.put("meeting.attendees.hosts", String.valueOf(m.attendees().hosts()));
+                observed.put("meeting.attendees.participants", String.valueOf(m.attendees().participants()));
+                observed.put("meeting.attendees.listeners", String.valueOf(m.attendees().listeners()));
+            });
+        }
+
+        /** A room as the scenario names it; a room made on the fly or a direct flow's room by what it is. */
+        private String room(String sid) {
+            if (sid == null) {
+                return null;
+            }
+            return roomNames.getOrDefault(sid, "other");
+        }
+
+        private String level(PropertySource source) {
+            return source.level().jsonName();
+        }
+
+        private String flow(Scenario.Node node) {
+            String name = node.text("call_flow");
+            if (name == null) {
+                return null;
+            }
+            return engine.callFlow(name).map(CallFlow::callFlowSid).orElseThrow(() ->
+                    new ScenarioException(scenario.file() + ":" + node.line() + ": no call flow '" + name + "' in the rule base"));
+        }
+
+        private String account(Scenario.Node node) {
+            String name = required(node, "account");
+            String sid = accounts.get(name);
+            if (sid == null) {
+                throw new ScenarioException(scenario.file() + ":" + node.line() + ": no account named '" + name + "'");
+            }
+            return sid;
+        }
+
+        private String group(Scenario.Node node) {
+            String name = node.text("did_group");
+            if (name == null) {
+                return null;
+            }
+            String sid = groups.get(name);
+            if (sid == null) {
+                throw new ScenarioException(scenario.file() + ":" + node.line() + ": no DID group named '" + name + "'");
+            }
+            return sid;
+        }
+
+        private Map<String, String> properties(Scenario.Node node) {
+            Map<String, String> properties = new LinkedHashMap<>();
+            node.map("properties").forEach((key, value) -> properties.put(key, value.toString()));
+            return properties;
+        }
+
+        private String required(Scenario.Node node, String field) {
+            String value = node.text(field);
+            if (value == null) {
+                throw new ScenarioException(scenario.file() + ":" + node.line() + ": '" + field + "' is required");
+            }
+            return value;
+        }
+    }
+}

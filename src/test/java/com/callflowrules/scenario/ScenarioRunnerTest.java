@@ -1,0 +1,69 @@
+package com.callflowrules.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.callflowrules.support.ShippedRules;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScenarioRunnerTest {
+
+    @TempDir
+    Path dir;
+
+    private final ScenarioRunner runner = new ScenarioRunner(ShippedRules.engine());
+
+    @Test
+    void aWrongExpectationFailsNamingFileStepExpectedAndActual() throws Exception {
+        Path copy = dir.resolve("secured/wrong-code-then-right-code.yaml");
+        Files.createDirectories(copy.getParent());
+        String shipped = Files.readString(ScenarioSuiteTest.SCENARIOS.resolve("secured/wrong-code-then-right-code.yaml"));
+        Files.writeString(copy, shipped.replace("attempts_left: 2", "attempts_left: 7"));
+
+        ScenarioResult result = runner.run(ScenarioSuite.read(dir, Path.of("secured/wrong-code-then-right-code.yaml")));
+
+        assertThat(result.passed()).isFalse();
+        assertThat(result.failedSteps()).hasSize(1);
+        assertThat(result.failedSteps().get(0).mismatches())
+                .containsExactly(new ScenarioResult.Mismatch("attempts_left", "7", "2"));
+        assertThat(result.report()).isEqualTo("secured/wrong-code-then-right-code.yaml: step 2 (line 21): alice enters 9999: "
+                + "attempts_left: expected 7, actual 2\n");
+    }
+
+    @Test
+    void anExpectationOfAFieldThatDoesNotExistFailsRatherThanPassing() {
+        Scenario scenario = new ScenarioReader().read("typo.yaml", """
+                hierarchy:
+                  accounts: [{name: acme, call_flow: secured}]
+                  dids: [{number: "15550001000", account: acme}]
+                steps:
+                  - call: alice
+                    arrives: "15550001000"
+                    expect: {acton: PROMPT_ACCESS_CODE}
+                """);
+
+        ScenarioResult result = runner.run(scenario);
+
+        assertThat(result.report()).contains("acton: expected PROMPT_ACCESS_CODE, actual (no such field to expect)");
+    }
+
+    @Test
+    void aScenarioThatIsNotWellFormedIsRefusedWithItsLine() {
+        assertThatThrownBy(() -> new ScenarioReader().read("bad.yaml", """
+                steps:
+                  - call: alice
+                    arrives: "1"
+                    enters: "2"
+                """)).isInstanceOf(ScenarioException.class).hasMessage(
+                "bad.yaml:2: a step has exactly one of arrives, enters, presses, hangs_up, wait");
+        assertThatThrownBy(() -> runner.run(new ScenarioReader().read("flow.yaml", """
+                hierarchy:
+                  accounts: [{name: acme, call_flow: teleport}]
+                steps:
+                  - {wait: "1"}
+                """))).hasMessage("flow.yaml:2: no call flow 'teleport' in the rule base");
+    }
+}
