@@ -1,6 +1,9 @@
 package com.callflowrules;
 
+import com.callflowrules.scenario.ScenarioCommand;
 import java.time.Clock;
+import java.util.Arrays;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -19,7 +22,14 @@ public class CallflowRulesApplication {
         return Clock.systemUTC();
     }
 
+    /** Starts the service; {@code scenarios ...} runs the scenario command line instead. */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("scenarios")) {
+            // Drools and Flyway log at INFO; a command line shows only its own output.
+            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                    .setLevel(ch.qos.logback.classic.Level.WARN);
+            System.exit(new ScenarioCommand(System.out, System.err).run(Arrays.copyOfRange(args, 1, args.length)));
+        }
         SpringApplication.run(CallflowRulesApplication.class, args);
     }
 }

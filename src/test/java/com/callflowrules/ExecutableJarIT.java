@@ -60,6 +60,25 @@ class ExecutableJarIT {
         }
     }
 
+    @Test
+    void theJarRunsTheScenarioCommandLine() throws Exception {
+        Path rules = Path.of("rules").toAbsolutePath();
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", executableJar().toString(), "scenarios", "run", "--rules", rules.toString())
+                .directory(workingDirectory.toFile())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        long scenarios;
+        try (Stream<Path> files = Files.walk(rules.resolve("scenarios"))) {
+            scenarios = files.filter(f -> f.toString().endsWith(".yaml")).count();
+        }
+        assertThat(output.strip().lines().toList()).as(output).endsWith(scenarios + " passed, 0 failed");
+    }
+
     private Process start(Path jar, int port) throws IOException {
         Path rules = Path.of("rules").toAbsolutePath();
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
