@@ -81,6 +81,15 @@ public final class RuleBaseLoader {
             errors.add(new RuleMessage(DEFINITIONS_DIR, 0, "no call-flow definitions"));
         }
 
+        // Guard rails first: a file that reaches outside the domain is never compiled.
+        files.forEach((file, text) -> {
+            if (file.endsWith(".drl")) {
+                errors.addAll(DrlGuard.check(file, text));
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw new RuleBaseException(errors);
+        }
         String version = version(files);
         List<RuleMessage> warnings = new ArrayList<>();
         org.kie.api.KieBase kieBase = compile(files, version, errors, warnings);
