@@ -1,6 +1,7 @@
 package com.callflowrules.api;
 
 import com.callflowrules.hierarchy.CallFlow;
+import com.callflowrules.rules.BuildResult;
 import com.callflowrules.rules.RuleBase;
 import com.callflowrules.rules.RuleBaseHolder;
 import com.callflowrules.rules.RuleMessage;
@@ -22,10 +23,29 @@ class RulesController {
         this.ruleBases = ruleBases;
     }
 
-    /** The running rule base. */
+    /** The running rule base, the good versions kept, and the last build from disk (clean or refused). */
     @GetMapping
-    RuleBaseView current() {
-        return RuleBaseView.of(ruleBases.current(), ruleBases.rulesDir().toString());
+    RunningRules current() {
+        return new RunningRules(RuleBaseView.of(ruleBases.current(), ruleBases.rulesDir().toString()),
+                ruleBases.versions().stream().map(v -> new VersionView(v.version(), v.loadedAt())).toList(),
+                ruleBases.lastBuild());
+    }
+
+    /** Returns to the previous good version; 409 when there is none. */
+    @PostMapping("/rollback")
+    RuleBaseView rollback() {
+        try {
+            return RuleBaseView.of(ruleBases.rollback(), ruleBases.rulesDir().toString());
+        } catch (IllegalStateException e) {
+            throw new com.callflowrules.hierarchy.ConflictException(e.getMessage());
+        }
+    }
+
+    record RunningRules(@com.fasterxml.jackson.annotation.JsonUnwrapped RuleBaseView running, List<VersionView> versions,
+            BuildResult lastBuild) {
+    }
+
+    record VersionView(String version, Instant loadedAt) {
     }
 
     /** Compiles and checks the files on disk now; swaps nothing. 422 with every message when refused. */

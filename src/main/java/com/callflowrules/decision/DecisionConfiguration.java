@@ -1,12 +1,28 @@
 package com.callflowrules.decision;
 
+import com.callflowrules.rules.RuleBase;
 import com.callflowrules.rules.RuleBaseHolder;
+import com.callflowrules.rules.RulesProperties;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Exposes the {@link DecisionEngine} over the service's running rule base. */
+/** The service's running rule base (built at start-up; a refused build stops start-up) and its engine. */
 @Configuration(proxyBeanMethods = false)
 class DecisionConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DecisionConfiguration.class);
+
+    @Bean
+    RuleBaseHolder ruleBaseHolder(RulesProperties properties, Clock clock) {
+        RuleBaseHolder holder = new RuleBaseHolder(DecisionEngine.loader(), properties.directory().toAbsolutePath().normalize(), clock);
+        RuleBase ruleBase = holder.current();
+        log.info("rule base {} loaded from {}: {} files, call flows {}", ruleBase.version(), holder.rulesDir(),
+                ruleBase.files().size(), ruleBase.callFlows().stream().map(f -> f.name()).toList());
+        return holder;
+    }
 
     @Bean
     DecisionEngine decisionEngine(RuleBaseHolder ruleBases) {

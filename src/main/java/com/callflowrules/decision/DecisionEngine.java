@@ -27,12 +27,21 @@ public final class DecisionEngine {
 
     /** An engine over the rules in {@code rulesDir}; throws {@code RuleBaseException} when they do not build. */
     public static DecisionEngine forRulesDirectory(Path rulesDir) {
-        return new DecisionEngine(new RuleBaseHolder(new RuleBaseLoader(), rulesDir));
+        return new DecisionEngine(new RuleBaseHolder(loader(), rulesDir));
+    }
+
+    /** The loader every engine uses: compiled rules must also pass the {@link ArrivalProbe}. */
+    public static RuleBaseLoader loader() {
+        return new RuleBaseLoader(List.of(new ArrivalProbe()));
     }
 
     /** Decides {@code event}; throws {@link DecisionException} when the rules give no single verdict. */
     public Decision decide(CallEvent event, CallFacts facts) {
-        RuleBase ruleBase = ruleBases.current();
+        return decide(ruleBases.current(), event, facts);
+    }
+
+    /** Decides {@code event} with a given snapshot. */
+    static Decision decide(RuleBase ruleBase, CallEvent event, CallFacts facts) {
         Evaluation evaluation;
         try {
             evaluation = ruleBase.evaluate(facts(event, facts, ruleBase));

@@ -1,25 +1,54 @@
 package com.callflowrules.rules;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Holds the running {@link RuleBase} for a rules directory. A reload builds a new snapshot off
  * to the side and swaps it in with one reference write, only when it built clean; a refused
- * build leaves the running snapshot deciding. Decisions read the reference once, so each one is
- * made by exactly one snapshot.
+ * build leaves the running snapshot deciding and is kept as the last build result until a clean
+ * one replaces it. Decisions read the reference once, so each is made by exactly one snapshot.
+ * The last good snapshots are kept for rollback.
  */
 public final class RuleBaseHolder {
 
+    private static final Logger log = LoggerFactory.getLogger(RuleBaseHolder.class);
+    /** How many good versions are kept, the running one included. */
+    public static final int KEPT_VERSIONS = 10;
+
     private final RuleBaseLoader loader;
     private final Path rulesDir;
+    private final Clock clock;
     private final AtomicReference<RuleBase> current = new AtomicReference<>();
+    private final Deque<RuleBase> history = new ArrayDeque<>();
+    private volatile BuildResult lastBuild;
+    private final List<ReloadListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Something told of every reload, clean or refused (metrics, for one). */
+    @FunctionalInterface
+    public interface ReloadListener {
+        void reloaded(BuildResult result);
+    }
 
     /** Builds the first snapshot now; throws {@link RuleBaseException} when it is refused. */
     public RuleBaseHolder(RuleBaseLoader loader, Path rulesDir) {
+        this(loader, rulesDir, Clock.systemUTC());
+    }
+
+    public RuleBaseHolder(RuleBaseLoader loader, Path rulesDir, Clock clock) {
         this.loader = loader;
         this.rulesDir = rulesDir;
-        current.set(loader.load(rulesDir));
+        this.clock = clock;
+        RuleBase first = loader.load(rulesDir);
+        current.set(first);
+        history.push(first);
+        lastBuild = new BuildResult(clock.instant(), true, first.version(), first.warnings());
     }
 
     public RuleBase current() {
@@ -30,11 +59,54 @@ public final class RuleBaseHolder {
         return rulesDir;
     }
 
+    /** The last build from disk (clean or refused). */
+    public BuildResult lastBuild() {
+        return lastBuild;
+    }
+
+    /** The good versions kept, the running one first. */
+    public synchronized List<RuleBase> versions() {
+        return List.copyOf(history);
+    }
+
+    public void addListener(ReloadListener listener) {
+        listeners.add(listener);
+    }
+
     /** Builds the files on disk now and swaps them in if clean; else throws and keeps the running one. */
     public synchronized RuleBase reload() {
-        RuleBase next = loader.load(rulesDir);
-        current.set(next);
-        return next;
+        RuleBase next;
+        try {
+            next = loader.load(rulesDir);
+        } catch (RuleBaseException e) {
+            lastBuild = new BuildResult(clock.instant(), false, null, e.messages());
+            log.warn("rule base refused; version {} keeps running: {}", current().version(), e.getMessage());
+            listeners.forEach(l -> l.reloaded(lastBuild));
+            throw e;
+        }
+        if (!next.version().equals(current().version())) {
+            history.push(next);
+            while (history.size() > KEPT_VERSIONS) {
+                history.removeLast();
+            }
+            current.set(next);
+            log.info("rule base {} swapped in", next.version());
+        }
+        lastBuild = new BuildResult(clock.instant(), true, next.version(), next.warnings());
+        listeners.forEach(l -> l.reloaded(lastBuild));
+        return current();
+    }
+
+    /** Returns to the previous good version; {@link IllegalStateException} when there is none. */
+    public synchronized RuleBase rollback() {
+        if (history.size() < 2) {
+            throw new IllegalStateException("no previous rule base version to roll back to");
+        }
+        RuleBase left = history.pop();
+        RuleBase previous = history.peek();
+        current.set(previous);
+        log.info("rolled back from rule base {} to {}", left.version(), previous.version());
+        return previous;
     }
 
     /** Builds the files on disk without swapping: the messages a reload would give. */

@@ -51,14 +51,21 @@ public final class RuleBaseLoader {
 
     private final PropertySchema schema;
     private final Clock clock;
+    private final List<RuleBaseCheck> checks;
 
-    public RuleBaseLoader(PropertySchema schema, Clock clock) {
+    /** A loader that refuses a rule base failing any of {@code checks} (run after it compiled). */
+    public RuleBaseLoader(PropertySchema schema, Clock clock, List<RuleBaseCheck> checks) {
         this.schema = schema;
         this.clock = clock;
+        this.checks = List.copyOf(checks);
+    }
+
+    public RuleBaseLoader(List<RuleBaseCheck> checks) {
+        this(PropertySchema.standard(), Clock.systemUTC(), checks);
     }
 
     public RuleBaseLoader() {
-        this(PropertySchema.standard(), Clock.systemUTC());
+        this(List.of());
     }
 
     /** Compiles and checks {@code rulesDir}; throws {@link RuleBaseException} with every problem found. */
@@ -98,7 +105,14 @@ public final class RuleBaseLoader {
         }
         Map<String, CallFlow> flowsBySid = new HashMap<>();
         flowsByName.values().forEach(flow -> flowsBySid.put(flow.callFlowSid(), flow));
-        return new RuleBase(kieBase, version, clock.instant(), List.copyOf(files.keySet()), flowsBySid, flowsByName, warnings);
+        RuleBase candidate = new RuleBase(kieBase, version, clock.instant(), List.copyOf(files.keySet()), flowsBySid, flowsByName, warnings);
+        for (RuleBaseCheck check : checks) {
+            errors.addAll(check.check(candidate));
+        }
+        if (!errors.isEmpty()) {
+            throw new RuleBaseException(errors);
+        }
+        return candidate;
     }
 
     private Map<String, CallFlow> readDefinitions(Map<String, String> files, List<RuleMessage> errors) {

@@ -137,12 +137,37 @@ class RulesApiTest {
             assertThat(error.get("error").asString()).isEqualTo("rule_base_refused");
             assertThat(error.get("errors").get(0).get("field").asString()).startsWith("call-flows/open.yaml:");
             assertThat(error.get("errors").get(0).get("message").asString()).contains("conference_start_wait");
-            assertThat(body(get("/conference/v2/rules")).get("version").asString()).isEqualTo(running);
+            JsonNode rulesNow = body(get("/conference/v2/rules"));
+            assertThat(rulesNow.get("version").asString()).isEqualTo(running);
+            assertThat(rulesNow.get("last_build").get("clean").asBoolean()).as("the refused build stays visible").isFalse();
+            assertThat(rulesNow.get("last_build").get("messages").get(0).get("file").asString()).isEqualTo("call-flows/open.yaml");
         } finally {
             rules.write("call-flows/open.yaml", original);
         }
         HttpResponse<String> reload = send("POST", "/conference/v2/rules/reload", "dev", "dev-password");
         assertThat(reload.statusCode()).isEqualTo(200);
         assertThat(body(reload).get("version").asString()).isEqualTo(running);
+        assertThat(body(get("/conference/v2/rules")).get("last_build").get("clean").asBoolean()).isTrue();
+    }
+
+    @Test
+    void rollbackReturnsToThePreviousVersionAndSays409WhenThereIsNone() throws Exception {
+        String first = body(get("/conference/v2/rules")).get("version").asString();
+        String original = rules.read("call-flows/direct_host.yaml");
+        rules.write("call-flows/direct_host.yaml", original + "# edited\n");
+        try {
+            String second = body(send("POST", "/conference/v2/rules/reload", "dev", "dev-password")).get("version").asString();
+            assertThat(second).isNotEqualTo(first);
+            assertThat(body(get("/conference/v2/rules")).get("versions").findValuesAsString("version")).startsWith(second, first);
+
+            HttpResponse<String> rolledBack = send("POST", "/conference/v2/rules/rollback", "dev", "dev-password");
+            HttpResponse<String> nothingLeft = send("POST", "/conference/v2/rules/rollback", "dev", "dev-password");
+
+            assertThat(body(rolledBack).get("version").asString()).isEqualTo(first);
+            assertThat(body(get("/conference/v2/rules")).get("version").asString()).isEqualTo(first);
+            assertThat(nothingLeft.statusCode()).isEqualTo(409);
+        } finally {
+            rules.write("call-flows/direct_host.yaml", original);
+        }
     }
 }

@@ -1,0 +1,38 @@
+package com.callflowrules.decision;
+
+import com.callflowrules.hierarchy.Account;
+import com.callflowrules.hierarchy.CallFlow;
+import com.callflowrules.hierarchy.Did;
+import com.callflowrules.rules.RuleBase;
+import com.callflowrules.rules.RuleBaseCheck;
+import com.callflowrules.rules.RuleEvaluationException;
+import com.callflowrules.rules.RuleMessage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A build-time check: every call flow of a candidate rule base must give exactly one decision
+ * for a call arriving at a DID that names it. A rule base that would leave a flow's callers
+ * without an answer never goes live.
+ */
+public final class ArrivalProbe implements RuleBaseCheck {
+
+    @Override
+    public List<RuleMessage> check(RuleBase candidate) {
+        List<RuleMessage> messages = new ArrayList<>();
+        for (CallFlow flow : candidate.callFlows()) {
+            Did did = new Did("probe-did", "probe-account", "10000000000", null, flow.callFlowSid(), Map.of(), Instant.EPOCH);
+            Account account = new Account("probe-account", "probe", null, Map.of(), Instant.EPOCH);
+            try {
+                DecisionEngine.decide(candidate, new CallArrived(did.phonenumber(), "10000000001"), CallFacts.dialed(did, null, account));
+            } catch (DecisionException | RuleEvaluationException e) {
+                messages.add(new RuleMessage("call-flows/" + flow.name() + ".yaml", 0,
+                        "call flow '" + flow.name() + "' (behaviour " + flow.behaviour() + ") gives no single decision for an arrival: "
+                                + e.getMessage()));
+            }
+        }
+        return messages;
+    }
+}
