@@ -3,7 +3,12 @@ package com.callflowrules.decision;
 import com.callflowrules.rules.RuleBase;
 import com.callflowrules.rules.RuleBaseHolder;
 import com.callflowrules.rules.RulesProperties;
+import com.callflowrules.rules.RulesWatcher;
+import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +27,14 @@ class DecisionConfiguration {
         log.info("rule base {} loaded from {}: {} files, call flows {}", ruleBase.version(), holder.rulesDir(),
                 ruleBase.files().size(), ruleBase.callFlows().stream().map(f -> f.name()).toList());
         return holder;
+    }
+
+    /** Reloads when files under the rules directory change ({@code callflow.rules.watch=false} turns it off). */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "callflow.rules.watch", havingValue = "true", matchIfMissing = true)
+    RulesWatcher rulesWatcher(RuleBaseHolder ruleBases,
+            @Value("${callflow.rules.watch-quiet-period:500ms}") Duration quietPeriod) throws IOException {
+        return new RulesWatcher(ruleBases, quietPeriod);
     }
 
     @Bean
