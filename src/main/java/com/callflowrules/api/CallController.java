@@ -89,6 +89,12 @@ class CallController {
         return Page.of(calls.live(limit, offset), calls.countLive(), limit, offset);
     }
 
+    /** Every decision made for the call, oldest first, kept after the call ends. */
+    @GetMapping("/{sid}/decisions")
+    java.util.List<com.callflowrules.session.AuditEntry> decisions(@PathVariable String sid) {
+        return control.decisionsOf(sid);
+    }
+
     @GetMapping("/{sid}")
     Call get(@PathVariable String sid) {
         return calls.find(sid).orElseThrow(() -> new UnknownCallException(sid));

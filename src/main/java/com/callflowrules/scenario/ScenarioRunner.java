@@ -12,6 +12,7 @@ import com.callflowrules.hierarchy.MeetingRoomRepository;
 import com.callflowrules.hierarchy.Role;
 import com.callflowrules.session.Call;
 import com.callflowrules.session.CallControl;
+import com.callflowrules.session.AuditRepository;
 import com.callflowrules.session.CallRepository;
 import com.callflowrules.session.Meeting;
 import com.callflowrules.session.MeetingRepository;
@@ -88,7 +89,7 @@ public final class ScenarioRunner {
             calls = new CallRepository(jdbc);
             meetings = new MeetingRepository(jdbc);
             control = new CallControl(engine, accountRepository, groupRepository, didRepository, roomRepository, calls,
-                    meetings, transactions, clock);
+                    meetings, new AuditRepository(jdbc), transactions, clock);
             build(accountRepository, groupRepository, didRepository, roomRepository);
         }
 

@@ -57,12 +57,13 @@ public class CallControl {
     private final MeetingRoomRepository rooms;
     private final CallRepository calls;
     private final MeetingRepository meetings;
+    private final AuditRepository audit;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     public CallControl(DecisionEngine engine, AccountRepository accounts, DidGroupRepository groups, DidRepository dids,
-            MeetingRoomRepository rooms, CallRepository calls, MeetingRepository meetings, TransactionTemplate transactions,
-            Clock clock) {
+            MeetingRoomRepository rooms, CallRepository calls, MeetingRepository meetings, AuditRepository audit,
+            TransactionTemplate transactions, Clock clock) {
         this.engine = engine;
         this.accounts = accounts;
         this.groups = groups;
@@ -70,6 +71,7 @@ public class CallControl {
         this.rooms = rooms;
         this.calls = calls;
         this.meetings = meetings;
+        this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -90,7 +92,7 @@ public class CallControl {
             }
             Call call = Call.arrived(UUID.randomUUID().toString(), numberSrc, numberDst, did.map(Did::didSid).orElse(null), now);
             calls.insert(call);
-            return apply(call, engine.decide(new CallArrived(numberDst, numberSrc), facts), facts, now);
+            return apply("arrive", call, engine.decide(new CallArrived(numberDst, numberSrc), facts), facts, now);
         });
     }
 
@@ -107,7 +109,7 @@ public class CallControl {
             CallFacts facts = dialed(did).withRoomsWithCode(owners)
                     .withMeetings(states(meetings.lockInRooms(owners.stream().map(MeetingRoom::meetingRoomSid).toList())));
             Call entered = call.withAccessCode(code.isEmpty() ? null : code);
-            return apply(entered, engine.decide(new AccessCodeEntered(code, call.attemptsUsed()), facts), facts, now());
+            return apply("access_code", entered, engine.decide(new AccessCodeEntered(code, call.attemptsUsed()), facts), facts, now());
         });
     }
 
@@ -119,7 +121,7 @@ public class CallControl {
                 throw new CallStateException("call " + callSid + " is " + call.state().dbName() + ", not in a meeting");
             }
             CallFacts facts = placed(call);
-            return apply(call, engine.decide(new DtmfPressed(digits), facts), facts, now());
+            return apply("dtmf", call, engine.decide(new DtmfPressed(digits), facts), facts, now());
         });
     }
 
@@ -128,7 +130,7 @@ public class CallControl {
         return retrying(() -> {
             Call call = lockLive(callSid);
             CallFacts facts = placed(call);
-            return apply(call, engine.decide(new CallLeft(), facts), facts, now());
+            return apply("hang_up", call, engine.decide(new CallLeft(), facts), facts, now());
         });
     }
 
@@ -179,7 +181,7 @@ public class CallControl {
         Call call = found.get();
         CallFacts facts = placed(call);
         long waited = Duration.between(call.waitStartedAt(), now).toSeconds();
-        apply(call, engine.decide(new AdmissionRequested(waited), facts), facts, now);
+        apply("admission", call, engine.decide(new AdmissionRequested(waited), facts), facts, now);
         return true;
     }
 
@@ -193,6 +195,7 @@ public class CallControl {
         Call lastLeaver = calls.find(meeting.stopCallSid()).orElseThrow();
         CallFacts facts = placed(lastLeaver).withMeetings(List.of(meeting.state()));
         Decision decision = engine.decide(new MeetingStopDue(), facts);
+        audit.record(lastLeaver.callSid(), "meeting_stop", decision, now);
         if (decision.action() == Action.DISCONNECT) {
             for (Call call : calls.inMeeting(meetingSid)) {
                 calls.update(call.ended(decision.reason().name(), now));
@@ -204,7 +207,8 @@ public class CallControl {
         return true;
     }
 
-    private Outcome apply(Call call, Decision decision, CallFacts facts, Instant now) {
+    private Outcome apply(String event, Call call, Decision decision, CallFacts facts, Instant now) {
+        audit.record(call.callSid(), event, decision, now);
         Call next = switch (decision.action()) {
             case DROP -> call.ended(decision.reason().name(), now);
             case DISCONNECT -> (decision.reason() == Reason.TOO_MANY_ATTEMPTS ? call.withAttempt() : call)
@@ -264,6 +268,12 @@ public class CallControl {
                     meetings.update(meeting.withStop(now.plusSeconds(decision.stopAfterSeconds()), call.callSid())));
         }
         return call.ended(null, now);
+    }
+
+    /** The audited decisions of a call, oldest first; {@link UnknownCallException} for an unknown call. */
+    public List<AuditEntry> decisionsOf(String callSid) {
+        calls.find(callSid).orElseThrow(() -> new UnknownCallException(callSid));
+        return audit.forCall(callSid);
     }
 
     /** A call, live or ended. */

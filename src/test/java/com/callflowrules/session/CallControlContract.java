@@ -55,7 +55,7 @@ abstract class CallControlContract {
         rooms = new MeetingRoomRepository(jdbc, transactions, clock);
         meetings = new MeetingRepository(jdbc);
         control = new CallControl(ShippedRules.engine(), accounts, new DidGroupRepository(jdbc, clock), dids, rooms,
-                new CallRepository(jdbc), meetings, transactions, clock);
+                new CallRepository(jdbc), meetings, new AuditRepository(jdbc), transactions, clock);
         account = accounts.create("Acme", CallFlow.sidFor("secured"), Map.of());
     }
 

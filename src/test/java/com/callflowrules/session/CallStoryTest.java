@@ -27,6 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import tools.jackson.databind.JsonNode;
 
 /** Whole call stories over real HTTP, one per flow, with timers driven by a test clock. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -367,5 +368,33 @@ class CallStoryTest {
         assertThat(api.get("/calls").body().get("items").findValuesAsString("call_sid")).contains(sid(host), sid(participant));
         assertThat(api.get("/meetings").body().get("items").findValuesAsString("meeting_sid")).contains(meeting);
         assertThat(api.patch("/meetings/nope", "{\"locked\": true}").status()).isEqualTo(404);
+    }
+
+    @Test
+    void everyDecisionOfACallIsAuditedAndKeptAfterItEnds() {
+        String number = number("secured", "{}");
+        room("81", "participant");
+        Answer arrived = call(number);
+        code(arrived, "0");
+        code(arrived, "81");
+        api.delete("/calls/" + sid(arrived));
+
+        Answer audit = api.get("/calls/" + sid(arrived) + "/decisions");
+
+        assertThat(audit.status()).isEqualTo(200);
+        List<String> events = new ArrayList<>();
+        List<String> actions = new ArrayList<>();
+        audit.body().forEach(entry -> {
+            events.add(entry.get("event").asString());
+            actions.add(entry.get("action").asString());
+        });
+        assertThat(events).containsExactly("arrive", "access_code", "access_code", "hang_up");
+        assertThat(actions).containsExactly("PROMPT_ACCESS_CODE", "REPROMPT_ACCESS_CODE", "JOIN", "LEFT");
+        JsonNode join = audit.body().get(2);
+        assertThat(join.get("rule_base_version").asString()).matches("[0-9a-f]{12}");
+        assertThat(join.get("rules_fired").size()).isGreaterThan(3);
+        assertThat(join.get("decision").get("role").asString()).isEqualTo("participant");
+        assertThat(join.get("call_flow").asString()).isEqualTo("secured");
+        assertThat(api.get("/calls/nope/decisions").status()).isEqualTo(404);
     }
 }
