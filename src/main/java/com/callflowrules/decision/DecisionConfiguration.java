@@ -4,7 +4,11 @@ import com.callflowrules.rules.RuleBase;
 import com.callflowrules.rules.RuleBaseHolder;
 import com.callflowrules.rules.RulesProperties;
 import com.callflowrules.rules.RulesWatcher;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,7 +42,27 @@ class DecisionConfiguration {
     }
 
     @Bean
-    DecisionEngine decisionEngine(RuleBaseHolder ruleBases) {
-        return new DecisionEngine(ruleBases);
+    DecisionEngine decisionEngine(RuleBaseHolder ruleBases, ObjectProvider<MeterRegistry> registry) {
+        DecisionEngine engine = new DecisionEngine(ruleBases);
+        registry.ifAvailable(r -> engine.addObserver(new DecisionMetrics(r, ruleBases)));
+        return engine;
+    }
+
+    /** The rules component of {@code /actuator/health}: the running version and the last build from disk. */
+    @Bean
+    HealthIndicator rulesHealthIndicator(RuleBaseHolder ruleBases) {
+        return () -> {
+            RuleBase running = ruleBases.current();
+            var lastBuild = ruleBases.lastBuild();
+            // A refused build is not an outage: the running version keeps deciding.
+            return Health.up()
+                    .withDetail("version", running.version())
+                    .withDetail("loaded_at", running.loadedAt().toString())
+                    .withDetail("call_flows", running.callFlows().size())
+                    .withDetail("last_build_clean", lastBuild.clean())
+                    .withDetail("last_build_at", lastBuild.at().toString())
+                    .withDetail("last_build_messages", lastBuild.messages().stream().map(Object::toString).toList())
+                    .build();
+        };
     }
 }

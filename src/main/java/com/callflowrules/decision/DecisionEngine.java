@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 public final class DecisionEngine {
 
     private final RuleBaseHolder ruleBases;
+    private final List<DecisionObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public DecisionEngine(RuleBaseHolder ruleBases) {
         this.ruleBases = ruleBases;
@@ -37,7 +38,25 @@ public final class DecisionEngine {
 
     /** Decides {@code event}; throws {@link DecisionException} when the rules give no single verdict. */
     public Decision decide(CallEvent event, CallFacts facts) {
-        return decide(ruleBases.current(), event, facts);
+        if (observers.isEmpty()) {
+            return decide(ruleBases.current(), event, facts);
+        }
+        long start = System.nanoTime();
+        try {
+            Decision decision = decide(ruleBases.current(), event, facts);
+            long nanos = System.nanoTime() - start;
+            observers.forEach(o -> o.decided(event, decision, nanos));
+            return decision;
+        } catch (RuntimeException e) {
+            long nanos = System.nanoTime() - start;
+            observers.forEach(o -> o.failed(event, e, nanos));
+            throw e;
+        }
+    }
+
+    /** Adds an observer told of every decision (metrics, for one). */
+    public void addObserver(DecisionObserver observer) {
+        observers.add(observer);
     }
 
     /** Decides {@code event} with a given snapshot. */

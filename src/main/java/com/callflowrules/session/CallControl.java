@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.slf4j.MDC;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -48,7 +49,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class CallControl {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CallControl.class);
     private static final int ATTEMPTS = 20;
+    /** The logging context key of the call an event belongs to. */
+    public static final String CALL_SID = "call_sid";
 
     private final DecisionEngine engine;
     private final AccountRepository accounts;
@@ -82,6 +86,14 @@ public class CallControl {
 
     /** A call arrives at {@code numberDst}. */
     public Outcome arrive(String numberDst, String numberSrc) {
+        try {
+            return arriving(numberDst, numberSrc);
+        } finally {
+            MDC.remove(CALL_SID);
+        }
+    }
+
+    private Outcome arriving(String numberDst, String numberSrc) {
         return retrying(() -> {
             Instant now = now();
             Optional<Did> did = dids.findByNumber(numberDst);
@@ -91,6 +103,7 @@ public class CallControl {
                 facts = facts.withMeetings(states(meetings.lockInRooms(List.of(Placement.implicitRoomSid(did.get().didSid())))));
             }
             Call call = Call.arrived(UUID.randomUUID().toString(), numberSrc, numberDst, did.map(Did::didSid).orElse(null), now);
+            MDC.put(CALL_SID, call.callSid());
             calls.insert(call);
             return apply("arrive", call, engine.decide(new CallArrived(numberDst, numberSrc), facts), facts, now);
         });
@@ -98,7 +111,7 @@ public class CallControl {
 
     /** The caller keyed {@code code} (empty for a digit timeout). */
     public Outcome enterCode(String callSid, String code) {
-        return retrying(() -> {
+        return retrying(callSid, () -> {
             Call call = lockLive(callSid);
             if (call.state() != CallStatus.PROMPTING) {
                 throw new CallStateException("call " + callSid + " is " + call.state().dbName() + ", not waiting for an access code");
@@ -115,7 +128,7 @@ public class CallControl {
 
     /** The caller pressed {@code digits} in the meeting. */
     public Outcome pressed(String callSid, String digits) {
-        return retrying(() -> {
+        return retrying(callSid, () -> {
             Call call = lockLive(callSid);
             if (call.state() != CallStatus.JOINED) {
                 throw new CallStateException("call " + callSid + " is " + call.state().dbName() + ", not in a meeting");
@@ -127,7 +140,7 @@ public class CallControl {
 
     /** The caller hung up. */
     public Outcome hangUp(String callSid) {
-        return retrying(() -> {
+        return retrying(callSid, () -> {
             Call call = lockLive(callSid);
             CallFacts facts = placed(call);
             return apply("hang_up", call, engine.decide(new CallLeft(), facts), facts, now());
@@ -163,7 +176,7 @@ public class CallControl {
     public int fireDueTimers() {
         int fired = 0;
         for (String callSid : calls.waitOver(now())) {
-            fired += retrying(() -> admitAgain(callSid, true)) ? 1 : 0;
+            fired += retrying(callSid, () -> admitAgain(callSid, true)) ? 1 : 0;
         }
         for (String meetingSid : meetings.stopDue(now())) {
             fired += retrying(() -> stopIfDue(meetingSid)) ? 1 : 0;
@@ -209,6 +222,8 @@ public class CallControl {
 
     private Outcome apply(String event, Call call, Decision decision, CallFacts facts, Instant now) {
         audit.record(call.callSid(), event, decision, now);
+        log.debug("{}: {} {} by rule base {}", event, decision.action(), decision.reason() == null ? "" : decision.reason(),
+                decision.ruleBaseVersion());
         Call next = switch (decision.action()) {
             case DROP -> call.ended(decision.reason().name(), now);
             case DISCONNECT -> (decision.reason() == Reason.TOO_MANY_ATTEMPTS ? call.withAttempt() : call)
@@ -350,6 +365,13 @@ public class CallControl {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Runs {@code work} for {@code callSid} (logged with it), as {@link #retrying(Supplier)}. */
+    private <T> T retrying(String callSid, Supplier<T> work) {
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(CALL_SID, callSid)) {
+            return retrying(work);
+        }
     }
 
     /** Runs {@code work} in a transaction, again from fresh state when a concurrent writer won a race. */

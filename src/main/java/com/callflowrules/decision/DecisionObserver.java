@@ -1,0 +1,9 @@
+package com.callflowrules.decision;
+
+/** Told of every decision the engine makes, for metrics and tracing; must be fast and must not throw. */
+public interface DecisionObserver {
+
+    void decided(CallEvent event, Decision decision, long nanos);
+
+    void failed(CallEvent event, RuntimeException failure, long nanos);
+}
