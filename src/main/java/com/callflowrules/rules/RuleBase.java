@@ -14,7 +14,8 @@ import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
-import org.kie.api.runtime.StatelessKieSession;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 
 /**
  * An immutable, versioned snapshot of the rule base: the compiled rules, the call-flow
@@ -23,6 +24,7 @@ import org.kie.api.runtime.StatelessKieSession;
 public final class RuleBase {
 
     private final KieBase kieBase;
+    private final KieSessionsPool pool;
     private final String version;
     private final Instant loadedAt;
     private final List<String> files;
@@ -33,6 +35,7 @@ public final class RuleBase {
     RuleBase(KieBase kieBase, String version, Instant loadedAt, List<String> files,
             Map<String, CallFlow> flowsBySid, Map<String, CallFlow> flowsByName, List<RuleMessage> warnings) {
         this.kieBase = kieBase;
+        this.pool = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2);
         this.version = version;
         this.loadedAt = loadedAt;
         this.files = List.copyOf(files);
@@ -78,16 +81,23 @@ public final class RuleBase {
      * inserted and which rules fired.
      */
     public Evaluation evaluate(Collection<?> facts) {
-        StatelessKieSession session = kieBase.newStatelessKieSession();
+        KieSession session = pool.newKieSession();
         Recorder recorder = new Recorder();
         session.addEventListener(recorder.agenda);
         session.addEventListener(recorder.runtime);
         try {
-            session.execute(facts);
+            for (Object fact : facts) {
+                session.insert(fact);
+            }
+            session.fireAllRules();
         } catch (RuntimeException e) {
             String rule = recorder.current == null ? "(none)" : recorder.current;
             throw new RuleEvaluationException("rule '" + rule + "' failed in rule base " + version + ": "
                     + rootMessage(e), e);
+        } finally {
+            session.removeEventListener(recorder.agenda);
+            session.removeEventListener(recorder.runtime);
+            session.dispose();
         }
         return new Evaluation(recorder.inserted, List.copyOf(recorder.fired), version);
     }

@@ -94,4 +94,27 @@ class DecisionFailuresTest {
             assertThat(engine.decide(new DtmfPressed("*6"), inRoom).inCallAction()).isEqualTo("call_mute");
         });
     }
+
+    @Test
+    void aDecisionThatFailsLeavesNothingBehindForTheNextOne() {
+        DecisionEngine engine = engineWith("extra.drl", """
+                package callflow;
+                import com.callflowrules.decision.*;
+                rule "extra: fails for one caller"
+                when
+                    CallArrived(numberSrc == "boom")
+                then
+                    insert(Integer.valueOf(Integer.parseInt("not a number")));
+                end
+                """);
+        CallFacts facts = Hierarchy.account("secured").facts();
+
+        for (int i = 0; i < 20; i++) {
+            assertThatThrownBy(() -> engine.decide(new CallArrived(Hierarchy.NUMBER, "boom"), facts)).isInstanceOf(DecisionException.class);
+            Decision next = engine.decide(new CallArrived(Hierarchy.NUMBER, "1"), facts);
+            assertThat(next.action()).isEqualTo(Action.PROMPT_ACCESS_CODE);
+            assertThat(next.rulesFired()).doesNotContain("extra: fails for one caller");
+            assertThat(next.properties()).hasSize(25);
+        }
+    }
 }
