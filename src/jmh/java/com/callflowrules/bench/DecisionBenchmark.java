@@ -3,6 +3,11 @@ package com.callflowrules.bench;
 import com.callflowrules.baseline.BenchmarkInputs;
 import com.callflowrules.baseline.PlainJavaDecider;
 import com.callflowrules.decision.AccessCodeEntered;
+import com.callflowrules.decision.AdmissionRequested;
+import com.callflowrules.decision.Attendees;
+import com.callflowrules.decision.CallFacts;
+import com.callflowrules.decision.MeetingState;
+import com.callflowrules.hierarchy.Role;
 import com.callflowrules.decision.CallArrived;
 import com.callflowrules.decision.Decision;
 import com.callflowrules.decision.DecisionEngine;
@@ -26,13 +31,18 @@ public class DecisionBenchmark {
     private static final CallArrived ARRIVAL = new CallArrived(Hierarchy.NUMBER, "15550009999");
     private static final AccessCodeEntered CODE = new AccessCodeEntered(BenchmarkInputs.CODE, 0);
 
+    private static final AdmissionRequested ADMISSION = new AdmissionRequested(30);
+
     private DecisionEngine engine;
+    private CallFacts admissionFacts;
     private PlainJavaDecider baseline;
 
     @Setup
     public void setUp() {
         engine = DecisionEngine.forRulesDirectory(Path.of(System.getProperty("rules.dir", "rules")));
         baseline = new PlainJavaDecider(engine.ruleBase().callFlows());
+        admissionFacts = BenchmarkInputs.HIERARCHY.factsInRoom("room-1", Role.PARTICIPANT,
+                new MeetingState("meeting-1", "room-1", false, "false", new Attendees(1, 3, 0)));
     }
 
     @Benchmark
@@ -48,6 +58,12 @@ public class DecisionBenchmark {
     @Benchmark
     public Decision accessCodeRules() {
         return engine.decide(CODE, BenchmarkInputs.CODE_ENTRY);
+    }
+
+    /** A waiting participant is checked again after a host started the meeting: JOIN. */
+    @Benchmark
+    public Decision admissionRules() {
+        return engine.decide(ADMISSION, admissionFacts);
     }
 
     @Benchmark
