@@ -200,11 +200,17 @@ public class CallControl {
 
     private boolean stopIfDue(String meetingSid) {
         Instant now = now();
-        Optional<Meeting> found = meetings.find(meetingSid);
-        if (found.isEmpty() || found.get().stopDueAt() == null || found.get().stopDueAt().isAfter(now)) {
+        Optional<Meeting> unlocked = meetings.find(meetingSid);
+        if (unlocked.isEmpty()) {
             return false;
         }
-        Meeting meeting = meetings.lockInRooms(List.of(found.get().meetingRoomSid())).get(0);
+        // Lock first, then check: another node may have ended or kept the meeting meanwhile.
+        List<Meeting> locked = meetings.lockInRooms(List.of(unlocked.get().meetingRoomSid()));
+        if (locked.isEmpty() || !locked.get(0).meetingSid().equals(meetingSid)
+                || locked.get(0).stopDueAt() == null || locked.get(0).stopDueAt().isAfter(now)) {
+            return false;
+        }
+        Meeting meeting = locked.get(0);
         Call lastLeaver = calls.find(meeting.stopCallSid()).orElseThrow();
         CallFacts facts = placed(lastLeaver).withMeetings(List.of(meeting.state()));
         Decision decision = engine.decide(new MeetingStopDue(), facts);

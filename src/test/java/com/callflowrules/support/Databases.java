@@ -30,6 +30,12 @@ public final class Databases {
         return migrated(dataSource);
     }
 
+    /** The JDBC URL of the shared PostgreSQL (user and password {@code postgres}), emptied and migrated anew. */
+    public static synchronized String postgresUrl() {
+        postgres();
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
     /** The shared PostgreSQL, emptied and migrated anew. */
     public static synchronized DataSource postgres() {
         if (postgres == null) {

@@ -1,0 +1,93 @@
+package com.callflowrules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.callflowrules.session.CallControl;
+import com.callflowrules.support.ApiClient;
+import com.callflowrules.support.ApiClient.Answer;
+import com.callflowrules.support.Databases;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Two service instances on one PostgreSQL behave as one: calls cross nodes, writes are seen at once, timers fire once. */
+class TwoNodesTest {
+
+    private static ConfigurableApplicationContext nodeA;
+    private static ConfigurableApplicationContext nodeB;
+
+    @BeforeAll
+    static void startTwoNodes() {
+        String url = Databases.postgresUrl();
+        nodeA = node(url);
+        nodeB = node(url);
+    }
+
+    @AfterAll
+    static void stop() {
+        nodeA.close();
+        nodeB.close();
+    }
+
+    private static ConfigurableApplicationContext node(String url) {
+        return new SpringApplicationBuilder(CallflowRulesApplication.class).properties(
+                "server.port=0", "spring.datasource.url=" + url, "spring.datasource.username=postgres",
+                "spring.datasource.password=postgres", "callflow.timers.enabled=false", "callflow.rules.watch=false").run();
+    }
+
+    private static ApiClient api(ConfigurableApplicationContext node) {
+        return new ApiClient(Integer.parseInt(node.getEnvironment().getProperty("local.server.port")));
+    }
+
+    @Test
+    void aCallCrossesNodesAWriteIsSeenAtOnceAndATimerFiresOnce() throws Exception {
+        ApiClient a = api(nodeA);
+        ApiClient b = api(nodeB);
+        String account = a.post("/accounts", "{\"name\": \"Acme\", \"call_flow_sid\": \"secured\"}").text("account_sid");
+        String did = a.post("/dids", "{\"account_sid\": \"" + account + "\", \"phonenumber\": \"15552220000\", \"properties\": "
+                + "{\"conference_start_how\": \"host\", \"conference_start_wait\": \"1\"}}").text("did_sid");
+        a.post("/meeting_rooms", "{\"account_sid\": \"" + account + "\", \"access_codes\": [{\"access_code\": \"7\", \"role\": \"participant\"}]}");
+
+        // the call arrives on A and continues on B
+        String call = a.post("/calls", "{\"number_dst\": \"15552220000\"}").body().get("call").get("call_sid").asString();
+        Answer waiting = b.post("/calls/" + call + "/access_code", "{\"access_code\": \"7\"}");
+        assertThat(waiting.body().get("decision").get("action").asString()).isEqualTo("WAIT");
+
+        // a write through A changes B's very next decision
+        a.patch("/dids/" + did, "{\"properties\": {\"conference_moh\": \"jazz\"}}");
+        Answer whatIf = b.post("/decisions", "{\"number_dst\": \"15552220000\"}");
+        assertThat(whatIf.body().get("properties").get("conference_moh").asString()).isEqualTo("jazz");
+
+        // both nodes fire timers at the same moment: the start-wait timeout fires once
+        Thread.sleep(1_200);
+        List<CallControl> nodes = List.of(nodeA.getBean(CallControl.class), nodeB.getBean(CallControl.class));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> fired = new ArrayList<>();
+        for (CallControl node : nodes) {
+            fired.add(pool.submit(() -> {
+                start.await();
+                return node.fireDueTimers();
+            }));
+        }
+        start.countDown();
+        int total = fired.get(0).get() + fired.get(1).get();
+        pool.shutdown();
+
+        assertThat(total).isEqualTo(1);
+        Answer ended = b.get("/calls/" + call);
+        assertThat(ended.text("state")).isEqualTo("ended");
+        assertThat(ended.text("end_reason")).isEqualTo("START_TIMEOUT");
+        List<String> events = new ArrayList<>();
+        a.get("/calls/" + call + "/decisions").body().forEach(entry -> events.add(entry.get("event").asString()));
+        assertThat(events).containsExactly("arrive", "access_code", "admission");
+    }
+}
