@@ -9,6 +9,11 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.boot.security.autoconfigure.SecurityProperties;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -17,6 +22,21 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    /** The configured API user, its password kept as a digest (see {@link CredentialDigestEncoder}). */
+    @Bean
+    UserDetailsService apiUsers(SecurityProperties properties, PasswordEncoder encoder) {
+        SecurityProperties.User user = properties.getUser();
+        return new InMemoryUserDetailsManager(User.withUsername(user.getName())
+                .password(encoder.encode(user.getPassword()))
+                .roles(user.getRoles().toArray(String[]::new))
+                .build());
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new CredentialDigestEncoder();
+    }
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
