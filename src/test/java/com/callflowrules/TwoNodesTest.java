@@ -21,6 +21,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** Two service instances on one PostgreSQL behave as one: calls cross nodes, writes are seen at once, timers fire once. */
 class TwoNodesTest {
 
+    /** A number of this run's own: the database is shared with other PostgreSQL tests of the build. */
+    private static final String NUMBER = "1555" + (1_000_000 + new java.util.Random().nextInt(8_999_999));
+
     private static ConfigurableApplicationContext nodeA;
     private static ConfigurableApplicationContext nodeB;
 
@@ -51,19 +54,23 @@ class TwoNodesTest {
     void aCallCrossesNodesAWriteIsSeenAtOnceAndATimerFiresOnce() throws Exception {
         ApiClient a = api(nodeA);
         ApiClient b = api(nodeB);
-        String account = a.post("/accounts", "{\"name\": \"Acme\", \"call_flow_sid\": \"secured\"}").text("account_sid");
-        String did = a.post("/dids", "{\"account_sid\": \"" + account + "\", \"phonenumber\": \"15552220000\", \"properties\": "
-                + "{\"conference_start_how\": \"host\", \"conference_start_wait\": \"1\"}}").text("did_sid");
+        Answer created = a.post("/accounts", "{\"name\": \"Acme\", \"call_flow_sid\": \"secured\"}");
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        String account = created.text("account_sid");
+        Answer didCreated = a.post("/dids", "{\"account_sid\": \"" + account + "\", \"phonenumber\": \"" + NUMBER + "\", \"properties\": "
+                + "{\"conference_start_how\": \"host\", \"conference_start_wait\": \"1\"}}");
+        assertThat(didCreated.status()).as(didCreated.raw()).isEqualTo(201);
+        String did = didCreated.text("did_sid");
         a.post("/meeting_rooms", "{\"account_sid\": \"" + account + "\", \"access_codes\": [{\"access_code\": \"7\", \"role\": \"participant\"}]}");
 
         // the call arrives on A and continues on B
-        String call = a.post("/calls", "{\"number_dst\": \"15552220000\"}").body().get("call").get("call_sid").asString();
+        String call = a.post("/calls", "{\"number_dst\": \"" + NUMBER + "\"}").body().get("call").get("call_sid").asString();
         Answer waiting = b.post("/calls/" + call + "/access_code", "{\"access_code\": \"7\"}");
         assertThat(waiting.body().get("decision").get("action").asString()).isEqualTo("WAIT");
 
         // a write through A changes B's very next decision
         a.patch("/dids/" + did, "{\"properties\": {\"conference_moh\": \"jazz\"}}");
-        Answer whatIf = b.post("/decisions", "{\"number_dst\": \"15552220000\"}");
+        Answer whatIf = b.post("/decisions", "{\"number_dst\": \"" + NUMBER + "\"}");
         assertThat(whatIf.body().get("properties").get("conference_moh").asString()).isEqualTo("jazz");
 
         // both nodes fire timers at the same moment: the start-wait timeout fires once
