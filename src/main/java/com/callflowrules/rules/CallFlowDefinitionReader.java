@@ -7,17 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.representer.Representer;
-import org.yaml.snakeyaml.resolver.Resolver;
-import org.yaml.snakeyaml.DumperOptions;
 
 /**
  * Reads one call-flow definition ({@code rules/call-flows/<name>.yaml}) into a {@link CallFlow}
@@ -39,7 +33,7 @@ final class CallFlowDefinitionReader {
     CallFlow read(String file, String fileStem, String text, List<RuleMessage> messages) {
         Node root;
         try {
-            root = plainYaml().compose(new java.io.StringReader(text));
+            root = PlainYaml.create().compose(new java.io.StringReader(text));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
             messages.add(new RuleMessage(file, line, "not valid YAML: " + e.getProblem()
@@ -111,17 +105,5 @@ final class CallFlowDefinitionReader {
 
     private static int line(Node node) {
         return node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
-    }
-
-    /** A YAML reader that resolves no implicit types: {@code on} stays "on", {@code 001} stays "001". */
-    private static Yaml plainYaml() {
-        LoaderOptions options = new LoaderOptions();
-        Resolver stringsOnly = new Resolver() {
-            @Override
-            protected void addImplicitResolvers() {
-                // every scalar is a string
-            }
-        };
-        return new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(), options, stringsOnly);
     }
 }

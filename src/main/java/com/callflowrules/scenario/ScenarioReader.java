@@ -1,23 +1,18 @@
 package com.callflowrules.scenario;
 
+import com.callflowrules.rules.PlainYaml;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.representer.Representer;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /** Reads a scenario file. Every scalar stays the text written ({@code on}, {@code 001}, {@code *6}). */
 public final class ScenarioReader {
@@ -29,7 +24,7 @@ public final class ScenarioReader {
     public Scenario read(String file, String text) {
         Node root;
         try {
-            root = plainYaml().compose(new StringReader(text));
+            root = PlainYaml.create().compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             throw new ScenarioException(file + ":" + (e.getProblemMark().getLine() + 1) + ": not valid YAML: " + e.getProblem()
                     + " (quote values that start with * such as DTMF keys)");
@@ -120,16 +115,5 @@ public final class ScenarioReader {
 
     private static int line(Node node) {
         return node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
-    }
-
-    private static Yaml plainYaml() {
-        LoaderOptions options = new LoaderOptions();
-        Resolver stringsOnly = new Resolver() {
-            @Override
-            protected void addImplicitResolvers() {
-                // every scalar is a string
-            }
-        };
-        return new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(), options, stringsOnly);
     }
 }
