@@ -1,5 +1,6 @@
 package com.callflowrules.api;
 
+import com.callflowrules.properties.PropertyType;
 import com.callflowrules.session.CallControl;
 import com.callflowrules.session.Meeting;
 import com.callflowrules.session.MeetingRepository;
@@ -21,7 +22,6 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/conference/v2/meetings")
 class MeetingController {
 
-    private static final Pattern ROLE_LETTERS = Pattern.compile("(?!.*(.).*\\1)[hpl]{0,3}");
     private static final Pattern MUTED = Pattern.compile("false|relaxed|true");
 
     private final CallControl control;
@@ -47,10 +47,8 @@ class MeetingController {
     Meeting patch(@PathVariable String sid, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.MeetingChanges.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
         RequestBody body = RequestBody.of(json, RequestSchemas.fields(RequestSchemas.MeetingChanges.class), Set.of());
         Boolean locked = body.bool("locked");
-        String onHold = json.has("on_hold") ? body.matching("on_hold", ROLE_LETTERS, "role letters h, p, l, each at most once", false) : null;
-        if (json.has("on_hold") && json.get("on_hold").isString() && json.get("on_hold").asString().isEmpty()) {
-            onHold = "";
-        }
+        // role letters, as in the role-set properties; empty: nobody on hold
+        String onHold = body.ofType("on_hold", PropertyType.ROLES);
         String muted = body.matching("participant_muted", MUTED, "false, relaxed or true", false);
         body.validate();
         return control.updateMeeting(sid, locked, onHold, muted);

@@ -90,6 +90,23 @@ final class RequestBody {
         return value.asBoolean();
     }
 
+    /** An optional string checked against a property type of the schema (empty allowed where the type allows it). */
+    String ofType(String field, com.callflowrules.properties.PropertyType type) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString()) {
+            error(field, "must be a string");
+            return null;
+        }
+        String text = value.asString();
+        return type.check(text).map(reason -> {
+            error(field, "'" + text + "' " + reason);
+            return (String) null;
+        }).orElse(text);
+    }
+
     /** A string that must match {@code pattern}, described as {@code rule} in the error. */
     String matching(String field, Pattern pattern, String rule, boolean required) {
         String text = required ? requiredText(field, 64) : text(field, 64);
