@@ -2,6 +2,7 @@ package com.callflowrules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.callflowrules.hierarchy.HierarchyCache;
 import com.callflowrules.session.CallControl;
 import com.callflowrules.support.ApiClient;
 import com.callflowrules.support.ApiClient.Answer;
@@ -68,7 +69,11 @@ class TwoNodesTest {
         Answer waiting = b.post("/calls/" + call + "/access_code", "{\"access_code\": \"7\"}");
         assertThat(waiting.body().get("decision").get("action").asString()).isEqualTo("WAIT");
 
-        // a write through A changes B's very next decision
+        // a write through A changes B's very next decision, though B had the DID and the decision cached
+        b.post("/decisions", "{\"number_dst\": \"" + NUMBER + "\"}");
+        assertThat(b.post("/decisions", "{\"number_dst\": \"" + NUMBER + "\"}").body().get("properties").get("conference_moh").asString())
+                .isEqualTo("default");
+        assertThat(nodeB.getBean(HierarchyCache.class).hits()).as("B answers from its cache").isPositive();
         a.patch("/dids/" + did, "{\"properties\": {\"conference_moh\": \"jazz\"}}");
         Answer whatIf = b.post("/decisions", "{\"number_dst\": \"" + NUMBER + "\"}");
         assertThat(whatIf.body().get("properties").get("conference_moh").asString()).isEqualTo("jazz");

@@ -11,6 +11,7 @@ import com.callflowrules.hierarchy.Role;
 import com.callflowrules.decision.CallArrived;
 import com.callflowrules.decision.Decision;
 import com.callflowrules.decision.DecisionEngine;
+import com.callflowrules.rules.RuleBaseHolder;
 import com.callflowrules.support.Hierarchy;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -33,13 +34,18 @@ public class DecisionBenchmark {
 
     private static final AdmissionRequested ADMISSION = new AdmissionRequested(30);
 
+    /** The rules deciding every time: the decision cache is off. */
     private DecisionEngine engine;
+    /** As the service runs: decisions cached per rule-base snapshot. */
+    private DecisionEngine cachingEngine;
     private CallFacts admissionFacts;
     private PlainJavaDecider baseline;
 
     @Setup
     public void setUp() {
-        engine = DecisionEngine.forRulesDirectory(Path.of(System.getProperty("rules.dir", "rules")));
+        RuleBaseHolder ruleBases = new RuleBaseHolder(DecisionEngine.loader(), Path.of(System.getProperty("rules.dir", "rules")));
+        engine = new DecisionEngine(ruleBases, 0);
+        cachingEngine = new DecisionEngine(ruleBases, DecisionEngine.DEFAULT_CACHE_SIZE);
         baseline = new PlainJavaDecider(engine.ruleBase().callFlows());
         admissionFacts = BenchmarkInputs.HIERARCHY.factsInRoom("room-1", Role.PARTICIPANT,
                 new MeetingState("meeting-1", "room-1", false, "false", new Attendees(1, 3, 0)));
@@ -48,6 +54,17 @@ public class DecisionBenchmark {
     @Benchmark
     public Decision callArrivalRules() {
         return engine.decide(ARRIVAL, BenchmarkInputs.ARRIVAL);
+    }
+
+    /**
+     * A repeated arrival answered by the decision cache. The event and facts are built anew each
+     * time from the same hierarchy objects, as call control builds them from its hierarchy cache.
+     */
+    @Benchmark
+    public Decision callArrivalCached() {
+        CallFacts facts = BenchmarkInputs.ARRIVAL;
+        return cachingEngine.decide(new CallArrived(Hierarchy.NUMBER, "15550009999"),
+                CallFacts.dialed(facts.did(), facts.didGroup(), facts.account()));
     }
 
     @Benchmark
@@ -64,6 +81,15 @@ public class DecisionBenchmark {
     @Benchmark
     public Decision admissionRules() {
         return engine.decide(ADMISSION, admissionFacts);
+    }
+
+    /** A repeated code entry answered by the decision cache (facts built anew, as in {@link #callArrivalCached}). */
+    @Benchmark
+    public Decision accessCodeCached() {
+        CallFacts facts = BenchmarkInputs.CODE_ENTRY;
+        return cachingEngine.decide(new AccessCodeEntered(BenchmarkInputs.CODE, 0),
+                CallFacts.dialed(facts.did(), facts.didGroup(), facts.account()).withRoomsWithCode(facts.roomsWithCode())
+                        .withMeetings(facts.meetings()));
     }
 
     @Benchmark

@@ -42,9 +42,10 @@ class DecisionConfiguration {
     }
 
     @Bean
-    DecisionEngine decisionEngine(RuleBaseHolder ruleBases, ObjectProvider<MeterRegistry> registry) {
-        DecisionEngine engine = new DecisionEngine(ruleBases);
-        registry.ifAvailable(r -> engine.addObserver(new DecisionMetrics(r, ruleBases)));
+    DecisionEngine decisionEngine(RuleBaseHolder ruleBases, ObjectProvider<MeterRegistry> registry,
+            @Value("${callflow.decisions.cache-size:" + DecisionEngine.DEFAULT_CACHE_SIZE + "}") long cacheSize) {
+        DecisionEngine engine = new DecisionEngine(ruleBases, cacheSize);
+        registry.ifAvailable(r -> engine.addObserver(new DecisionMetrics(r, ruleBases, engine)));
         return engine;
     }
 

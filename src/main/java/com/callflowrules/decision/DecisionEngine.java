@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 
 /**
@@ -19,11 +20,27 @@ import java.util.stream.Stream;
  */
 public final class DecisionEngine {
 
+    /** How many decisions are cached per rule-base snapshot unless told otherwise. */
+    public static final long DEFAULT_CACHE_SIZE = 10_000;
+
     private final RuleBaseHolder ruleBases;
     private final List<DecisionObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final long cacheSize;
+    private final LongAdder cacheHits = new LongAdder();
+    private final LongAdder cacheMisses = new LongAdder();
+    private volatile DecisionCache cache;
 
     public DecisionEngine(RuleBaseHolder ruleBases) {
+        this(ruleBases, DEFAULT_CACHE_SIZE);
+    }
+
+    /** An engine caching up to {@code cacheSize} decisions per rule-base snapshot (0: none). */
+    public DecisionEngine(RuleBaseHolder ruleBases, long cacheSize) {
+        if (cacheSize < 0) {
+            throw new IllegalArgumentException("decision cache size must not be negative, was " + cacheSize);
+        }
         this.ruleBases = ruleBases;
+        this.cacheSize = cacheSize;
     }
 
     /** An engine over the rules in {@code rulesDir}; throws {@code RuleBaseException} when they do not build. */
@@ -39,11 +56,11 @@ public final class DecisionEngine {
     /** Decides {@code event}; throws {@link DecisionException} when the rules give no single verdict. */
     public Decision decide(CallEvent event, CallFacts facts) {
         if (observers.isEmpty()) {
-            return decide(ruleBases.current(), event, facts);
+            return cachedDecide(event, facts);
         }
         long start = System.nanoTime();
         try {
-            Decision decision = decide(ruleBases.current(), event, facts);
+            Decision decision = cachedDecide(event, facts);
             long nanos = System.nanoTime() - start;
             observers.forEach(o -> o.decided(event, decision, nanos));
             return decision;
@@ -52,6 +69,30 @@ public final class DecisionEngine {
             observers.forEach(o -> o.failed(event, e, nanos));
             throw e;
         }
+    }
+
+    /** Decisions answered from the cache since start. */
+    public long cacheHits() {
+        return cacheHits.sum();
+    }
+
+    /** Decisions the rules had to make since start, the cache being on but not holding them. */
+    public long cacheMisses() {
+        return cacheMisses.sum();
+    }
+
+    private Decision cachedDecide(CallEvent event, CallFacts facts) {
+        RuleBase ruleBase = ruleBases.current();
+        if (cacheSize == 0) {
+            return decide(ruleBase, event, facts);
+        }
+        DecisionCache decisions = cache;
+        if (decisions == null || decisions.ruleBase() != ruleBase) {
+            // A swapped rule base starts empty: no decision of another version is ever served.
+            decisions = new DecisionCache(ruleBase, cacheSize, cacheHits, cacheMisses);
+            cache = decisions;
+        }
+        return decisions.get(event, facts, () -> decide(ruleBase, event, facts));
     }
 
     /** Adds an observer told of every decision (metrics, for one). */

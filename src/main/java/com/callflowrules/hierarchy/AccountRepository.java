@@ -1,5 +1,8 @@
 package com.callflowrules.hierarchy;
 
+import static com.callflowrules.hierarchy.HierarchyChanges.account;
+import static com.callflowrules.hierarchy.HierarchyChanges.keys;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -16,22 +19,24 @@ import org.springframework.stereotype.Repository;
 public class AccountRepository {
 
     private final JdbcClient jdbc;
+    private final HierarchyChanges changes;
     private final Clock clock;
 
-    public AccountRepository(JdbcClient jdbc, Clock clock) {
+    public AccountRepository(JdbcClient jdbc, HierarchyChanges changes, Clock clock) {
         this.jdbc = jdbc;
+        this.changes = changes;
         this.clock = clock;
     }
 
     /** Stores a new account with a fresh sid and creation time. */
     public Account create(String name, String callFlowSid, java.util.Map<String, String> properties) {
         Account account = new Account(UUID.randomUUID().toString(), name, callFlowSid, properties, now(clock));
-        ConstraintViolations.translate(false, () -> jdbc.sql("""
+        ConstraintViolations.translate(false, () -> changes.writing(keys(account(account.accountSid())), () -> jdbc.sql("""
                         INSERT INTO accounts (account_sid, name, call_flow_sid, properties, date_created)
                         VALUES (?, ?, ?, ?, ?)""")
                 .params(account.accountSid(), account.name(), account.callFlowSid(),
                         PropertiesJson.write(account.properties()), timestamp(account.dateCreated()))
-                .update());
+                .update()));
         return account;
     }
 
@@ -50,16 +55,16 @@ public class AccountRepository {
 
     /** Replaces the writable fields; false when there is no such account. */
     public boolean update(Account account) {
-        return ConstraintViolations.translate(false, () -> jdbc.sql(
+        return ConstraintViolations.translate(false, () -> changes.writing(keys(account(account.accountSid())), () -> jdbc.sql(
                         "UPDATE accounts SET name = ?, call_flow_sid = ?, properties = ? WHERE account_sid = ?")
                 .params(account.name(), account.callFlowSid(), PropertiesJson.write(account.properties()), account.accountSid())
-                .update()) == 1;
+                .update())) == 1;
     }
 
     /** Deletes the account; {@link ConflictException} while DID groups, DIDs or rooms refer to it. */
     public boolean delete(String accountSid) {
-        return ConstraintViolations.translate(true, () ->
-                jdbc.sql("DELETE FROM accounts WHERE account_sid = ?").param(accountSid).update()) == 1;
+        return ConstraintViolations.translate(true, () -> changes.writing(keys(account(accountSid)), () ->
+                jdbc.sql("DELETE FROM accounts WHERE account_sid = ?").param(accountSid).update())) == 1;
     }
 
     /** Now, at the microsecond precision both databases store, so a created object equals its stored form. */

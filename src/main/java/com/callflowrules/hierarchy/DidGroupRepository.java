@@ -3,6 +3,9 @@ package com.callflowrules.hierarchy;
 import static com.callflowrules.hierarchy.AccountRepository.now;
 import static com.callflowrules.hierarchy.AccountRepository.timestamp;
 
+import static com.callflowrules.hierarchy.HierarchyChanges.group;
+import static com.callflowrules.hierarchy.HierarchyChanges.keys;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -19,22 +22,24 @@ import org.springframework.stereotype.Repository;
 public class DidGroupRepository {
 
     private final JdbcClient jdbc;
+    private final HierarchyChanges changes;
     private final Clock clock;
 
-    public DidGroupRepository(JdbcClient jdbc, Clock clock) {
+    public DidGroupRepository(JdbcClient jdbc, HierarchyChanges changes, Clock clock) {
         this.jdbc = jdbc;
+        this.changes = changes;
         this.clock = clock;
     }
 
     /** Stores a new group of {@code accountSid}; {@link UnknownReferenceException} when the account does not exist. */
     public DidGroup create(String accountSid, String name, String callFlowSid, Map<String, String> properties) {
         DidGroup group = new DidGroup(UUID.randomUUID().toString(), accountSid, name, callFlowSid, properties, now(clock));
-        ConstraintViolations.translate(false, () -> jdbc.sql("""
+        ConstraintViolations.translate(false, () -> changes.writing(keys(group(group.didGroupSid())), () -> jdbc.sql("""
                         INSERT INTO did_groups (did_group_sid, account_sid, name, call_flow_sid, properties, date_created)
                         VALUES (?, ?, ?, ?, ?, ?)""")
                 .params(group.didGroupSid(), group.accountSid(), group.name(), group.callFlowSid(),
                         PropertiesJson.write(group.properties()), timestamp(group.dateCreated()))
-                .update());
+                .update()));
         return group;
     }
 
@@ -54,16 +59,16 @@ public class DidGroupRepository {
     }
 
     public boolean update(DidGroup group) {
-        return ConstraintViolations.translate(false, () -> jdbc.sql(
+        return ConstraintViolations.translate(false, () -> changes.writing(keys(group(group.didGroupSid())), () -> jdbc.sql(
                         "UPDATE did_groups SET name = ?, call_flow_sid = ?, properties = ? WHERE did_group_sid = ?")
                 .params(group.name(), group.callFlowSid(), PropertiesJson.write(group.properties()), group.didGroupSid())
-                .update()) == 1;
+                .update())) == 1;
     }
 
     /** Deletes the group; {@link ConflictException} while DIDs or rooms refer to it. */
     public boolean delete(String didGroupSid) {
-        return ConstraintViolations.translate(true, () ->
-                jdbc.sql("DELETE FROM did_groups WHERE did_group_sid = ?").param(didGroupSid).update()) == 1;
+        return ConstraintViolations.translate(true, () -> changes.writing(keys(group(didGroupSid)), () ->
+                jdbc.sql("DELETE FROM did_groups WHERE did_group_sid = ?").param(didGroupSid).update())) == 1;
     }
 
     private static DidGroup map(ResultSet rs, int row) throws SQLException {

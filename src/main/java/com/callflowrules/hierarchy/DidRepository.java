@@ -3,6 +3,10 @@ package com.callflowrules.hierarchy;
 import static com.callflowrules.hierarchy.AccountRepository.now;
 import static com.callflowrules.hierarchy.AccountRepository.timestamp;
 
+import static com.callflowrules.hierarchy.HierarchyChanges.did;
+import static com.callflowrules.hierarchy.HierarchyChanges.keys;
+import static com.callflowrules.hierarchy.HierarchyChanges.number;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -19,10 +23,12 @@ import org.springframework.stereotype.Repository;
 public class DidRepository {
 
     private final JdbcClient jdbc;
+    private final HierarchyChanges changes;
     private final Clock clock;
 
-    public DidRepository(JdbcClient jdbc, Clock clock) {
+    public DidRepository(JdbcClient jdbc, HierarchyChanges changes, Clock clock) {
         this.jdbc = jdbc;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -33,12 +39,12 @@ public class DidRepository {
      */
     public Did create(String accountSid, String phonenumber, String didGroupSid, String callFlowSid, Map<String, String> properties) {
         Did did = new Did(UUID.randomUUID().toString(), accountSid, phonenumber, didGroupSid, callFlowSid, properties, now(clock));
-        ConstraintViolations.translate(false, () -> jdbc.sql("""
+        ConstraintViolations.translate(false, () -> changes.writing(keys(did(did.didSid()), number(phonenumber)), () -> jdbc.sql("""
                         INSERT INTO dids (did_sid, account_sid, phonenumber, did_group_sid, call_flow_sid, properties, date_created)
                         VALUES (?, ?, ?, ?, ?, ?, ?)""")
                 .params(did.didSid(), did.accountSid(), did.phonenumber(), did.didGroupSid(), did.callFlowSid(),
                         PropertiesJson.write(did.properties()), timestamp(did.dateCreated()))
-                .update());
+                .update()));
         return did;
     }
 
@@ -62,16 +68,30 @@ public class DidRepository {
     }
 
     public boolean update(Did did) {
-        return ConstraintViolations.translate(false, () -> jdbc.sql("""
+        return ConstraintViolations.translate(false, () -> changes.writing(() -> staleKeys(did.didSid(), did.phonenumber()), () -> jdbc.sql("""
                         UPDATE dids SET phonenumber = ?, did_group_sid = ?, call_flow_sid = ?, properties = ?
                         WHERE did_sid = ?""")
                 .params(did.phonenumber(), did.didGroupSid(), did.callFlowSid(), PropertiesJson.write(did.properties()), did.didSid())
-                .update()) == 1;
+                .update())) == 1;
     }
 
     public boolean delete(String didSid) {
-        return ConstraintViolations.translate(true, () ->
-                jdbc.sql("DELETE FROM dids WHERE did_sid = ?").param(didSid).update()) == 1;
+        return ConstraintViolations.translate(true, () -> changes.writing(() -> staleKeys(didSid, null), () ->
+                jdbc.sql("DELETE FROM dids WHERE did_sid = ?").param(didSid).update())) == 1;
+    }
+
+    /**
+     * The DID, the number it has now and the number it is given: a cached lookup of any of them may
+     * go stale. The row is locked so that no concurrent write changes the number read here.
+     */
+    private List<String> staleKeys(String didSid, String newNumber) {
+        List<String> keys = new java.util.ArrayList<>(List.of(did(didSid)));
+        jdbc.sql("SELECT phonenumber FROM dids WHERE did_sid = ? FOR UPDATE").param(didSid).query(String.class).optional()
+                .ifPresent(old -> keys.add(number(old)));
+        if (newNumber != null) {
+            keys.add(number(newNumber));
+        }
+        return keys;
     }
 
     private static Did map(ResultSet rs, int row) throws SQLException {

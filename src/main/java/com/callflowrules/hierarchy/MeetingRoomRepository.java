@@ -3,6 +3,9 @@ package com.callflowrules.hierarchy;
 import static com.callflowrules.hierarchy.AccountRepository.now;
 import static com.callflowrules.hierarchy.AccountRepository.timestamp;
 
+import static com.callflowrules.hierarchy.HierarchyChanges.codes;
+import static com.callflowrules.hierarchy.HierarchyChanges.keys;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -15,7 +18,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Meeting rooms and their access codes ({@code meeting_rooms}, {@code access_codes}). A room and
@@ -26,12 +28,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class MeetingRoomRepository {
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
+    private final HierarchyChanges changes;
     private final Clock clock;
 
-    public MeetingRoomRepository(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+    public MeetingRoomRepository(JdbcClient jdbc, HierarchyChanges changes, Clock clock) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -43,7 +45,7 @@ public class MeetingRoomRepository {
             Map<String, String> properties, boolean adHoc) {
         MeetingRoom room = new MeetingRoom(UUID.randomUUID().toString(), accountSid, name, didGroupSid, accessCodes,
                 properties, adHoc, now(clock));
-        return ConstraintViolations.translate(false, () -> transactions.execute(status -> {
+        return ConstraintViolations.translate(false, () -> changes.writing(staleKeys(room), () -> {
             jdbc.sql("""
                             INSERT INTO meeting_rooms (meeting_room_sid, account_sid, name, did_group_sid, scope, ad_hoc, properties, date_created)
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
@@ -83,7 +85,7 @@ public class MeetingRoomRepository {
 
     /** Replaces the writable fields and the whole code list, in one transaction. */
     public boolean update(MeetingRoom room) {
-        return Boolean.TRUE.equals(ConstraintViolations.translate(false, () -> transactions.execute(status -> {
+        return Boolean.TRUE.equals(ConstraintViolations.translate(false, () -> changes.writing(staleKeys(room), () -> {
             int updated = jdbc.sql("""
                             UPDATE meeting_rooms SET name = ?, did_group_sid = ?, scope = ?, properties = ?
                             WHERE meeting_room_sid = ?""")
@@ -101,8 +103,20 @@ public class MeetingRoomRepository {
 
     /** Deletes the room and its codes. */
     public boolean delete(String meetingRoomSid) {
-        return ConstraintViolations.translate(true, () ->
-                jdbc.sql("DELETE FROM meeting_rooms WHERE meeting_room_sid = ?").param(meetingRoomSid).update()) == 1;
+        return ConstraintViolations.translate(true, () -> changes.writing(() -> staleKeys(meetingRoomSid), () ->
+                jdbc.sql("DELETE FROM meeting_rooms WHERE meeting_room_sid = ?").param(meetingRoomSid).update())) == 1;
+    }
+
+    /** A room's own entry and every code lookup of its account (its codes may have moved in or out of any). */
+    private static List<String> staleKeys(MeetingRoom room) {
+        return keys(HierarchyChanges.room(room.meetingRoomSid()), codes(room.accountSid()));
+    }
+
+    private List<String> staleKeys(String meetingRoomSid) {
+        return jdbc.sql("SELECT account_sid FROM meeting_rooms WHERE meeting_room_sid = ? FOR UPDATE").param(meetingRoomSid)
+                .query(String.class).optional()
+                .map(account -> keys(HierarchyChanges.room(meetingRoomSid), codes(account)))
+                .orElse(List.of());
     }
 
     private void insertCodes(MeetingRoom room) {

@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
  * Guard rails for rule files written by analysts: a rule may reach the product's fact and action
  * types and a small allowed set of {@code java.lang} and {@code java.util} types, nothing else.
  * It refuses imports outside that set, references to the host (system, runtime, threads,
- * reflection, files, sockets, processes, class loading) and globals, which are shared by every
- * decision. Comments and string contents are not code and are not checked.
+ * reflection, files, sockets, processes, class loading), clocks and randomness (a decision is a
+ * pure function of its facts, so it may be cached and replayed) and globals, which are shared by
+ * every decision. Comments and string contents are not code and are not checked.
  */
 final class DrlGuard {
 
@@ -46,7 +47,12 @@ final class DrlGuard {
             new String[] {"Socket", "sockets (Socket)"}, new String[] {"ServerSocket", "sockets (ServerSocket)"},
             new String[] {"DatagramSocket", "sockets (DatagramSocket)"}, new String[] {"URL", "the network (URL)"},
             new String[] {"URI", "the network (URI)"}, new String[] {"HttpClient", "the network (HttpClient)"},
-            new String[] {"InetAddress", "the network (InetAddress)"}, new String[] {"Unsafe", "the JVM (Unsafe)"});
+            new String[] {"InetAddress", "the network (InetAddress)"}, new String[] {"Unsafe", "the JVM (Unsafe)"},
+            // A decision must be a pure function of its facts: decisions are cached and replayed.
+            new String[] {"Random", "randomness (Random)"}, new String[] {"ThreadLocalRandom", "randomness (ThreadLocalRandom)"},
+            new String[] {"SecureRandom", "randomness (SecureRandom)"}, new String[] {"random", "randomness (Math.random)"},
+            new String[] {"UUID", "randomness (UUID)"}, new String[] {"Date", "the clock (Date)"},
+            new String[] {"Calendar", "the clock (Calendar)"});
 
     private static final Pattern IMPORT = Pattern.compile("^[ \\t]*import\\s+(static\\s+|function\\s+)?([\\w.*]+)\\s*;?", Pattern.MULTILINE);
     private static final Pattern GLOBAL = Pattern.compile("^[ \\t]*global\\s+([\\w.<>]+)\\s+(\\w+)", Pattern.MULTILINE);
@@ -77,7 +83,7 @@ final class DrlGuard {
         Matcher qualified = QUALIFIED.matcher(body);
         while (qualified.find()) {
             String name = qualified.group(1);
-            if (!ALLOWED_TYPES.contains(name) && !name.startsWith("java.util.") && !name.startsWith("java.lang.String")) {
+            if (!allowedQualified(name)) {
                 refused.add(new RuleMessage(file, line(body, qualified.start()), "'" + name + "' is refused: it reaches outside the domain"));
             }
         }
@@ -90,6 +96,11 @@ final class DrlGuard {
         }
         refused.sort(java.util.Comparator.comparingInt(RuleMessage::line));
         return refused;
+    }
+
+    /** An allowed type, or a member of one ({@code java.util.Map.of}); other java.util types (clock, randomness) are not. */
+    private static boolean allowedQualified(String name) {
+        return ALLOWED_TYPES.contains(name) || ALLOWED_TYPES.stream().anyMatch(type -> name.startsWith(type + "."));
     }
 
     private static boolean allowedImport(String imported) {

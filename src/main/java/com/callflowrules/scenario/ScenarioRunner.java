@@ -8,6 +8,7 @@ import com.callflowrules.hierarchy.AccountRepository;
 import com.callflowrules.hierarchy.CallFlow;
 import com.callflowrules.hierarchy.DidGroupRepository;
 import com.callflowrules.hierarchy.DidRepository;
+import com.callflowrules.hierarchy.HierarchyStore;
 import com.callflowrules.hierarchy.MeetingRoomRepository;
 import com.callflowrules.hierarchy.Role;
 import com.callflowrules.session.Call;
@@ -82,15 +83,12 @@ public final class ScenarioRunner {
             this.scenario = scenario;
             JdbcClient jdbc = JdbcClient.create(dataSource);
             TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-            AccountRepository accountRepository = new AccountRepository(jdbc, clock);
-            DidGroupRepository groupRepository = new DidGroupRepository(jdbc, clock);
-            DidRepository didRepository = new DidRepository(jdbc, clock);
-            MeetingRoomRepository roomRepository = new MeetingRoomRepository(jdbc, transactions, clock);
+            HierarchyStore store = HierarchyStore.on(dataSource, clock);
             calls = new CallRepository(jdbc);
             meetings = new MeetingRepository(jdbc);
-            control = new CallControl(engine, accountRepository, groupRepository, didRepository, roomRepository, calls,
-                    meetings, new AuditRepository(jdbc), transactions, clock);
-            build(accountRepository, groupRepository, didRepository, roomRepository);
+            control = new CallControl(engine, store.cache(), store.rooms(), calls, meetings, new AuditRepository(jdbc),
+                    transactions, clock);
+            build(store.accounts(), store.groups(), store.dids(), store.rooms());
         }
 
         private void build(AccountRepository accountRepository, DidGroupRepository groupRepository,

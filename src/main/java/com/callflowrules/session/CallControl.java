@@ -16,11 +16,9 @@ import com.callflowrules.decision.Reason;
 import com.callflowrules.decision.RoomToCreate;
 import com.callflowrules.decision.outcome.Placement;
 import com.callflowrules.hierarchy.AccessCode;
-import com.callflowrules.hierarchy.AccountRepository;
 import com.callflowrules.hierarchy.ConflictException;
 import com.callflowrules.hierarchy.Did;
-import com.callflowrules.hierarchy.DidGroupRepository;
-import com.callflowrules.hierarchy.DidRepository;
+import com.callflowrules.hierarchy.HierarchyCache;
 import com.callflowrules.hierarchy.MeetingRoom;
 import com.callflowrules.hierarchy.MeetingRoomRepository;
 import java.time.Clock;
@@ -55,9 +53,7 @@ public class CallControl {
     public static final String CALL_SID = "call_sid";
 
     private final DecisionEngine engine;
-    private final AccountRepository accounts;
-    private final DidGroupRepository groups;
-    private final DidRepository dids;
+    private final HierarchyCache hierarchy;
     private final MeetingRoomRepository rooms;
     private final CallRepository calls;
     private final MeetingRepository meetings;
@@ -65,13 +61,10 @@ public class CallControl {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    public CallControl(DecisionEngine engine, AccountRepository accounts, DidGroupRepository groups, DidRepository dids,
-            MeetingRoomRepository rooms, CallRepository calls, MeetingRepository meetings, AuditRepository audit,
-            TransactionTemplate transactions, Clock clock) {
+    public CallControl(DecisionEngine engine, HierarchyCache hierarchy, MeetingRoomRepository rooms, CallRepository calls,
+            MeetingRepository meetings, AuditRepository audit, TransactionTemplate transactions, Clock clock) {
         this.engine = engine;
-        this.accounts = accounts;
-        this.groups = groups;
-        this.dids = dids;
+        this.hierarchy = hierarchy;
         this.rooms = rooms;
         this.calls = calls;
         this.meetings = meetings;
@@ -96,8 +89,9 @@ public class CallControl {
     private Outcome arriving(String numberDst, String numberSrc) {
         return retrying(() -> {
             Instant now = now();
-            Optional<Did> did = dids.findByNumber(numberDst);
-            CallFacts facts = did.map(this::dialed).orElseGet(CallFacts::unknownNumber);
+            HierarchyCache.Reads hierarchy = this.hierarchy.reads();
+            Optional<Did> did = hierarchy.didByNumber(numberDst);
+            CallFacts facts = did.map(d -> dialed(hierarchy, d)).orElseGet(CallFacts::unknownNumber);
             if (did.isPresent()) {
                 // a direct flow goes straight to the number's implicit room
                 facts = facts.withMeetings(states(meetings.lockInRooms(List.of(Placement.implicitRoomSid(did.get().didSid())))));
@@ -116,10 +110,11 @@ public class CallControl {
             if (call.state() != CallStatus.PROMPTING) {
                 throw new CallStateException("call " + callSid + " is " + call.state().dbName() + ", not waiting for an access code");
             }
-            Did did = dids.find(call.didSid()).orElseThrow();
+            HierarchyCache.Reads hierarchy = this.hierarchy.reads();
+            Did did = hierarchy.did(call.didSid()).orElseThrow();
             List<MeetingRoom> owners = code.matches("[0-9]{1,16}")
-                    ? rooms.roomsWithCode(did.accountSid(), did.didGroupSid(), code) : List.of();
-            CallFacts facts = dialed(did).withRoomsWithCode(owners)
+                    ? hierarchy.roomsWithCode(did.accountSid(), did.didGroupSid(), code) : List.of();
+            CallFacts facts = dialed(hierarchy, did).withRoomsWithCode(owners)
                     .withMeetings(states(meetings.lockInRooms(owners.stream().map(MeetingRoom::meetingRoomSid).toList())));
             Call entered = call.withAccessCode(code.isEmpty() ? null : code);
             return apply("access_code", entered, engine.decide(new AccessCodeEntered(code, call.attemptsUsed()), facts), facts, now());
@@ -151,19 +146,20 @@ public class CallControl {
     public Decision whatIf(String numberDst, String numberSrc, String accessCode) {
         return transactions.execute(status -> {
             status.setRollbackOnly();
-            Optional<Did> did = dids.findByNumber(numberDst);
+            HierarchyCache.Reads hierarchy = this.hierarchy.reads();
+            Optional<Did> did = hierarchy.didByNumber(numberDst);
             if (did.isEmpty()) {
                 return engine.decide(new CallArrived(numberDst, numberSrc), CallFacts.unknownNumber());
             }
             if (accessCode == null) {
-                CallFacts facts = dialed(did.get()).withMeetings(
-                        states(meetings.lockInRooms(List.of(Placement.implicitRoomSid(did.get().didSid())))));
+                CallFacts facts = dialed(hierarchy, did.get()).withMeetings(
+                        states(meetings.inRooms(List.of(Placement.implicitRoomSid(did.get().didSid())))));
                 return engine.decide(new CallArrived(numberDst, numberSrc), facts);
             }
             List<MeetingRoom> owners = accessCode.matches("[0-9]{1,16}")
-                    ? rooms.roomsWithCode(did.get().accountSid(), did.get().didGroupSid(), accessCode) : List.of();
-            CallFacts facts = dialed(did.get()).withRoomsWithCode(owners)
-                    .withMeetings(states(meetings.lockInRooms(owners.stream().map(MeetingRoom::meetingRoomSid).toList())));
+                    ? hierarchy.roomsWithCode(did.get().accountSid(), did.get().didGroupSid(), accessCode) : List.of();
+            CallFacts facts = dialed(hierarchy, did.get()).withRoomsWithCode(owners)
+                    .withMeetings(states(meetings.inRooms(owners.stream().map(MeetingRoom::meetingRoomSid).toList())));
             return engine.decide(new AccessCodeEntered(accessCode, 0), facts);
         });
     }
@@ -349,18 +345,19 @@ public class CallControl {
     }
 
     /** Facts for a call to {@code did}: the DID, its group and account. */
-    private CallFacts dialed(Did did) {
-        return CallFacts.dialed(did, did.didGroupSid() == null ? null : groups.find(did.didGroupSid()).orElse(null),
-                accounts.find(did.accountSid()).orElse(null));
+    private static CallFacts dialed(HierarchyCache.Reads hierarchy, Did did) {
+        return CallFacts.dialed(did, did.didGroupSid() == null ? null : hierarchy.group(did.didGroupSid()).orElse(null),
+                hierarchy.account(did.accountSid()).orElse(null));
     }
 
     /** Facts for a call with its room, role and the room's meeting. */
     private CallFacts placed(Call call) {
-        CallFacts facts = dids.find(call.didSid()).map(this::dialed).orElseGet(CallFacts::unknownNumber);
+        HierarchyCache.Reads hierarchy = this.hierarchy.reads();
+        CallFacts facts = hierarchy.did(call.didSid()).map(d -> dialed(hierarchy, d)).orElseGet(CallFacts::unknownNumber);
         if (call.meetingRoomSid() == null) {
             return facts;
         }
-        return facts.withRoom(rooms.find(call.meetingRoomSid()).orElse(null))
+        return facts.withRoom(hierarchy.room(call.meetingRoomSid()).orElse(null))
                 .withCall(new CallState(call.callSid(), call.role(), call.meetingRoomSid(), call.muted()))
                 .withMeetings(states(meetings.lockInRooms(List.of(call.meetingRoomSid()))));
     }

@@ -67,9 +67,23 @@ public class MeetingRepository {
         if (meetingRoomSids.isEmpty()) {
             return List.of();
         }
+        // Locked in a statement of its own: the attendee counts are aggregates, which FOR UPDATE refuses.
         List<String> sids = jdbc.sql("SELECT meeting_sid FROM meetings WHERE meeting_room_sid IN (:rooms) ORDER BY meeting_sid FOR UPDATE")
                 .param("rooms", meetingRoomSids).query(String.class).list();
-        return sids.stream().map(this::find).flatMap(Optional::stream).toList();
+        if (sids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " WHERE m.meeting_sid IN (:sids) ORDER BY m.meeting_sid").param("sids", sids)
+                .query(MeetingRepository::map).list();
+    }
+
+    /** The running meetings of these rooms, as committed; nothing is locked. */
+    List<Meeting> inRooms(List<String> meetingRoomSids) {
+        if (meetingRoomSids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " WHERE m.meeting_room_sid IN (:rooms) ORDER BY m.meeting_sid").param("rooms", meetingRoomSids)
+                .query(MeetingRepository::map).list();
     }
 
     public List<Meeting> list(int limit, int offset) {

@@ -40,12 +40,11 @@ abstract class HierarchyStoreContract {
     @BeforeEach
     void store() {
         DataSource dataSource = dataSource();
-        JdbcClient jdbc = JdbcClient.create(dataSource);
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        accounts = new AccountRepository(jdbc, clock);
-        groups = new DidGroupRepository(jdbc, clock);
-        dids = new DidRepository(jdbc, clock);
-        rooms = new MeetingRoomRepository(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)), clock);
+        HierarchyStore store = HierarchyStore.on(dataSource, Clock.fixed(NOW, ZoneOffset.UTC));
+        accounts = store.accounts();
+        groups = store.groups();
+        dids = store.dids();
+        rooms = store.rooms();
     }
 
     @Test

@@ -41,7 +41,11 @@ class DrlGuardTest {
             "sockets|new java.net.Socket(\"localhost\", 80);|'java.net.Socket' is refused: it reaches outside the domain",
             "process|new ProcessBuilder(\"sh\").start();|'ProcessBuilder' is refused: rules may not reach processes (ProcessBuilder)",
             "class loading|Class.forName(\"java.lang.Runtime\");|'Class' is refused: rules may not reach reflection (Class)",
-            "class loader|ClassLoader.getSystemClassLoader();|'ClassLoader' is refused: rules may not reach class loading (ClassLoader)"})
+            "class loader|ClassLoader.getSystemClassLoader();|'ClassLoader' is refused: rules may not reach class loading (ClassLoader)",
+            "randomness|int dice = (int) (Math.random() * 6);|'random' is refused: rules may not reach randomness (Math.random)",
+            "random numbers|new java.util.Random().nextInt();|'java.util.Random' is refused: it reaches outside the domain",
+            "random ids|java.util.UUID.randomUUID();|'java.util.UUID.randomUUID' is refused: it reaches outside the domain",
+            "the clock|new java.util.Date();|'java.util.Date' is refused: it reaches outside the domain"})
     void aConstructReachingOutsideTheDomainIsRefusedWithFileLineAndName(String construct, String consequence, String message) {
         RulesCopy rules = RulesCopy.of(dir).write("guard.drl", rule(consequence));
         RuleBaseHolder holder = holderOnShippedRulesThen(rules, "guard.drl");

@@ -9,8 +9,8 @@ import com.callflowrules.hierarchy.AccessCode;
 import com.callflowrules.hierarchy.Account;
 import com.callflowrules.hierarchy.AccountRepository;
 import com.callflowrules.hierarchy.CallFlow;
-import com.callflowrules.hierarchy.DidGroupRepository;
 import com.callflowrules.hierarchy.DidRepository;
+import com.callflowrules.hierarchy.HierarchyStore;
 import com.callflowrules.hierarchy.MeetingRoomRepository;
 import com.callflowrules.hierarchy.Role;
 import com.callflowrules.support.MutableClock;
@@ -50,12 +50,13 @@ abstract class CallControlContract {
         DataSource dataSource = dataSource();
         JdbcClient jdbc = JdbcClient.create(dataSource);
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        AccountRepository accounts = new AccountRepository(jdbc, clock);
-        dids = new DidRepository(jdbc, clock);
-        rooms = new MeetingRoomRepository(jdbc, transactions, clock);
+        HierarchyStore store = HierarchyStore.on(dataSource, clock);
+        AccountRepository accounts = store.accounts();
+        dids = store.dids();
+        rooms = store.rooms();
         meetings = new MeetingRepository(jdbc);
-        control = new CallControl(ShippedRules.engine(), accounts, new DidGroupRepository(jdbc, clock), dids, rooms,
-                new CallRepository(jdbc), meetings, new AuditRepository(jdbc), transactions, clock);
+        control = new CallControl(ShippedRules.engine(), store.cache(), rooms, new CallRepository(jdbc), meetings,
+                new AuditRepository(jdbc), transactions, clock);
         account = accounts.create("Acme", CallFlow.sidFor("secured"), Map.of());
     }
 

@@ -1,0 +1,223 @@
+package com.callflowrules.hierarchy;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The hierarchy reads of the call path (DID by number and by sid, group, account, room, rooms
+ * owning a code), cached per node and never stale. Each event's transaction first asks for
+ * {@link #reads()}: one indexed read of {@code hierarchy_version} tells whether any node has
+ * written the hierarchy since this cache last looked; if so, the keys those writes listed in
+ * {@code hierarchy_changes} are dropped before anything is answered. So a write committed on any
+ * node is seen by the very next decision on every node, at the cost of one primary-key read per
+ * event. A read that raced a write is not kept: entries are stored only while the cache is still
+ * at the version the reading transaction started from, and never by a transaction that has
+ * written the hierarchy itself (it may see its own uncommitted rows).
+ */
+@Component
+public class HierarchyCache {
+
+    /** Entries per kind unless told otherwise. */
+    public static final long DEFAULT_SIZE = 100_000;
+
+    private final JdbcClient jdbc;
+    private final AccountRepository accounts;
+    private final DidGroupRepository groups;
+    private final DidRepository dids;
+    private final MeetingRoomRepository rooms;
+    private final boolean enabled;
+
+    private final Cache<String, Optional<Did>> didsByNumber;
+    private final Cache<String, Optional<Did>> didsBySid;
+    private final Cache<String, Optional<DidGroup>> groupsBySid;
+    private final Cache<String, Optional<Account>> accountsBySid;
+    private final Cache<String, Optional<MeetingRoom>> roomsBySid;
+    /** Per account: (scope, code) to the rooms owning it; only found codes, so wrong codes cannot fill it. */
+    private final Cache<String, Map<List<String>, List<MeetingRoom>>> codesByAccount;
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+
+    /** Guarded by {@code this}; read without the lock only to skip it when nothing changed. */
+    private volatile long version = -1;
+    private volatile String epoch = "";
+
+    public HierarchyCache(JdbcClient jdbc, AccountRepository accounts, DidGroupRepository groups, DidRepository dids,
+            MeetingRoomRepository rooms, @Value("${callflow.hierarchy-cache.size:" + DEFAULT_SIZE + "}") long size) {
+        if (size < 0) {
+            throw new IllegalArgumentException("hierarchy cache size must not be negative, was " + size);
+        }
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.groups = groups;
+        this.dids = dids;
+        this.rooms = rooms;
+        this.enabled = size > 0;
+        this.didsByNumber = Caffeine.newBuilder().maximumSize(size).build();
+        this.didsBySid = Caffeine.newBuilder().maximumSize(size).build();
+        this.groupsBySid = Caffeine.newBuilder().maximumSize(size).build();
+        this.accountsBySid = Caffeine.newBuilder().maximumSize(size).build();
+        this.roomsBySid = Caffeine.newBuilder().maximumSize(size).build();
+        this.codesByAccount = Caffeine.newBuilder().maximumSize(size).build();
+    }
+
+    /**
+     * The hierarchy as of now, for one transaction: call inside the transaction that will act on
+     * the answers, so that the version read and the rows read belong together.
+     */
+    public Reads reads() {
+        if (!enabled) {
+            return new Reads(-1);
+        }
+        var row = jdbc.sql("SELECT version, epoch FROM hierarchy_version WHERE id = 1")
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).single();
+        long seen = (Long) row[0];
+        String seenEpoch = (String) row[1];
+        if (seen > version || !seenEpoch.equals(epoch)) {
+            catchUp(seen, seenEpoch);
+        }
+        return new Reads(seen);
+    }
+
+    /** Lookups answered from the cache since start. */
+    public long hits() {
+        return hits.sum();
+    }
+
+    /** Lookups that went to the store since start. */
+    public long misses() {
+        return misses.sum();
+    }
+
+    private synchronized void catchUp(long seen, String seenEpoch) {
+        if (!seenEpoch.equals(epoch)) {
+            // A database created anew: version numbers start over and mean other changes.
+            clear();
+            epoch = seenEpoch;
+            version = seen;
+            return;
+        }
+        if (seen <= version) {
+            return;
+        }
+        List<Object[]> changes = jdbc.sql("SELECT version, change_key FROM hierarchy_changes WHERE version > ? AND version <= ?")
+                .params(version, seen).query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).list();
+        long versionsListed = changes.stream().map(change -> change[0]).distinct().count();
+        if (versionsListed < seen - version) {
+            // Pruned (or written around the log): which keys went stale is unknown, so all may have.
+            clear();
+        } else {
+            changes.forEach(change -> evict((String) change[1]));
+        }
+        version = seen;
+    }
+
+    private void clear() {
+        didsByNumber.invalidateAll();
+        didsBySid.invalidateAll();
+        groupsBySid.invalidateAll();
+        accountsBySid.invalidateAll();
+        roomsBySid.invalidateAll();
+        codesByAccount.invalidateAll();
+    }
+
+    private void evict(String key) {
+        int colon = key.indexOf(':');
+        String kind = key.substring(0, colon);
+        String id = key.substring(colon + 1);
+        switch (kind) {
+            case "account" -> accountsBySid.invalidate(id);
+            case "group" -> groupsBySid.invalidate(id);
+            case "did" -> didsBySid.invalidate(id);
+            case "number" -> didsByNumber.invalidate(id);
+            case "room" -> roomsBySid.invalidate(id);
+            case "codes" -> codesByAccount.invalidate(id);
+            default -> clear(); // a kind this node does not know (a newer node wrote it): drop everything
+        }
+    }
+
+    /** Stores only while no write has been caught up since {@code readAt}, and not from a writing transaction. */
+    private synchronized boolean mayStore(long readAt) {
+        return readAt == version && !HierarchyChanges.writtenInThisTransaction();
+    }
+
+    /** The hierarchy for one transaction. */
+    public final class Reads {
+
+        private final long readAt;
+
+        private Reads(long readAt) {
+            this.readAt = readAt;
+        }
+
+        public Optional<Did> didByNumber(String phonenumber) {
+            return read(didsByNumber, phonenumber, dids::findByNumber);
+        }
+
+        public Optional<Did> did(String didSid) {
+            return read(didsBySid, didSid, dids::find);
+        }
+
+        public Optional<DidGroup> group(String didGroupSid) {
+            return read(groupsBySid, didGroupSid, groups::find);
+        }
+
+        public Optional<Account> account(String accountSid) {
+            return read(accountsBySid, accountSid, accounts::find);
+        }
+
+        public Optional<MeetingRoom> room(String meetingRoomSid) {
+            return read(roomsBySid, meetingRoomSid, rooms::find);
+        }
+
+        /** As {@link MeetingRoomRepository#roomsWithCode}. */
+        public List<MeetingRoom> roomsWithCode(String accountSid, String didGroupSid, String code) {
+            List<String> key = java.util.Arrays.asList(didGroupSid, code);
+            if (enabled) {
+                Map<List<String>, List<MeetingRoom>> codes = codesByAccount.getIfPresent(accountSid);
+                List<MeetingRoom> cached = codes == null ? null : codes.get(key);
+                if (cached != null) {
+                    hits.increment();
+                    return cached;
+                }
+                misses.increment();
+            }
+            List<MeetingRoom> found = rooms.roomsWithCode(accountSid, didGroupSid, code);
+            if (enabled && !found.isEmpty()) {
+                synchronized (HierarchyCache.this) {
+                    if (mayStore(readAt)) {
+                        codesByAccount.get(accountSid, account -> new ConcurrentHashMap<>()).put(key, found);
+                    }
+                }
+            }
+            return found;
+        }
+
+        private <T> Optional<T> read(Cache<String, Optional<T>> cache, String id, Function<String, Optional<T>> load) {
+            if (!enabled) {
+                return load.apply(id);
+            }
+            Optional<T> cached = cache.getIfPresent(id);
+            if (cached != null) {
+                hits.increment();
+                return cached;
+            }
+            misses.increment();
+            Optional<T> loaded = load.apply(id);
+            synchronized (HierarchyCache.this) {
+                if (mayStore(readAt)) {
+                    cache.put(id, loaded);
+                }
+            }
+            return loaded;
+        }
+    }
+}
