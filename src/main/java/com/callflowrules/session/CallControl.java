@@ -49,6 +49,8 @@ public class CallControl {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CallControl.class);
     private static final int ATTEMPTS = 20;
+    /** Timers of each kind fired per call of {@link #fireDueTimers()}; the rest wait for the next tick. */
+    private static final int TIMERS_PER_TICK = 1_000;
     /** The logging context key of the call an event belongs to. */
     public static final String CALL_SID = "call_sid";
 
@@ -166,18 +168,26 @@ public class CallControl {
 
     /**
      * Fires every timer that is due by the clock: start-wait timeouts of waiting calls and stop
-     * grace times of meetings. Each timer is claimed and re-checked in its own transaction, so a
-     * timer that another event already resolved does nothing. Returns how many fired.
+     * grace times of meetings. Each timer is claimed in a transaction of its own with
+     * {@code FOR UPDATE SKIP LOCKED}, so nodes firing at once share the due timers and each fires
+     * once; a timer whose row an event holds is left for the next tick. Returns how many fired.
      */
     public int fireDueTimers() {
         int fired = 0;
-        for (String callSid : calls.waitOver(now())) {
-            fired += retrying(callSid, () -> admitAgain(callSid, true)) ? 1 : 0;
+        while (fired < TIMERS_PER_TICK && retrying(() -> calls.claimWaitOver(now()).map(this::timedOut).orElse(false))) {
+            fired++;
         }
-        for (String meetingSid : meetings.stopDue(now())) {
-            fired += retrying(() -> stopIfDue(meetingSid)) ? 1 : 0;
+        int started = fired;
+        while (fired - started < TIMERS_PER_TICK && retrying(() -> meetings.claimStopDue(now()).map(this::stopIfDue).orElse(false))) {
+            fired++;
         }
         return fired;
+    }
+
+    private boolean timedOut(String callSid) {
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(CALL_SID, callSid)) {
+            return admitAgain(callSid, true);
+        }
     }
 
     private boolean admitAgain(String callSid, boolean onlyIfDue) {
@@ -196,12 +206,12 @@ public class CallControl {
 
     private boolean stopIfDue(String meetingSid) {
         Instant now = now();
-        Optional<Meeting> unlocked = meetings.find(meetingSid);
-        if (unlocked.isEmpty()) {
+        Optional<Meeting> claimed = meetings.find(meetingSid);
+        if (claimed.isEmpty()) {
             return false;
         }
-        // Lock first, then check: another node may have ended or kept the meeting meanwhile.
-        List<Meeting> locked = meetings.lockInRooms(List.of(unlocked.get().meetingRoomSid()));
+        // The claim holds the row; read it again with its attendee counts, and check it is still due.
+        List<Meeting> locked = meetings.lockInRooms(List.of(claimed.get().meetingRoomSid()));
         if (locked.isEmpty() || !locked.get(0).meetingSid().equals(meetingSid)
                 || locked.get(0).stopDueAt() == null || locked.get(0).stopDueAt().isAfter(now)) {
             return false;

@@ -71,10 +71,15 @@ public class CallRepository {
                 .param(meetingRoomSid).query(CallRepository::map).list();
     }
 
-    /** Sids of waiting calls whose start-wait deadline has passed. */
-    List<String> waitOver(Instant now) {
-        return jdbc.sql("SELECT call_sid FROM calls WHERE state = 'waiting' AND wait_deadline <= ? ORDER BY wait_deadline")
-                .param(timestamp(now)).query(String.class).list();
+    /**
+     * Claims one waiting call whose start-wait deadline has passed: its row is locked until the
+     * transaction ends, and rows other transactions hold are skipped.
+     */
+    Optional<String> claimWaitOver(Instant now) {
+        // SKIP LOCKED: a call another node (or an event) holds is left to it; LIMIT 1 claims one at a time.
+        return jdbc.sql("SELECT call_sid FROM calls WHERE state = 'waiting' AND wait_deadline <= ? ORDER BY wait_deadline "
+                        + "LIMIT 1 FOR UPDATE SKIP LOCKED")
+                .param(timestamp(now)).query(String.class).optional();
     }
 
     private static Object[] values(Call c, boolean sidFirst) {

@@ -95,10 +95,13 @@ public class MeetingRepository {
         return jdbc.sql("SELECT COUNT(*) FROM meetings").query(Integer.class).single();
     }
 
-    /** Sids of meetings whose stop grace time is over. */
-    List<String> stopDue(Instant now) {
-        return jdbc.sql("SELECT meeting_sid FROM meetings WHERE stop_due_at <= ? ORDER BY stop_due_at")
-                .param(timestamp(now)).query(String.class).list();
+    /**
+     * Claims one meeting whose stop grace time is over: its row is locked until the transaction
+     * ends, and rows other transactions hold are skipped, so each timer fires on one node.
+     */
+    Optional<String> claimStopDue(Instant now) {
+        return jdbc.sql("SELECT meeting_sid FROM meetings WHERE stop_due_at <= ? ORDER BY stop_due_at LIMIT 1 FOR UPDATE SKIP LOCKED")
+                .param(timestamp(now)).query(String.class).optional();
     }
 
     private static Meeting map(ResultSet rs, int row) throws SQLException {
