@@ -19,11 +19,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A bounded HTTP load generator for a service on loopback: seeds a hierarchy through the API,
- * then drives call stories (arrive, enter the room's code, hang up) from N workers for a fixed
- * time, and prints throughput and latency percentiles per request. Loopback only, by design.
+ * A bounded HTTP load generator for a service on loopback: seeds a hierarchy through the API
+ * (unless told it is there already, as {@link ScaleDatabase} loads it), then drives calls from N
+ * workers for a fixed time, and prints throughput and latency percentiles per request. The
+ * {@code stories} mix is a whole call (arrive, enter the room's code, hang up); the
+ * {@code arrivals} mix is arrivals only (each call is left at its prompt). Loopback only, by design.
  *
- * <pre>args: baseUrl accounts didsPerAccount workers seconds</pre>
+ * <pre>args: baseUrl accounts didsPerAccount workers seconds [seed|noseed] [stories|arrivals]</pre>
  */
 public final class LoadGenerator {
 
@@ -47,25 +49,18 @@ public final class LoadGenerator {
         int didsPerAccount = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         int workers = args.length > 3 ? Integer.parseInt(args[3]) : 16;
         int seconds = Math.min(args.length > 4 ? Integer.parseInt(args[4]) : 30, 300);
-        new LoadGenerator(base).run(accounts, didsPerAccount, workers, seconds);
+        boolean seed = args.length <= 5 || !args[5].equals("noseed");
+        boolean stories = args.length <= 6 || !args[6].equals("arrivals");
+        new LoadGenerator(base).run(accounts, didsPerAccount, workers, seconds, seed, stories);
     }
 
-    private void run(int accounts, int didsPerAccount, int workers, int seconds) throws Exception {
-        long seedStart = System.nanoTime();
+    private void run(int accounts, int didsPerAccount, int workers, int seconds, boolean seed, boolean stories) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(workers);
-        List<Future<?>> seeding = new ArrayList<>();
-        AtomicInteger failures = new AtomicInteger();
-        for (int a = 0; a < accounts; a++) {
-            int account = a;
-            seeding.add(pool.submit(() -> seedAccount(account, didsPerAccount, failures)));
+        if (seed) {
+            seed(pool, accounts, didsPerAccount);
         }
-        for (Future<?> f : seeding) {
-            f.get();
-        }
-        System.out.printf("seeded %d accounts, %d DIDs, %d rooms in %.1f s (%d failed requests)%n", accounts,
-                accounts * didsPerAccount, accounts * didsPerAccount, (System.nanoTime() - seedStart) / 1e9, failures.get());
-
         long end = System.nanoTime() + seconds * 1_000_000_000L;
+
         List<Future<Recorder>> results = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
             results.add(pool.submit(() -> {
@@ -77,7 +72,7 @@ public final class LoadGenerator {
                     String number = number(account, did);
                     String answer = recorder.time(0, () -> send("POST", "/calls", "{\"number_dst\":\"" + number + "\",\"number_src\":\"15550000000\"}"));
                     String call = answer == null ? null : field(answer, "call_sid");
-                    if (call == null) {
+                    if (call == null || !stories) {
                         continue;
                     }
                     recorder.time(1, () -> send("POST", "/calls/" + call + "/access_code", "{\"access_code\":\"" + code(account, did) + "\"}"));
@@ -100,6 +95,21 @@ public final class LoadGenerator {
         }
     }
 
+    private void seed(ExecutorService pool, int accounts, int didsPerAccount) throws Exception {
+        long seedStart = System.nanoTime();
+        List<Future<?>> seeding = new ArrayList<>();
+        AtomicInteger failures = new AtomicInteger();
+        for (int a = 0; a < accounts; a++) {
+            int account = a;
+            seeding.add(pool.submit(() -> seedAccount(account, didsPerAccount, failures)));
+        }
+        for (Future<?> f : seeding) {
+            f.get();
+        }
+        System.out.printf("seeded %d accounts, %d DIDs, %d rooms in %.1f s (%d failed requests)%n", accounts,
+                accounts * didsPerAccount, accounts * didsPerAccount, (System.nanoTime() - seedStart) / 1e9, failures.get());
+    }
+
     private void seedAccount(int account, int didsPerAccount, AtomicInteger failures) {
         try {
             String accountSid = field(send("POST", "/accounts", "{\"name\":\"load " + account + "\",\"call_flow_sid\":\"secured\"}"), "account_sid");
@@ -113,11 +123,11 @@ public final class LoadGenerator {
         }
     }
 
-    private static String number(int account, int did) {
+    static String number(int account, int did) {
         return String.format("1%05d%05d", account, did);
     }
 
-    private static String code(int account, int did) {
+    static String code(int account, int did) {
         return String.valueOf(100_000 + did);
     }
 

@@ -76,6 +76,7 @@ public final class RuleBaseHolder {
     /** Builds the files on disk now and swaps them in if clean; else throws and keeps the running one. */
     public synchronized RuleBase reload() {
         RuleBase next;
+        long buildStart = System.nanoTime();
         try {
             next = loader.load(rulesDir);
         } catch (RuleBaseException e) {
@@ -84,13 +85,15 @@ public final class RuleBaseHolder {
             listeners.forEach(l -> l.reloaded(lastBuild));
             throw e;
         }
+        long built = System.nanoTime();
         if (!next.version().equals(current().version())) {
             history.push(next);
             while (history.size() > KEPT_VERSIONS) {
                 history.removeLast();
             }
             current.set(next);
-            log.info("rule base {} swapped in", next.version());
+            log.info("rule base {} built in {} ms, swapped in {} µs", next.version(), (built - buildStart) / 1_000_000,
+                    (System.nanoTime() - built) / 1_000);
         }
         lastBuild = new BuildResult(clock.instant(), true, next.version(), next.warnings());
         listeners.forEach(l -> l.reloaded(lastBuild));
