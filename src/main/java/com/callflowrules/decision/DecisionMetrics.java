@@ -5,6 +5,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -16,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 final class DecisionMetrics implements DecisionObserver {
 
     private final MeterRegistry registry;
+    private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<Class<?>, Timer> latencies = new ConcurrentHashMap<>();
 
     DecisionMetrics(MeterRegistry registry, RuleBaseHolder ruleBases, DecisionEngine engine) {
         this.registry = registry;
@@ -33,12 +38,16 @@ final class DecisionMetrics implements DecisionObserver {
 
     @Override
     public void decided(CallEvent event, Decision decision, long nanos) {
-        Counter.builder("callflow.decisions")
-                .description("decisions made, by call flow, action and reason")
-                .tag("flow", decision.callFlow() == null ? "none" : decision.callFlow().name())
-                .tag("action", decision.action().name())
-                .tag("reason", decision.reason() == null ? "none" : decision.reason().name())
-                .register(registry).increment();
+        // Meters are looked up once per tag set: building and registering one per decision showed in profiles.
+        counters.computeIfAbsent(List.of(
+                        decision.callFlow() == null ? "none" : decision.callFlow().name(),
+                        decision.action().name(),
+                        decision.reason() == null ? "none" : decision.reason().name()),
+                tags -> Counter.builder("callflow.decisions")
+                        .description("decisions made, by call flow, action and reason")
+                        .tag("flow", tags.get(0)).tag("action", tags.get(1)).tag("reason", tags.get(2))
+                        .register(registry))
+                .increment();
         latency(event).record(nanos, TimeUnit.NANOSECONDS);
     }
 
@@ -49,10 +58,10 @@ final class DecisionMetrics implements DecisionObserver {
     }
 
     private Timer latency(CallEvent event) {
-        return Timer.builder("callflow.decision.latency")
+        return latencies.computeIfAbsent(event.getClass(), type -> Timer.builder("callflow.decision.latency")
                 .description("time to decide one event")
-                .tag("event", event.getClass().getSimpleName())
+                .tag("event", type.getSimpleName())
                 .publishPercentiles(0.5, 0.99)
-                .register(registry);
+                .register(registry));
     }
 }

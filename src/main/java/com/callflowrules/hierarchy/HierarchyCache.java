@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,7 +47,12 @@ public class HierarchyCache {
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
 
-    /** Guarded by {@code this}; read without the lock only to skip it when nothing changed. */
+    /**
+     * Catching up takes the write lock; storing takes the read lock, so stores never block one
+     * another (a global monitor here made request threads queue behind a preempted holder).
+     */
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /** Written under the write lock; read without it only to skip it when nothing changed. */
     private volatile long version = -1;
     private volatile String epoch = "";
 
@@ -97,7 +103,16 @@ public class HierarchyCache {
         return misses.sum();
     }
 
-    private synchronized void catchUp(long seen, String seenEpoch) {
+    private void catchUp(long seen, String seenEpoch) {
+        lock.writeLock().lock();
+        try {
+            catchUpLocked(seen, seenEpoch);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void catchUpLocked(long seen, String seenEpoch) {
         if (!seenEpoch.equals(epoch)) {
             // A database created anew: version numbers start over and mean other changes.
             clear();
@@ -144,9 +159,19 @@ public class HierarchyCache {
         }
     }
 
-    /** Stores only while no write has been caught up since {@code readAt}, and not from a writing transaction. */
-    private synchronized boolean mayStore(long readAt) {
-        return readAt == version && !HierarchyChanges.writtenInThisTransaction();
+    /** Runs {@code store} only while no write has been caught up since {@code readAt}, and not for a writing transaction. */
+    private void storeIfCurrent(long readAt, Runnable store) {
+        if (HierarchyChanges.writtenInThisTransaction()) {
+            return;
+        }
+        lock.readLock().lock();
+        try {
+            if (readAt == version) {
+                store.run();
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     /** The hierarchy for one transaction. */
@@ -192,11 +217,7 @@ public class HierarchyCache {
             }
             List<MeetingRoom> found = rooms.roomsWithCode(accountSid, didGroupSid, code);
             if (enabled && !found.isEmpty()) {
-                synchronized (HierarchyCache.this) {
-                    if (mayStore(readAt)) {
-                        codesByAccount.get(accountSid, account -> new ConcurrentHashMap<>()).put(key, found);
-                    }
-                }
+                storeIfCurrent(readAt, () -> codesByAccount.get(accountSid, account -> new ConcurrentHashMap<>()).put(key, found));
             }
             return found;
         }
@@ -212,11 +233,7 @@ public class HierarchyCache {
             }
             misses.increment();
             Optional<T> loaded = load.apply(id);
-            synchronized (HierarchyCache.this) {
-                if (mayStore(readAt)) {
-                    cache.put(id, loaded);
-                }
-            }
+            storeIfCurrent(readAt, () -> cache.put(id, loaded));
             return loaded;
         }
     }
