@@ -77,8 +77,8 @@ public final class RuleBase {
     }
 
     /**
-     * Runs the rules over {@code facts} in a fresh stateless session and returns what the rules
-     * inserted and which rules fired.
+     * Runs the rules over {@code facts} in a stateful session borrowed from this snapshot's pool
+     * (reset when it goes back) and returns what the rules inserted and which rules fired.
      */
     public Evaluation evaluate(Collection<?> facts) {
         KieSession session = pool.newKieSession();
