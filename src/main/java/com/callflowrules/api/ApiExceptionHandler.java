@@ -2,6 +2,7 @@ package com.callflowrules.api;
 
 import com.callflowrules.hierarchy.ConflictException;
 import com.callflowrules.hierarchy.UnknownReferenceException;
+import com.callflowrules.properties.InvalidPropertyException;
 import com.callflowrules.rules.RuleBaseException;
 import com.callflowrules.session.CallStateException;
 import com.callflowrules.session.UnknownCallException;
@@ -48,6 +49,13 @@ class ApiExceptionHandler {
     @ExceptionHandler(ValidationException.class)
     ResponseEntity<ApiError> invalid(ValidationException e) {
         return error(HttpStatus.UNPROCESSABLE_CONTENT, "validation_failed", e.getMessage(), e.errors());
+    }
+
+    @ExceptionHandler(InvalidPropertyException.class)
+    ResponseEntity<ApiError> invalidProperties(InvalidPropertyException e) {
+        return error(HttpStatus.UNPROCESSABLE_CONTENT, "validation_failed", e.getMessage(), e.violations().stream()
+                .map(v -> new ApiError.FieldError("properties." + v.key(), v.reason()))
+                .toList());
     }
 
     @ExceptionHandler(UnknownReferenceException.class)

@@ -17,7 +17,6 @@ import tools.jackson.databind.JsonNode;
 class DecisionController {
 
     private static final Pattern NUMBER = Pattern.compile("[0-9]{1,20}");
-    private static final Pattern CODE = Pattern.compile("[0-9*#]{0,32}");
 
     private final CallControl control;
 
@@ -33,8 +32,8 @@ class DecisionController {
         String code = null;
         if (json.has("access_code") && !json.get("access_code").isNull()) {
             code = json.get("access_code").isString() ? json.get("access_code").asString() : null;
-            if (code == null || !CODE.matcher(code).matches()) {
-                body.error("access_code", "must be a string of up to 32 keys 0-9 * #");
+            if (code == null || !CallController.CODE_ENTRY.matcher(code).matches()) {
+                body.error("access_code", "must be a string of up to 64 keys (digits, letters, * and #)");
             }
         }
         body.validate();

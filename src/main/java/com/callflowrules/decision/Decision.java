@@ -47,4 +47,13 @@ public record Decision(
         Integer waitSeconds,
         String inCallAction,
         Integer stopAfterSeconds) {
+
+    /**
+     * The decision for a call whose rules could not decide: disconnect it with
+     * {@link Reason#RULES_FAILED}, explained by the rule base version and the last rules fired.
+     */
+    public static Decision rulesFailed(String ruleBaseVersion, List<String> lastRulesFired) {
+        return new Decision(Action.DISCONNECT, Reason.RULES_FAILED, null, null, null, null, null, null, List.of(), Map.of(),
+                Map.of(), List.copyOf(lastRulesFired), ruleBaseVersion, null, false, null, null, null);
+    }
 }

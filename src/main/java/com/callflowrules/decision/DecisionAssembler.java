@@ -83,14 +83,15 @@ final class DecisionAssembler {
         }
         if (found.isEmpty() && required) {
             throw new DecisionException("no rule gave a " + what + " for " + event + " in rule base "
-                    + evaluation.ruleBaseVersion() + "; rules fired: " + evaluation.rulesFired());
+                    + evaluation.ruleBaseVersion() + "; rules fired: " + evaluation.rulesFired(), null,
+                    evaluation.ruleBaseVersion(), evaluation.rulesFired());
         }
         return found.isEmpty() ? null : found.get(0);
     }
 
     private static DecisionException conflict(CallEvent event, Evaluation evaluation, String what) {
         return new DecisionException(what + " for " + event + " in rule base " + evaluation.ruleBaseVersion()
-                + "; rules fired: " + evaluation.rulesFired());
+                + "; rules fired: " + evaluation.rulesFired(), null, evaluation.ruleBaseVersion(), evaluation.rulesFired());
     }
 
     private static <T, R> R value(T fact, Function<T, R> read) {

@@ -1,6 +1,9 @@
 package com.callflowrules.decision;
 
+import com.callflowrules.rules.DecisionBounds;
 import com.callflowrules.rules.RuleBase;
+import com.callflowrules.rules.RuleBaseCheck;
+import com.callflowrules.rules.RuleBaseLoader;
 import com.callflowrules.rules.RuleBaseHolder;
 import com.callflowrules.rules.RulesProperties;
 import com.callflowrules.rules.RulesWatcher;
@@ -24,9 +27,20 @@ class DecisionConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DecisionConfiguration.class);
 
+    /**
+     * The running rule base. Every candidate (at start-up, on reload, on validate) must pass the
+     * allow-list, the arrival probe and every {@link RuleBaseCheck} bean (the scenario gate, for
+     * one); its decisions are held to {@code callflow.decisions.max-rules-fired} firings and
+     * {@code callflow.decisions.timeout}.
+     */
     @Bean
-    RuleBaseHolder ruleBaseHolder(RulesProperties properties, Clock clock) {
-        RuleBaseHolder holder = new RuleBaseHolder(DecisionEngine.loader(), properties.directory().toAbsolutePath().normalize(), clock);
+    RuleBaseHolder ruleBaseHolder(RulesProperties properties, Clock clock, ObjectProvider<RuleBaseCheck> checks,
+            @Value("${callflow.decisions.max-rules-fired:10000}") int maxRulesFired,
+            @Value("${callflow.decisions.timeout:1s}") Duration timeout) {
+        RuleBaseLoader loader = DecisionEngine.loader()
+                .withChecks(checks.orderedStream().toList())
+                .withBounds(new DecisionBounds(maxRulesFired, timeout));
+        RuleBaseHolder holder = new RuleBaseHolder(loader, properties.directory().toAbsolutePath().normalize(), clock);
         RuleBase ruleBase = holder.current();
         log.info("rule base {} loaded from {}: {} files, call flows {}", ruleBase.version(), holder.rulesDir(),
                 ruleBase.files().size(), ruleBase.callFlows().stream().map(f -> f.name()).toList());

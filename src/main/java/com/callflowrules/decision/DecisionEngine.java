@@ -20,6 +20,8 @@ import java.util.stream.Stream;
  */
 public final class DecisionEngine {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DecisionEngine.class);
+
     /** How many decisions are cached per rule-base snapshot unless told otherwise. */
     public static final long DEFAULT_CACHE_SIZE = 10_000;
 
@@ -46,6 +48,11 @@ public final class DecisionEngine {
     /** An engine over the rules in {@code rulesDir}; throws {@code RuleBaseException} when they do not build. */
     public static DecisionEngine forRulesDirectory(Path rulesDir) {
         return new DecisionEngine(new RuleBaseHolder(loader(), rulesDir));
+    }
+
+    /** An engine that decides with {@code ruleBase} only, uncached (a candidate under test, a scenario gate). */
+    public static DecisionEngine over(RuleBase ruleBase) {
+        return new DecisionEngine(RuleBaseHolder.fixed(ruleBase), 0);
     }
 
     /** The loader every engine uses: compiled rules must also pass the {@link ArrivalProbe}. */
@@ -106,6 +113,8 @@ public final class DecisionEngine {
         try {
             evaluation = ruleBase.evaluate(facts(event, facts, ruleBase));
         } catch (RuleEvaluationException e) {
+            log.warn("rule base {} could not decide {}: {} (last rules fired: {})", e.ruleBaseVersion(), event, e.getMessage(),
+                    e.lastRulesFired());
             throw new DecisionException("cannot decide " + event + ": " + e.getMessage(), e);
         }
         return DecisionAssembler.assemble(event, facts, evaluation);

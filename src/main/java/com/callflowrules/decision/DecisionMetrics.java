@@ -53,7 +53,16 @@ final class DecisionMetrics implements DecisionObserver {
 
     @Override
     public void failed(CallEvent event, RuntimeException failure, long nanos) {
-        Counter.builder("callflow.decision.failures").tag("event", event.getClass().getSimpleName()).register(registry).increment();
+        // Tagged with what an operator needs to find the rule: the version and the last rule fired.
+        DecisionException decisionFailure = failure instanceof DecisionException d ? d : null;
+        List<String> last = decisionFailure == null ? List.of() : decisionFailure.lastRulesFired();
+        Counter.builder("callflow.decision.failures")
+                .tag("event", event.getClass().getSimpleName())
+                .tag("kind", decisionFailure == null ? "error" : decisionFailure.kind())
+                .tag("rule_base_version", decisionFailure == null || decisionFailure.ruleBaseVersion() == null
+                        ? "unknown" : decisionFailure.ruleBaseVersion())
+                .tag("last_rule", last.isEmpty() ? "none" : last.get(last.size() - 1))
+                .register(registry).increment();
         latency(event).record(nanos, TimeUnit.NANOSECONDS);
     }
 

@@ -15,7 +15,11 @@ final class PropertiesJson {
     private PropertiesJson() {
     }
 
+    /** The stored text; every hierarchy write passes here, so two equal bindings never reach the store. */
     static String write(Map<String, String> properties) {
+        if (properties != null) {
+            com.callflowrules.properties.PropertySchema.requireDistinctBindings(properties);
+        }
         return JSON.writeValueAsString(properties == null ? Map.of() : properties);
     }
 

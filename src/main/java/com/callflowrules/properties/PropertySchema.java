@@ -16,6 +16,9 @@ import java.util.Set;
  */
 public final class PropertySchema {
 
+    /** The suffix of every in-call binding key. */
+    public static final String BINDING_SUFFIX = "_dtmf_binding";
+
     private static final PropertySchema STANDARD = new PropertySchema(List.of(
             new PropertyDefinition("call_mute_dtmf_binding", "*6", DTMF, "caller mutes/unmutes self"),
             new PropertyDefinition("call_rolepin_dtmf_binding", "99", DTMF, "caller enters another access code to change role"),
@@ -88,7 +91,36 @@ public final class PropertySchema {
     public List<PropertyViolation> check(Map<String, String> properties) {
         List<PropertyViolation> violations = new ArrayList<>();
         properties.forEach((key, value) -> check(key, value).ifPresent(violations::add));
+        violations.addAll(sameKeys(properties));
         return violations;
+    }
+
+    /**
+     * Two bindings of one object on the same keys: a press could not tell them apart. Each pair is
+     * named by both keys. (Bindings set alike at different levels can still meet; the rules ignore
+     * such a press as ambiguous.)
+     */
+    public static List<PropertyViolation> sameKeys(Map<String, String> properties) {
+        List<PropertyViolation> violations = new ArrayList<>();
+        Map<String, String> bindingOfKeys = new java.util.TreeMap<>();
+        new java.util.TreeMap<>(properties).forEach((key, value) -> {
+            if (key.endsWith(BINDING_SUFFIX) && value != null && !value.isEmpty()) {
+                String other = bindingOfKeys.putIfAbsent(value, key);
+                if (other != null) {
+                    violations.add(new PropertyViolation(key, value, "the same keys as " + other
+                            + ": two bindings of one object may not be equal"));
+                }
+            }
+        });
+        return violations;
+    }
+
+    /** Throws {@link InvalidPropertyException} when two bindings of {@code properties} are on the same keys. */
+    public static void requireDistinctBindings(Map<String, String> properties) {
+        List<PropertyViolation> violations = sameKeys(properties);
+        if (!violations.isEmpty()) {
+            throw new InvalidPropertyException(violations);
+        }
     }
 
     /** Throws {@link InvalidPropertyException} naming every violation in {@code properties}. */

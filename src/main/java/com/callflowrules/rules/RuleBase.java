@@ -31,10 +31,13 @@ public final class RuleBase {
     private final Map<String, CallFlow> flowsBySid;
     private final Map<String, CallFlow> flowsByName;
     private final List<RuleMessage> warnings;
+    private final DecisionBounds bounds;
 
     RuleBase(KieBase kieBase, String version, Instant loadedAt, List<String> files,
-            Map<String, CallFlow> flowsBySid, Map<String, CallFlow> flowsByName, List<RuleMessage> warnings) {
+            Map<String, CallFlow> flowsBySid, Map<String, CallFlow> flowsByName, List<RuleMessage> warnings,
+            DecisionBounds bounds) {
         this.kieBase = kieBase;
+        this.bounds = bounds;
         this.pool = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2);
         this.version = version;
         this.loadedAt = loadedAt;
@@ -58,6 +61,11 @@ public final class RuleBase {
         return files;
     }
 
+    /** How far each decision of this snapshot may go. */
+    public DecisionBounds bounds() {
+        return bounds;
+    }
+
     /** Compiler warnings that did not refuse the build. */
     public List<RuleMessage> warnings() {
         return warnings;
@@ -78,31 +86,67 @@ public final class RuleBase {
 
     /**
      * Runs the rules over {@code facts} in a stateful session borrowed from this snapshot's pool
-     * (reset when it goes back) and returns what the rules inserted and which rules fired.
+     * (reset when it goes back) and returns what the rules inserted and which rules fired. The
+     * decision is held to this snapshot's {@link DecisionBounds}; a decision that fails or goes
+     * past them throws {@link RuleEvaluationException}, and its session is discarded rather than
+     * pooled again.
      */
     public Evaluation evaluate(Collection<?> facts) {
         KieSession session = pool.newKieSession();
-        Recorder recorder = new Recorder();
+        RuleBudget budget = RuleBudget.start(bounds);
+        Recorder recorder = new Recorder(budget);
         session.addEventListener(recorder.agenda);
         session.addEventListener(recorder.runtime);
+        boolean clean = false;
         try {
             for (Object fact : facts) {
                 session.insert(fact);
             }
             session.fireAllRules();
-        } catch (RuntimeException e) {
-            String rule = recorder.current == null ? "(none)" : recorder.current;
-            throw new RuleEvaluationException("rule '" + rule + "' failed in rule base " + version + ": "
-                    + rootMessage(e), e);
+            clean = budget.exceeded() == null;
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            throw failure(budget, recorder, e);
         } finally {
+            budget.end();
             session.removeEventListener(recorder.agenda);
             session.removeEventListener(recorder.runtime);
-            session.dispose();
+            if (clean) {
+                session.dispose();
+            } else {
+                discard(session);
+            }
+        }
+        if (!clean) {
+            // Rule code caught the budget's failure and went on: the decision still failed.
+            throw failure(budget, recorder, null);
         }
         return new Evaluation(recorder.inserted, List.copyOf(recorder.fired), version);
     }
 
+    private RuleEvaluationException failure(RuleBudget budget, Recorder recorder, Throwable e) {
+        List<String> last = recorder.last();
+        if (budget.exceeded() != null) {
+            return new RuleEvaluationException("decision stopped in rule base " + version + ": it " + budget.exceeded()
+                    + "; last rules fired: " + last, e, RuleEvaluationException.Kind.BOUND_EXCEEDED, version, last);
+        }
+        String rule = recorder.current == null ? "(none)" : recorder.current;
+        return new RuleEvaluationException("rule '" + rule + "' failed in rule base " + version + ": " + rootMessage(e)
+                + "; last rules fired: " + last, e, RuleEvaluationException.Kind.RULE_ERROR, version, last);
+    }
+
+    /**
+     * A session whose decision failed may hold half a decision: it is not given back to the pool
+     * (which would reset and reuse it) but left to the garbage collector. A pooled session holds
+     * no thread or outside resource; the pool makes a new one when it runs short.
+     */
+    private static void discard(KieSession session) {
+        // deliberately not session.dispose(): for a pooled session that means "back to the pool"
+    }
+
     private static String rootMessage(Throwable e) {
+        if (e == null) {
+            return "(no exception)";
+        }
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
@@ -110,16 +154,39 @@ public final class RuleBase {
         return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
-    /** Per-evaluation listener: collects rule-inserted facts and fired rule names. */
+    /** Per-evaluation listener: collects rule-inserted facts and fired rule names, and holds the budget. */
     private static final class Recorder {
+        private static final int LAST = 5;
         final List<Object> inserted = new ArrayList<>();
         final Set<String> fired = new LinkedHashSet<>();
+        final java.util.ArrayDeque<String> lastFired = new java.util.ArrayDeque<>(LAST);
+        final RuleBudget budget;
+        int firings;
         String current;
+
+        Recorder(RuleBudget budget) {
+            this.budget = budget;
+        }
+
+        List<String> last() {
+            return List.copyOf(lastFired);
+        }
 
         final DefaultAgendaEventListener agenda = new DefaultAgendaEventListener() {
             @Override
+            public void matchCreated(org.kie.api.event.rule.MatchCreatedEvent event) {
+                budget.check(firings);
+            }
+
+            @Override
             public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent event) {
+                budget.check(firings);
                 current = event.getMatch().getRule().getName();
+                firings++;
+                if (lastFired.size() == LAST) {
+                    lastFired.removeFirst();
+                }
+                lastFired.addLast(current);
             }
 
             @Override

@@ -42,13 +42,21 @@ public final class RuleBaseHolder {
     }
 
     public RuleBaseHolder(RuleBaseLoader loader, Path rulesDir, Clock clock) {
+        this(loader, rulesDir, clock, loader.load(rulesDir));
+    }
+
+    private RuleBaseHolder(RuleBaseLoader loader, Path rulesDir, Clock clock, RuleBase first) {
         this.loader = loader;
         this.rulesDir = rulesDir;
         this.clock = clock;
-        RuleBase first = loader.load(rulesDir);
         current.set(first);
         history.push(first);
         lastBuild = new BuildResult(clock.instant(), true, first.version(), first.warnings());
+    }
+
+    /** A holder of one rule base that never reloads (its reload and validate throw). */
+    public static RuleBaseHolder fixed(RuleBase ruleBase) {
+        return new RuleBaseHolder(null, null, Clock.systemUTC(), ruleBase);
     }
 
     public RuleBase current() {
@@ -75,6 +83,7 @@ public final class RuleBaseHolder {
 
     /** Builds the files on disk now and swaps them in if clean; else throws and keeps the running one. */
     public synchronized RuleBase reload() {
+        requireLoader();
         RuleBase next;
         long buildStart = System.nanoTime();
         try {
@@ -114,6 +123,13 @@ public final class RuleBaseHolder {
 
     /** Builds the files on disk without swapping: the messages a reload would give. */
     public RuleBase validate() {
+        requireLoader();
         return loader.load(rulesDir);
+    }
+
+    private void requireLoader() {
+        if (loader == null) {
+            throw new IllegalStateException("this rule base holder is fixed to version " + current().version());
+        }
     }
 }

@@ -34,6 +34,9 @@ import org.kie.api.builder.model.KieModuleModel;
 import org.kie.internal.builder.conf.PropertySpecificOption;
 import org.kie.internal.conf.ConstraintJittingThresholdOption;
 import org.kie.api.runtime.KieContainer;
+import org.drools.compiler.kie.builder.impl.MemoryKieModule;
+import org.drools.modelcompiler.CanonicalKieModule;
+import org.drools.util.PortablePath;
 
 /**
  * Builds a {@link RuleBase} from a rules directory: every {@code *.drl} (outside
@@ -52,12 +55,42 @@ public final class RuleBaseLoader {
     private final PropertySchema schema;
     private final Clock clock;
     private final List<RuleBaseCheck> checks;
+    private final DecisionBounds bounds;
+    /** The source-text pre-check gives friendlier messages; the compiled check decides either way. */
+    private boolean sourcePreCheck = true;
 
-    /** A loader that refuses a rule base failing any of {@code checks} (run after it compiled). */
-    public RuleBaseLoader(PropertySchema schema, Clock clock, List<RuleBaseCheck> checks) {
+    /**
+     * A loader that refuses a rule base failing any of {@code checks} (run after it compiled and
+     * passed the allow-list), whose decisions are held to {@code bounds}.
+     */
+    public RuleBaseLoader(PropertySchema schema, Clock clock, List<RuleBaseCheck> checks, DecisionBounds bounds) {
         this.schema = schema;
         this.clock = clock;
         this.checks = List.copyOf(checks);
+        this.bounds = bounds;
+    }
+
+    public RuleBaseLoader(PropertySchema schema, Clock clock, List<RuleBaseCheck> checks) {
+        this(schema, clock, checks, DecisionBounds.DEFAULT);
+    }
+
+    /** The same loader with {@code more} checks after its own. */
+    public RuleBaseLoader withChecks(List<RuleBaseCheck> more) {
+        List<RuleBaseCheck> all = new ArrayList<>(checks);
+        all.addAll(more);
+        return new RuleBaseLoader(schema, clock, all, bounds);
+    }
+
+    /** The same loader without the source-text pre-check, to show the compiled check alone decides (tests). */
+    RuleBaseLoader withoutSourcePreCheck() {
+        RuleBaseLoader loader = new RuleBaseLoader(schema, clock, checks, bounds);
+        loader.sourcePreCheck = false;
+        return loader;
+    }
+
+    /** The same loader with other decision bounds. */
+    public RuleBaseLoader withBounds(DecisionBounds other) {
+        return new RuleBaseLoader(schema, clock, checks, other);
     }
 
     public RuleBaseLoader(List<RuleBaseCheck> checks) {
@@ -88,9 +121,10 @@ public final class RuleBaseLoader {
             errors.add(new RuleMessage(DEFINITIONS_DIR, 0, "no call-flow definitions"));
         }
 
-        // Guard rails first: a file that reaches outside the domain is never compiled.
+        // The source pre-check first, for messages in the author's own words; the check that
+        // decides runs on what the compiler generated (checkAndInstrument).
         files.forEach((file, text) -> {
-            if (file.endsWith(".drl")) {
+            if (sourcePreCheck && file.endsWith(".drl")) {
                 errors.addAll(DrlGuard.check(file, text));
             }
         });
@@ -105,7 +139,7 @@ public final class RuleBaseLoader {
         }
         Map<String, CallFlow> flowsBySid = new HashMap<>();
         flowsByName.values().forEach(flow -> flowsBySid.put(flow.callFlowSid(), flow));
-        RuleBase candidate = new RuleBase(kieBase, version, clock.instant(), List.copyOf(files.keySet()), flowsBySid, flowsByName, warnings);
+        RuleBase candidate = new RuleBase(kieBase, version, clock.instant(), List.copyOf(files.keySet()), flowsBySid, flowsByName, warnings, bounds);
         for (RuleBaseCheck check : checks) {
             errors.addAll(check.check(candidate));
         }
@@ -164,16 +198,33 @@ public final class RuleBaseLoader {
         }
         // The executable model compiles constraints to Java: 3-4x faster decisions than the
         // classic path, which must run with constraint jitting off (see moduleModel).
-        KieBuilder builder = kieServices.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
-        List<BuildMessage> found = messages(builder, files, fileOfResource);
+        KieBuilder builder;
+        List<BuildMessage> found;
+        try {
+            builder = kieServices.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+            found = messages(builder, files, fileOfResource);
+        } catch (RuntimeException e) {
+            // Some sources make the executable-model compiler throw instead of reporting.
+            builder = null;
+            found = List.of(new BuildMessage(new RuleMessage(".", 0, "the rules do not compile: " + e.getMessage()), true));
+        }
         if (found.stream().anyMatch(BuildMessage::error)) {
             // It reports some errors without a line; the classic compiler names file and line.
-            List<BuildMessage> classic = messages(kieServices.newKieBuilder(kfs).buildAll(), files, fileOfResource);
+            List<BuildMessage> classic;
+            try {
+                classic = messages(kieServices.newKieBuilder(kfs).buildAll(), files, fileOfResource);
+            } catch (RuntimeException e) {
+                classic = List.of();
+            }
             if (classic.stream().anyMatch(BuildMessage::error)) {
                 found = classic;
             }
         }
         found.forEach(m -> (m.error() ? errors : warnings).add(m.message()));
+        if (errors.isEmpty()) {
+            // The check that decides: nothing generated is loaded before it passed.
+            errors.addAll(checkAndInstrument(builder, files));
+        }
         if (!errors.isEmpty()) {
             kieServices.getRepository().removeKieModule(releaseId);
             return null;
@@ -186,6 +237,28 @@ public final class RuleBaseLoader {
         } finally {
             kieServices.getRepository().removeKieModule(releaseId);
         }
+    }
+
+    /**
+     * Reads every class the build generated, refuses the build if any references something off
+     * the allow-list or names a property key or action the product does not know, and otherwise
+     * puts the budget check into each of them, before the container loads any.
+     */
+    private List<RuleMessage> checkAndInstrument(KieBuilder builder, Map<String, String> files) {
+        MemoryKieModule module = (MemoryKieModule) ((CanonicalKieModule) builder.getKieModule()).getInternalKieModule();
+        Map<String, byte[]> classes = new TreeMap<>();
+        for (String name : module.getFileNames()) {
+            if (name.endsWith(".class")) {
+                classes.put(name, module.getBytes(name));
+            }
+        }
+        CompiledRuleCheck check = CompiledRuleCheck.run(classes);
+        List<RuleMessage> refused = new CompiledRuleMessages(check, new RuleSourceIndex(files), schema).messages();
+        if (refused.isEmpty()) {
+            classes.forEach((name, bytes) -> module.getMemoryFileSystem().write(PortablePath.of(name),
+                    RuleInstrumenter.instrument(bytes), true));
+        }
+        return refused;
     }
 
     /**

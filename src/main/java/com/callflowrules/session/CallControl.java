@@ -10,6 +10,7 @@ import com.callflowrules.decision.CallLeft;
 import com.callflowrules.decision.CallState;
 import com.callflowrules.decision.Decision;
 import com.callflowrules.decision.DecisionEngine;
+import com.callflowrules.decision.DecisionException;
 import com.callflowrules.decision.DtmfPressed;
 import com.callflowrules.decision.MeetingStopDue;
 import com.callflowrules.decision.Reason;
@@ -101,7 +102,7 @@ public class CallControl {
             Call call = Call.arrived(UUID.randomUUID().toString(), numberSrc, numberDst, did.map(Did::didSid).orElse(null), now);
             MDC.put(CALL_SID, call.callSid());
             calls.insert(call);
-            return apply("arrive", call, engine.decide(new CallArrived(numberDst, numberSrc), facts), facts, now);
+            return apply("arrive", call, decide(new CallArrived(numberDst, numberSrc), facts), facts, now);
         });
     }
 
@@ -118,8 +119,9 @@ public class CallControl {
                     ? hierarchy.roomsWithCode(did.accountSid(), did.didGroupSid(), code) : List.of();
             CallFacts facts = dialed(hierarchy, did).withRoomsWithCode(owners)
                     .withMeetings(states(meetings.lockInRooms(owners.stream().map(MeetingRoom::meetingRoomSid).toList())));
-            Call entered = call.withAccessCode(code.isEmpty() ? null : code);
-            return apply("access_code", entered, engine.decide(new AccessCodeEntered(code, call.attemptsUsed()), facts), facts, now());
+            // Only a well-formed code is kept on the call; any other entry is an attempt the rules refuse.
+            Call entered = call.withAccessCode(code.matches("[0-9]{1,16}") ? code : null);
+            return apply("access_code", entered, decide(new AccessCodeEntered(code, call.attemptsUsed()), facts), facts, now());
         });
     }
 
@@ -131,7 +133,7 @@ public class CallControl {
                 throw new CallStateException("call " + callSid + " is " + call.state().dbName() + ", not in a meeting");
             }
             CallFacts facts = placed(call);
-            return apply("dtmf", call, engine.decide(new DtmfPressed(digits), facts), facts, now());
+            return apply("dtmf", call, decide(new DtmfPressed(digits), facts), facts, now());
         });
     }
 
@@ -140,7 +142,7 @@ public class CallControl {
         return retrying(callSid, () -> {
             Call call = lockLive(callSid);
             CallFacts facts = placed(call);
-            return apply("hang_up", call, engine.decide(new CallLeft(), facts), facts, now());
+            return apply("hang_up", call, decide(new CallLeft(), facts), facts, now());
         });
     }
 
@@ -151,18 +153,18 @@ public class CallControl {
             HierarchyCache.Reads hierarchy = this.hierarchy.reads();
             Optional<Did> did = hierarchy.didByNumber(numberDst);
             if (did.isEmpty()) {
-                return engine.decide(new CallArrived(numberDst, numberSrc), CallFacts.unknownNumber());
+                return decide(new CallArrived(numberDst, numberSrc), CallFacts.unknownNumber());
             }
             if (accessCode == null) {
                 CallFacts facts = dialed(hierarchy, did.get()).withMeetings(
                         states(meetings.inRooms(List.of(Placement.implicitRoomSid(did.get().didSid())))));
-                return engine.decide(new CallArrived(numberDst, numberSrc), facts);
+                return decide(new CallArrived(numberDst, numberSrc), facts);
             }
             List<MeetingRoom> owners = accessCode.matches("[0-9]{1,16}")
                     ? hierarchy.roomsWithCode(did.get().accountSid(), did.get().didGroupSid(), accessCode) : List.of();
             CallFacts facts = dialed(hierarchy, did.get()).withRoomsWithCode(owners)
                     .withMeetings(states(meetings.inRooms(owners.stream().map(MeetingRoom::meetingRoomSid).toList())));
-            return engine.decide(new AccessCodeEntered(accessCode, 0), facts);
+            return decide(new AccessCodeEntered(accessCode, 0), facts);
         });
     }
 
@@ -200,7 +202,7 @@ public class CallControl {
         Call call = found.get();
         CallFacts facts = placed(call);
         long waited = Duration.between(call.waitStartedAt(), now).toSeconds();
-        apply("admission", call, engine.decide(new AdmissionRequested(waited), facts), facts, now);
+        apply("admission", call, decide(new AdmissionRequested(waited), facts), facts, now);
         return true;
     }
 
@@ -219,7 +221,7 @@ public class CallControl {
         Meeting meeting = locked.get(0);
         Call lastLeaver = calls.find(meeting.stopCallSid()).orElseThrow();
         CallFacts facts = placed(lastLeaver).withMeetings(List.of(meeting.state()));
-        Decision decision = engine.decide(new MeetingStopDue(), facts);
+        Decision decision = decide(new MeetingStopDue(), facts);
         audit.record(lastLeaver.callSid(), "meeting_stop", decision, now);
         if (decision.action() == Action.DISCONNECT) {
             for (Call call : calls.inMeeting(meetingSid)) {
@@ -378,6 +380,22 @@ public class CallControl {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /**
+     * The rules' decision, or, when they cannot decide (a rule failed, the decision went past its
+     * bounds, no single verdict), {@link Decision#rulesFailed}: the call is disconnected with
+     * {@code RULES_FAILED} rather than left in a state no later event can leave. Nothing of the
+     * failed decision is applied; the failure is audited like any decision.
+     */
+    private Decision decide(CallEvent event, CallFacts facts) {
+        try {
+            return engine.decide(event, facts);
+        } catch (DecisionException e) {
+            log.error("rules failed to decide {}: {}", event, e.getMessage());
+            String version = e.ruleBaseVersion() != null ? e.ruleBaseVersion() : engine.ruleBase().version();
+            return Decision.rulesFailed(version, e.lastRulesFired());
+        }
     }
 
     /** Runs {@code work} for {@code callSid} (logged with it), as {@link #retrying(Supplier)}. */

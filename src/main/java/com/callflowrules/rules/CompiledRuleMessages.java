@@ -1,0 +1,97 @@
+package com.callflowrules.rules;
+
+import com.callflowrules.properties.PropertySchema;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Turns what {@link CompiledRuleCheck} found into messages an author can act on (file, line,
+ * rule, what was reached), and runs the meaning checks on the constants the compiled rules
+ * compare: every property key a rule reads is in the property schema, every key prefix or
+ * suffix it matches names at least one key, and every in-call action it names is one the
+ * product knows.
+ */
+final class CompiledRuleMessages {
+
+    private static final String BINDING_SUFFIX = "_dtmf_binding";
+    private static final String PROPERTY_KEY = "com/callflowrules/decision/outcome/EffectiveProperty.key";
+    private static final Set<String> ACTION = Set.of("com/callflowrules/decision/outcome/InCallAction.<init>",
+            "com/callflowrules/decision/outcome/InCallAction.name");
+
+    private final CompiledRuleCheck check;
+    private final RuleSourceIndex sources;
+    private final PropertySchema schema;
+
+    CompiledRuleMessages(CompiledRuleCheck check, RuleSourceIndex sources, PropertySchema schema) {
+        this.check = check;
+        this.sources = sources;
+        this.schema = schema;
+    }
+
+    List<RuleMessage> messages() {
+        Set<RuleMessage> messages = new LinkedHashSet<>();
+        for (CompiledRuleCheck.Finding finding : check.findings()) {
+            messages.add(locate(finding.className(), finding.method(), finding.what()));
+        }
+        Set<String> actions = knownActions();
+        for (CompiledRuleCheck.ConstantUse use : check.constantUses()) {
+            String problem = meaning(use, actions);
+            if (problem != null) {
+                messages.add(locate(use.className(), use.method(), problem));
+            }
+        }
+        List<RuleMessage> sorted = new ArrayList<>(messages);
+        sorted.sort(Comparator.comparing(RuleMessage::file).thenComparingInt(RuleMessage::line));
+        return sorted;
+    }
+
+    /** The in-call actions: the binding keys of the schema without their suffix. */
+    private Set<String> knownActions() {
+        Set<String> actions = new TreeSet<>();
+        schema.keys().stream().filter(key -> key.endsWith(BINDING_SUFFIX))
+                .forEach(key -> actions.add(key.substring(0, key.length() - BINDING_SUFFIX.length())));
+        return actions;
+    }
+
+    private String meaning(CompiledRuleCheck.ConstantUse use, Set<String> actions) {
+        String value = use.value();
+        if (PROPERTY_KEY.equals(use.accessor())) {
+            return switch (use.operator()) {
+                case "equals" -> schema.keys().contains(value) ? null
+                        : "property key '" + value + "' is not in the property schema";
+                case "startsWith" -> schema.keys().stream().anyMatch(k -> k.startsWith(value)) ? null
+                        : "no property key in the schema starts with '" + value + "'";
+                case "endsWith" -> schema.keys().stream().anyMatch(k -> k.endsWith(value)) ? null
+                        : "no property key in the schema ends with '" + value + "'";
+                default -> null;
+            };
+        }
+        if (ACTION.contains(use.accessor()) && ("equals".equals(use.operator()) || "construct".equals(use.operator()))) {
+            return actions.contains(value) ? null
+                    : "in-call action '" + value + "' is not one the product knows (" + String.join(", ", actions) + ")";
+        }
+        return null;
+    }
+
+    private RuleMessage locate(String className, String method, String what) {
+        String simpleName = className.substring(className.lastIndexOf('/') + 1);
+        RuleSourceIndex.Place function = sources.function(method);
+        if (function != null && check.ruleOfMethod(className, method) == null) {
+            return new RuleMessage(function.file(), function.line(), "function " + method + ": " + what);
+        }
+        RuleSourceIndex.Place declared = sources.declaredType(simpleName);
+        if (declared != null) {
+            return new RuleMessage(declared.file(), declared.line(), "declared type " + simpleName + ": " + what);
+        }
+        String rule = check.ruleOf(className, method);
+        RuleSourceIndex.Place place = rule == null ? null : sources.rule(rule);
+        if (place != null) {
+            return new RuleMessage(place.file(), place.line(), "rule \"" + rule + "\": " + what);
+        }
+        return new RuleMessage(".", 0, "generated " + simpleName + "." + method + ": " + what);
+    }
+}

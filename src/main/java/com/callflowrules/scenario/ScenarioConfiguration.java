@@ -1,0 +1,22 @@
+package com.callflowrules.scenario;
+
+import com.callflowrules.rules.RuleBaseCheck;
+import com.callflowrules.rules.RulesProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The scenario gate of the service: a candidate rule base is swapped in only when every scenario
+ * under {@code <rules directory>/scenarios} passes against it. On by default;
+ * {@code callflow.rules.scenario-gate=false} turns it off.
+ */
+@Configuration(proxyBeanMethods = false)
+class ScenarioConfiguration {
+
+    @Bean
+    @ConditionalOnProperty(name = "callflow.rules.scenario-gate", havingValue = "true", matchIfMissing = true)
+    RuleBaseCheck scenarioGate(RulesProperties rules) {
+        return new ScenarioGate(rules.directory().toAbsolutePath().normalize().resolve("scenarios"));
+    }
+}
