@@ -216,6 +216,10 @@ final class CompiledRuleCheck {
         private String lastString;
         private String ruleName;
         private final Set<String> named = new HashSet<>();
+        /** A model operator call being built: D.eval(Operator.INSTANCE, accessor, new Object[] {constants}). */
+        private String evalOperator;
+        private Accessor evalAccessor;
+        private final List<String> evalConstants = new ArrayList<>();
 
         MethodCheck(String className, String key, String method) {
             super(Opcodes.ASM9);
@@ -293,6 +297,10 @@ final class CompiledRuleCheck {
             reference(className, method, type, null, null, "type");
             if (opcode == Opcodes.ANEWARRAY) {
                 arraySize();
+                if (evalOperator != null && evalAccessor == null) {
+                    pushed.stream().filter(Accessor.class::isInstance).map(Accessor.class::cast).reduce((a, b) -> b)
+                            .ifPresent(accessor -> evalAccessor = accessor);
+                }
             }
             pushed.clear();
         }
@@ -315,6 +323,9 @@ final class CompiledRuleCheck {
                 // a copy the size of an existing (so already bounded) array, as in an enum's values()
                 pushed.clear();
                 push(0);
+            } else if (opcode == Opcodes.AASTORE && !pushed.isEmpty() && pushed.get(pushed.size() - 1) instanceof String constant) {
+                evalConstants.add(constant);
+                pushed.clear();
             } else if (opcode == Opcodes.DUP && !pushed.isEmpty()) {
                 push(pushed.get(pushed.size() - 1));
             } else {
@@ -358,6 +369,11 @@ final class CompiledRuleCheck {
 
         @Override
         public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+            if (opcode == Opcodes.GETSTATIC && owner.startsWith("org/drools/model/operators/") && "INSTANCE".equals(name)) {
+                evalOperator = owner;
+                evalAccessor = null;
+                evalConstants.clear();
+            }
             name(owner);
             reference(className, method, owner, name, null, "field");
             type(className, method, Type.getType(descriptor));
@@ -385,6 +401,17 @@ final class CompiledRuleCheck {
                 ruleOfMethod.put(className + "." + method, ruleName);
             }
             recordComparison(owner, name);
+            if (RULE_FACTORY_OWNER.equals(owner) && "eval".equals(name) && evalOperator != null) {
+                if (evalAccessor != null) {
+                    for (String constant : evalConstants) {
+                        constantUses.add(new ConstantUse(className, method, evalAccessor.owner() + "." + evalAccessor.name(),
+                                operator(evalOperator, ""), constant));
+                    }
+                }
+                evalOperator = null;
+                evalAccessor = null;
+                evalConstants.clear();
+            }
             if ("<init>".equals(name) && owner.startsWith("com/callflowrules/") && "(Ljava/lang/String;)V".equals(descriptor)
                     && !pushed.isEmpty() && pushed.get(pushed.size() - 1) instanceof String constant) {
                 constantUses.add(new ConstantUse(className, method, owner + ".<init>", "construct", constant));

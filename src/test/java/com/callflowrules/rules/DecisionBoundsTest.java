@@ -1,0 +1,101 @@
+package com.callflowrules.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.callflowrules.decision.CallArrived;
+import com.callflowrules.decision.DecisionEngine;
+import com.callflowrules.decision.DtmfPressed;
+import com.callflowrules.support.RulesCopy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Decisions are bounded: a rule that loops by updating its own fact (the common analyst mistake)
+ * stops at the firing limit, a decision past its time stops at the deadline, both as a clean
+ * failure that names the rule base and the rules last fired, and the next decision is unharmed.
+ * A rule base whose arrival probe does not end is refused.
+ */
+class DecisionBoundsTest {
+
+    /** A rule that updates its own fact forever once a key is pressed (the probe only arrives). */
+    private static final String LOOPING = """
+            package callflow;
+
+            import com.callflowrules.decision.*;
+
+            declare Counter
+                value : int
+            end
+
+            rule "loop: start counting"
+            when
+                DtmfPressed()
+            then
+                insert(new Counter(0));
+            end
+
+            rule "loop: count forever"
+            when
+                $counter : Counter()
+            then
+                modify($counter) { setValue($counter.getValue() + 1) }
+            end
+            """;
+
+    @TempDir
+    static Path dir;
+
+    private static RulesCopy rules;
+
+    @BeforeAll
+    static void rulesWithALoop() {
+        rules = RulesCopy.of(dir.resolve("rules")).write("extra/loop.drl", LOOPING);
+    }
+
+    @Test
+    void aRuleThatUpdatesItsOwnFactStopsAtTheFiringLimit() {
+        RuleBase ruleBase = DecisionEngine.loader().withBounds(new DecisionBounds(500, Duration.ofSeconds(30))).load(rules.root());
+
+        assertThatThrownBy(() -> ruleBase.evaluate(List.of(new DtmfPressed("1"))))
+                .isInstanceOfSatisfying(RuleEvaluationException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(RuleEvaluationException.Kind.BOUND_EXCEEDED);
+                    assertThat(e.getMessage()).contains("fired more than 500 rules", "rule base " + ruleBase.version());
+                    assertThat(e.ruleBaseVersion()).isEqualTo(ruleBase.version());
+                    assertThat(e.lastRulesFired()).isNotEmpty().allMatch("loop: count forever"::equals);
+                });
+        // the failed session was discarded: the next decision of the same snapshot is whole
+        Evaluation next = ruleBase.evaluate(List.of(new CallArrived("15550001000", "15550009999")));
+        assertThat(next.rulesFired()).contains("routing: unknown number").doesNotContain("loop: count forever");
+    }
+
+    @Test
+    void aDecisionPastItsTimeStopsAtTheDeadline() {
+        RuleBase ruleBase = DecisionEngine.loader().withBounds(new DecisionBounds(Integer.MAX_VALUE, Duration.ofMillis(200)))
+                .load(rules.root());
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> ruleBase.evaluate(List.of(new DtmfPressed("1"))))
+                .isInstanceOfSatisfying(RuleEvaluationException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(RuleEvaluationException.Kind.BOUND_EXCEEDED);
+                    assertThat(e.getMessage()).contains("ran longer than 200 ms").contains("loop: count forever");
+                });
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("stopped, not run to the end").isLessThan(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void aRuleBaseWhoseProbeDoesNotEndIsRefused(@TempDir Path other) {
+        RulesCopy probeLoops = RulesCopy.of(other.resolve("rules"))
+                .write("extra/loop.drl", LOOPING.replace("DtmfPressed()", "CallArrived()"));
+
+        assertThatThrownBy(() -> DecisionEngine.loader().withBounds(new DecisionBounds(1_000, Duration.ofSeconds(30)))
+                .load(probeLoops.root()))
+                .isInstanceOfSatisfying(RuleBaseException.class, e -> assertThat(e.messages())
+                        .anySatisfy(m -> assertThat(m.reason()).contains("gives no single decision for an arrival")
+                                .contains("fired more than 1000 rules").contains("loop: count forever")));
+    }
+}

@@ -1,0 +1,120 @@
+package com.callflowrules.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.callflowrules.decision.DecisionEngine;
+import com.callflowrules.support.RulesCopy;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An analyst's typo never goes live: a property key, a key prefix or an in-call action the
+ * product does not know is refused at build time with the file, the line of the rule and the
+ * word, and so is an edit that breaks a regression scenario.
+ */
+class MeaningChecksTest {
+
+    private static final String HEADER = """
+            package callflow;
+
+            import com.callflowrules.decision.*;
+            import com.callflowrules.decision.outcome.*;
+
+            """;
+
+    private static RuleBaseException refusal(Path dir, String text) {
+        RulesCopy rules = RulesCopy.of(dir.resolve("rules")).write("extra/typo.drl", HEADER + text);
+        try {
+            DecisionEngine.loader().load(rules.root());
+        } catch (RuleBaseException e) {
+            return e;
+        }
+        throw new AssertionError("the rule base was not refused");
+    }
+
+    @Test
+    void anUnknownPropertyKeyIsRefused(@TempDir Path dir) {
+        RuleBaseException refused = refusal(dir, """
+                rule "typo: start wait"
+                when
+                    DtmfPressed()
+                    EffectiveProperty(key == "conference_strat_wait", $wait : value)
+                then
+                    insert($wait);
+                end
+                """);
+
+        assertThat(refused.messages()).anySatisfy(m -> {
+            assertThat(m.file()).isEqualTo("extra/typo.drl");
+            assertThat(m.line()).isEqualTo(6);
+            assertThat(m.reason()).isEqualTo("rule \"typo: start wait\": property key 'conference_strat_wait' is not in the property schema");
+        });
+    }
+
+    @Test
+    void aKeyPrefixNoKeyHasIsRefused(@TempDir Path dir) {
+        RuleBaseException refused = refusal(dir, """
+                rule "typo: prefix"
+                when
+                    DtmfPressed($digits : digits)
+                    EffectiveProperty(key str[startsWith] "conferense_", value == $digits)
+                then
+                    insert("x");
+                end
+                """);
+
+        assertThat(refused.messages()).anySatisfy(m -> {
+            assertThat(m.file()).isEqualTo("extra/typo.drl");
+            assertThat(m.line()).isEqualTo(6);
+            assertThat(m.reason()).contains("no property key in the schema starts with 'conferense_'");
+        });
+    }
+
+    @Test
+    void anUnknownInCallActionIsRefused(@TempDir Path dir) {
+        RuleBaseException refused = refusal(dir, """
+                rule "typo: action"
+                when
+                    DtmfPressed(digits == "#9")
+                then
+                    insert(new InCallAction("conference_luck"));
+                end
+                """);
+
+        assertThat(refused.messages()).anySatisfy(m -> {
+            assertThat(m.file()).isEqualTo("extra/typo.drl");
+            assertThat(m.line()).isEqualTo(6);
+            assertThat(m.reason()).contains("in-call action 'conference_luck' is not one the product knows")
+                    .contains("conference_lock");
+        });
+    }
+
+    @Test
+    void anEditThatBreaksAScenarioIsRefusedByTheScenarioGate(@TempDir Path dir) {
+        // the secured flow no longer re-prompts after a wrong code: the scenarios that pin it fail
+        RulesCopy rules = RulesCopy.of(dir.resolve("rules"));
+        rules.write("access-codes.drl", rules.read("access-codes.drl")
+                .replace("insert(Verdict.of(Action.REPROMPT_ACCESS_CODE));", "insert(Verdict.of(Action.DISCONNECT, Reason.TOO_MANY_ATTEMPTS));"));
+        RuleBaseLoader gated = DecisionEngine.loader().withChecks(java.util.List.of(
+                new com.callflowrules.scenario.ScenarioGate(rules.root().resolve("scenarios"))));
+
+        assertThatThrownBy(() -> gated.load(rules.root()))
+                .isInstanceOfSatisfying(RuleBaseException.class, e -> assertThat(e.messages())
+                        .anySatisfy(m -> {
+                            assertThat(m.file()).isEqualTo("scenarios/secured/wrong-code-then-right-code.yaml");
+                            assertThat(m.reason()).startsWith("scenario fails against this rule base:")
+                                    .contains("action").contains("REPROMPT_ACCESS_CODE");
+                        }));
+    }
+
+    @Test
+    void theShippedRulesPassTheScenarioGate() {
+        Path shipped = com.callflowrules.support.ShippedRules.DIRECTORY;
+        RuleBase ruleBase = DecisionEngine.loader().withChecks(java.util.List.of(
+                new com.callflowrules.scenario.ScenarioGate(shipped.resolve("scenarios")))).load(shipped);
+
+        assertThat(ruleBase.callFlows()).isNotEmpty();
+    }
+}
