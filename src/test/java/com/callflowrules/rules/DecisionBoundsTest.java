@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.callflowrules.decision.CallArrived;
 import com.callflowrules.decision.DecisionEngine;
 import com.callflowrules.decision.DtmfPressed;
+import com.callflowrules.support.LoopingRule;
 import com.callflowrules.support.RulesCopy;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,31 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DecisionBoundsTest {
 
-    /** A rule that updates its own fact forever once a key is pressed (the probe only arrives). */
-    private static final String LOOPING = """
-            package callflow;
-
-            import com.callflowrules.decision.*;
-
-            declare Counter
-                value : int
-            end
-
-            rule "loop: start counting"
-            when
-                DtmfPressed()
-            then
-                insert(new Counter(0));
-            end
-
-            rule "loop: count forever"
-            when
-                $counter : Counter()
-            then
-                modify($counter) { setValue($counter.getValue() + 1) }
-            end
-            """;
-
     @TempDir
     static Path dir;
 
@@ -54,7 +30,7 @@ class DecisionBoundsTest {
 
     @BeforeAll
     static void rulesWithALoop() {
-        rules = RulesCopy.of(dir.resolve("rules")).write("extra/loop.drl", LOOPING);
+        rules = RulesCopy.of(dir.resolve("rules")).write("extra/loop.drl", LoopingRule.ON_KEY_PRESS);
     }
 
     @Test
@@ -90,7 +66,7 @@ class DecisionBoundsTest {
     @Test
     void aRuleBaseWhoseProbeDoesNotEndIsRefused(@TempDir Path other) {
         RulesCopy probeLoops = RulesCopy.of(other.resolve("rules"))
-                .write("extra/loop.drl", LOOPING.replace("DtmfPressed()", "CallArrived()"));
+                .write("extra/loop.drl", LoopingRule.ON_ARRIVAL);
 
         assertThatThrownBy(() -> DecisionEngine.loader().withBounds(new DecisionBounds(1_000, Duration.ofSeconds(30)))
                 .load(probeLoops.root()))

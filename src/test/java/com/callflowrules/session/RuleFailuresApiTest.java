@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.callflowrules.support.ApiClient;
 import com.callflowrules.support.ApiClient.Answer;
+import com.callflowrules.support.LoopingRule;
 import com.callflowrules.support.RulesCopy;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,29 +32,7 @@ class RuleFailuresApiTest {
     @DynamicPropertySource
     static void rules(DynamicPropertyRegistry registry) {
         // Pressing any key starts a rule that updates its own fact forever; arrivals are unharmed.
-        RulesCopy rules = RulesCopy.of(dir.resolve("rules")).write("extra/loop.drl", """
-                package callflow;
-
-                import com.callflowrules.decision.*;
-
-                declare Counter
-                    value : int
-                end
-
-                rule "loop: start counting"
-                when
-                    DtmfPressed()
-                then
-                    insert(new Counter(0));
-                end
-
-                rule "loop: count forever"
-                when
-                    $counter : Counter()
-                then
-                    modify($counter) { setValue($counter.getValue() + 1) }
-                end
-                """);
+        RulesCopy rules = RulesCopy.of(dir.resolve("rules")).write("extra/loop.drl", LoopingRule.ON_KEY_PRESS);
         registry.add("callflow.rules.directory", () -> rules.root().toString());
     }
 
