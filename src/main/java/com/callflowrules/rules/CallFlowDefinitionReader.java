@@ -39,6 +39,10 @@ final class CallFlowDefinitionReader {
             messages.add(new RuleMessage(file, line, "not valid YAML: " + e.getProblem()
                     + " (quote values that start with * or & such as DTMF bindings)"));
             return null;
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            // the reader's bounds: aliases, nesting depth, size
+            messages.add(new RuleMessage(file, 0, "refused: " + e.getMessage()));
+            return null;
         }
         if (!(root instanceof MappingNode mapping)) {
             messages.add(new RuleMessage(file, 1, "a call-flow definition must be a mapping with name, behaviour and properties"));

@@ -7,12 +7,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Guard rails for rule files written by analysts: a rule may reach the product's fact and action
- * types and a small allowed set of {@code java.lang} and {@code java.util} types, nothing else.
- * It refuses imports outside that set, references to the host (system, runtime, threads,
- * reflection, files, sockets, processes, class loading), clocks and randomness (a decision is a
- * pure function of its facts, so it may be cached and replayed) and globals, which are shared by
- * every decision. Comments and string contents are not code and are not checked.
+ * The source-text pre-check of rule files written by analysts: it refuses, in the author's own
+ * words and before anything is compiled, imports outside the product's types and a small
+ * {@code java.lang}/{@code java.util} set, names that reach the host (system, runtime, threads,
+ * reflection, files, sockets, processes, class loading), clocks and randomness, and globals.
+ * Comments and string contents are not checked. It is a convenience, not the boundary: text can
+ * hide a call (escapes, comments inside names), so {@link CompiledRuleCheck} decides on the
+ * classes the compiler generates whatever this scan missed.
  */
 final class DrlGuard {
 

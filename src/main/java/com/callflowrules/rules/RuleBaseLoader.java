@@ -3,7 +3,6 @@ package com.callflowrules.rules;
 import com.callflowrules.hierarchy.CallFlow;
 import com.callflowrules.properties.PropertySchema;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,8 +102,8 @@ public final class RuleBaseLoader {
 
     /** Compiles and checks {@code rulesDir}; throws {@link RuleBaseException} with every problem found. */
     public RuleBase load(Path rulesDir) {
-        Map<String, String> files = readFiles(rulesDir);
         List<RuleMessage> errors = new ArrayList<>();
+        Map<String, String> files = readFiles(rulesDir, errors);
 
         Map<String, CallFlow> flowsByName = readDefinitions(files, errors);
         Set<String> behaviours = files.keySet().stream()
@@ -307,8 +306,14 @@ public final class RuleBaseLoader {
         return header.find() && !reason.contains(header.group(1)) ? reason + " (in rule \"" + header.group(1) + "\")" : reason;
     }
 
-    /** Every rule and definition file under {@code rulesDir} by relative path, sorted; scenarios excluded. */
-    private static Map<String, String> readFiles(Path rulesDir) {
+    /** Largest rule or definition file read; a larger one is refused, not read. */
+    static final long MAX_FILE_BYTES = 1_048_576;
+
+    /**
+     * Every rule and definition file under {@code rulesDir} by relative path, sorted; scenarios
+     * excluded. A file that is too large or not UTF-8 is refused with its name (in {@code errors}).
+     */
+    private static Map<String, String> readFiles(Path rulesDir, List<RuleMessage> errors) {
         if (!Files.isDirectory(rulesDir)) {
             throw new RuleBaseException(List.of(new RuleMessage(rulesDir.toString(), 0, "rules directory does not exist")));
         }
@@ -317,13 +322,32 @@ public final class RuleBaseLoader {
             for (Path path : (Iterable<Path>) paths.filter(Files::isRegularFile)::iterator) {
                 String relative = rulesDir.relativize(path).toString().replace('\\', '/');
                 if (relative.endsWith(".drl") && !relative.startsWith("scenarios/") || isDefinition(relative)) {
-                    files.put(relative, Files.readString(path, StandardCharsets.UTF_8));
+                    readFile(path, relative, errors).ifPresent(text -> files.put(relative, text));
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read rules directory " + rulesDir, e);
+            throw new RuleBaseException(List.of(new RuleMessage(rulesDir.toString(), 0, "cannot read the rules directory: " + e)));
         }
         return files;
+    }
+
+    private static java.util.Optional<String> readFile(Path path, String relative, List<RuleMessage> errors) {
+        try {
+            long size = Files.size(path);
+            if (size > MAX_FILE_BYTES) {
+                errors.add(new RuleMessage(relative, 0, "file of " + size + " bytes refused: at most " + MAX_FILE_BYTES + " bytes"));
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path))).toString());
+        } catch (java.nio.charset.CharacterCodingException e) {
+            errors.add(new RuleMessage(relative, 0, "not UTF-8 text"));
+        } catch (IOException e) {
+            errors.add(new RuleMessage(relative, 0, "cannot be read: " + e.getMessage()));
+        }
+        return java.util.Optional.empty();
     }
 
     private static boolean isDefinition(String relative) {
