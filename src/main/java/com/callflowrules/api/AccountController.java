@@ -5,6 +5,7 @@ import com.callflowrules.hierarchy.AccountRepository;
 import com.callflowrules.properties.PropertySchema;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -30,8 +31,10 @@ class AccountController {
     private final AccountRepository accounts;
     private final FlowReferences flows;
     private final PropertySchema schema = PropertySchema.standard();
+    private final TransactionTemplate transactions;
 
-    AccountController(AccountRepository accounts, FlowReferences flows) {
+    AccountController(AccountRepository accounts, FlowReferences flows, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.accounts = accounts;
         this.flows = flows;
     }
@@ -62,25 +65,31 @@ class AccountController {
     /** Changes the fields given; {@code properties} are merged per key and a null value removes a key. */
     @PatchMapping("/{sid}")
     Account patch(@PathVariable String sid, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.AccountFields.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
-        Account current = get(sid);
-        RequestBody body = RequestBody.of(json, WRITABLE, READ_ONLY);
-        String name = body.has("name") ? body.requiredText("name", 255) : current.name();
-        String flow = body.has("call_flow_sid") ? flows.resolve(body, body.text("call_flow_sid", 64)) : current.callFlowSid();
-        var properties = RequestBody.mergePatch(current.properties(), body.properties(schema, true));
-        body.validate();
-        return save(new Account(sid, name, flow, properties, current.dateCreated()));
+        // read, merge and write under the row lock: concurrent writes of one object serialize
+        return transactions.execute(status -> {
+            Account current = locked(sid);
+            RequestBody body = RequestBody.of(json, WRITABLE, READ_ONLY);
+            String name = body.has("name") ? body.requiredText("name", 255) : current.name();
+            String flow = body.has("call_flow_sid") ? flows.resolve(body, body.text("call_flow_sid", 64)) : current.callFlowSid();
+            var properties = RequestBody.mergePatch(current.properties(), body.properties(schema, true));
+            body.validate();
+            return save(new Account(sid, name, flow, properties, current.dateCreated()));
+        });
     }
 
     /** Replaces the writable fields: a field left out is unset. */
     @PutMapping("/{sid}")
     Account put(@PathVariable String sid, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.AccountFields.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
-        Account current = get(sid);
-        RequestBody body = RequestBody.of(json, WRITABLE, READ_ONLY);
-        String name = body.requiredText("name", 255);
-        String flow = flows.resolve(body, body.text("call_flow_sid", 64));
-        var properties = body.properties(schema, false);
-        body.validate();
-        return save(new Account(sid, name, flow, properties, current.dateCreated()));
+        // read, merge and write under the row lock: concurrent writes of one object serialize
+        return transactions.execute(status -> {
+            Account current = locked(sid);
+            RequestBody body = RequestBody.of(json, WRITABLE, READ_ONLY);
+            String name = body.requiredText("name", 255);
+            String flow = flows.resolve(body, body.text("call_flow_sid", 64));
+            var properties = body.properties(schema, false);
+            body.validate();
+            return save(new Account(sid, name, flow, properties, current.dateCreated()));
+        });
     }
 
     @DeleteMapping("/{sid}")
@@ -89,6 +98,10 @@ class AccountController {
         if (!accounts.delete(sid)) {
             throw new NotFoundException("no account " + sid);
         }
+    }
+
+    private Account locked(String sid) {
+        return accounts.findForUpdate(sid).orElseThrow(() -> new NotFoundException("no account " + sid));
     }
 
     private Account save(Account account) {

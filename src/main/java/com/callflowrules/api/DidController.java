@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import com.callflowrules.properties.PropertySchema;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -35,8 +36,10 @@ class DidController {
     private final DidRepository dids;
     private final FlowReferences flows;
     private final PropertySchema schema = PropertySchema.standard();
+    private final TransactionTemplate transactions;
 
-    DidController(DidRepository dids, FlowReferences flows) {
+    DidController(DidRepository dids, FlowReferences flows, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.dids = dids;
         this.flows = flows;
     }
@@ -68,26 +71,32 @@ class DidController {
 
     @PatchMapping("/{sid}")
     Did patch(@PathVariable String sid, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.DidFields.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
-        Did current = get(sid);
-        RequestBody body = RequestBody.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
-        String number = body.has("phonenumber") ? body.matching("phonenumber", E164_DIGITS, E164_RULE, true) : current.phonenumber();
-        String group = body.has("did_group_sid") ? body.text("did_group_sid", 64) : current.didGroupSid();
-        String flow = body.has("call_flow_sid") ? flows.resolve(body, body.text("call_flow_sid", 64)) : current.callFlowSid();
-        var properties = RequestBody.mergePatch(current.properties(), body.properties(schema, true));
-        body.validate();
-        return save(new Did(sid, current.accountSid(), number, group, flow, properties, current.dateCreated()));
+        // read, merge and write under the row lock: concurrent writes of one object serialize
+        return transactions.execute(status -> {
+            Did current = locked(sid);
+            RequestBody body = RequestBody.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
+            String number = body.has("phonenumber") ? body.matching("phonenumber", E164_DIGITS, E164_RULE, true) : current.phonenumber();
+            String group = body.has("did_group_sid") ? body.text("did_group_sid", 64) : current.didGroupSid();
+            String flow = body.has("call_flow_sid") ? flows.resolve(body, body.text("call_flow_sid", 64)) : current.callFlowSid();
+            var properties = RequestBody.mergePatch(current.properties(), body.properties(schema, true));
+            body.validate();
+            return save(new Did(sid, current.accountSid(), number, group, flow, properties, current.dateCreated()));
+        });
     }
 
     @PutMapping("/{sid}")
     Did put(@PathVariable String sid, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.DidFields.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
-        Did current = get(sid);
-        RequestBody body = RequestBody.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
-        String number = body.matching("phonenumber", E164_DIGITS, E164_RULE, true);
-        String group = body.text("did_group_sid", 64);
-        String flow = flows.resolve(body, body.text("call_flow_sid", 64));
-        var properties = body.properties(schema, false);
-        body.validate();
-        return save(new Did(sid, current.accountSid(), number, group, flow, properties, current.dateCreated()));
+        // read, merge and write under the row lock: concurrent writes of one object serialize
+        return transactions.execute(status -> {
+            Did current = locked(sid);
+            RequestBody body = RequestBody.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
+            String number = body.matching("phonenumber", E164_DIGITS, E164_RULE, true);
+            String group = body.text("did_group_sid", 64);
+            String flow = flows.resolve(body, body.text("call_flow_sid", 64));
+            var properties = body.properties(schema, false);
+            body.validate();
+            return save(new Did(sid, current.accountSid(), number, group, flow, properties, current.dateCreated()));
+        });
     }
 
     @DeleteMapping("/{sid}")
@@ -96,6 +105,10 @@ class DidController {
         if (!dids.delete(sid)) {
             throw new NotFoundException("no DID " + sid);
         }
+    }
+
+    private Did locked(String sid) {
+        return dids.findForUpdate(sid).orElseThrow(() -> new NotFoundException("no DID " + sid));
     }
 
     private Did save(Did did) {

@@ -5,6 +5,7 @@ import com.callflowrules.hierarchy.DidGroupRepository;
 import com.callflowrules.properties.PropertySchema;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -30,8 +31,10 @@ class DidGroupController {
     private final DidGroupRepository groups;
     private final FlowReferences flows;
     private final PropertySchema schema = PropertySchema.standard();
+    private final TransactionTemplate transactions;
 
-    DidGroupController(DidGroupRepository groups, FlowReferences flows) {
+    DidGroupController(DidGroupRepository groups, FlowReferences flows, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.groups = groups;
         this.flows = flows;
     }
@@ -62,24 +65,30 @@ class DidGroupController {
 
     @PatchMapping("/{sid}")
     DidGroup patch(@PathVariable String sid, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.DidGroupFields.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
-        DidGroup current = get(sid);
-        RequestBody body = RequestBody.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
-        String name = body.has("name") ? body.requiredText("name", 255) : current.name();
-        String flow = body.has("call_flow_sid") ? flows.resolve(body, body.text("call_flow_sid", 64)) : current.callFlowSid();
-        var properties = RequestBody.mergePatch(current.properties(), body.properties(schema, true));
-        body.validate();
-        return save(new DidGroup(sid, current.accountSid(), name, flow, properties, current.dateCreated()));
+        // read, merge and write under the row lock: concurrent writes of one object serialize
+        return transactions.execute(status -> {
+            DidGroup current = locked(sid);
+            RequestBody body = RequestBody.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
+            String name = body.has("name") ? body.requiredText("name", 255) : current.name();
+            String flow = body.has("call_flow_sid") ? flows.resolve(body, body.text("call_flow_sid", 64)) : current.callFlowSid();
+            var properties = RequestBody.mergePatch(current.properties(), body.properties(schema, true));
+            body.validate();
+            return save(new DidGroup(sid, current.accountSid(), name, flow, properties, current.dateCreated()));
+        });
     }
 
     @PutMapping("/{sid}")
     DidGroup put(@PathVariable String sid, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.DidGroupFields.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
-        DidGroup current = get(sid);
-        RequestBody body = RequestBody.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
-        String name = body.requiredText("name", 255);
-        String flow = flows.resolve(body, body.text("call_flow_sid", 64));
-        var properties = body.properties(schema, false);
-        body.validate();
-        return save(new DidGroup(sid, current.accountSid(), name, flow, properties, current.dateCreated()));
+        // read, merge and write under the row lock: concurrent writes of one object serialize
+        return transactions.execute(status -> {
+            DidGroup current = locked(sid);
+            RequestBody body = RequestBody.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
+            String name = body.requiredText("name", 255);
+            String flow = flows.resolve(body, body.text("call_flow_sid", 64));
+            var properties = body.properties(schema, false);
+            body.validate();
+            return save(new DidGroup(sid, current.accountSid(), name, flow, properties, current.dateCreated()));
+        });
     }
 
     @DeleteMapping("/{sid}")
@@ -88,6 +97,10 @@ class DidGroupController {
         if (!groups.delete(sid)) {
             throw new NotFoundException("no DID group " + sid);
         }
+    }
+
+    private DidGroup locked(String sid) {
+        return groups.findForUpdate(sid).orElseThrow(() -> new NotFoundException("no DID group " + sid));
     }
 
     private DidGroup save(DidGroup group) {

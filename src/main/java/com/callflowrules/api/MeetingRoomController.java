@@ -7,6 +7,7 @@ import com.callflowrules.hierarchy.MeetingRoomRepository;
 import com.callflowrules.properties.PropertySchema;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -31,8 +32,10 @@ class MeetingRoomController {
 
     private final MeetingRoomRepository rooms;
     private final PropertySchema schema = PropertySchema.standard();
+    private final TransactionTemplate transactions;
 
-    MeetingRoomController(MeetingRoomRepository rooms) {
+    MeetingRoomController(MeetingRoomRepository rooms, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.rooms = rooms;
     }
 
@@ -63,26 +66,32 @@ class MeetingRoomController {
 
     @PatchMapping("/{sid}")
     MeetingRoom patch(@PathVariable String sid, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.MeetingRoomFields.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
-        MeetingRoom current = get(sid);
-        RequestBody body = RequestBody.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
-        String name = body.has("name") ? body.text("name", 255) : current.name();
-        String group = body.has("did_group_sid") ? body.text("did_group_sid", 64) : current.didGroupSid();
-        var codes = body.has("access_codes") ? body.accessCodes() : current.accessCodes();
-        var properties = RequestBody.mergePatch(current.properties(), body.properties(schema, true));
-        body.validate();
-        return save(new MeetingRoom(sid, current.accountSid(), name, group, codes, properties, current.adHoc(), current.dateCreated()));
+        // read, merge and write under the row lock: concurrent writes of one object serialize
+        return transactions.execute(status -> {
+            MeetingRoom current = locked(sid);
+            RequestBody body = RequestBody.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
+            String name = body.has("name") ? body.text("name", 255) : current.name();
+            String group = body.has("did_group_sid") ? body.text("did_group_sid", 64) : current.didGroupSid();
+            var codes = body.has("access_codes") ? body.accessCodes() : current.accessCodes();
+            var properties = RequestBody.mergePatch(current.properties(), body.properties(schema, true));
+            body.validate();
+            return save(new MeetingRoom(sid, current.accountSid(), name, group, codes, properties, current.adHoc(), current.dateCreated()));
+        });
     }
 
     @PutMapping("/{sid}")
     MeetingRoom put(@PathVariable String sid, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.MeetingRoomFields.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
-        MeetingRoom current = get(sid);
-        RequestBody body = RequestBody.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
-        String name = body.text("name", 255);
-        String group = body.text("did_group_sid", 64);
-        var codes = body.accessCodes();
-        var properties = body.properties(schema, false);
-        body.validate();
-        return save(new MeetingRoom(sid, current.accountSid(), name, group, codes, properties, current.adHoc(), current.dateCreated()));
+        // read, merge and write under the row lock: concurrent writes of one object serialize
+        return transactions.execute(status -> {
+            MeetingRoom current = locked(sid);
+            RequestBody body = RequestBody.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
+            String name = body.text("name", 255);
+            String group = body.text("did_group_sid", 64);
+            var codes = body.accessCodes();
+            var properties = body.properties(schema, false);
+            body.validate();
+            return save(new MeetingRoom(sid, current.accountSid(), name, group, codes, properties, current.adHoc(), current.dateCreated()));
+        });
     }
 
     @DeleteMapping("/{sid}")
@@ -91,6 +100,10 @@ class MeetingRoomController {
         if (!rooms.delete(sid)) {
             throw new NotFoundException("no meeting room " + sid);
         }
+    }
+
+    private MeetingRoom locked(String sid) {
+        return rooms.findForUpdate(sid).orElseThrow(() -> new NotFoundException("no meeting room " + sid));
     }
 
     private MeetingRoom save(MeetingRoom room) {

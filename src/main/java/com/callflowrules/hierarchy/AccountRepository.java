@@ -40,6 +40,14 @@ public class AccountRepository {
         return account;
     }
 
+    /**
+     * The stored object, its row locked until the transaction ends: a read-modify-write (a merge
+     * patch) in one transaction cannot lose a concurrent writer's change.
+     */
+    public Optional<Account> findForUpdate(String accountSid) {
+        return jdbc.sql("SELECT * FROM accounts WHERE account_sid = ? FOR UPDATE").param(accountSid).query(AccountRepository::map).optional();
+    }
+
     public Optional<Account> find(String accountSid) {
         return jdbc.sql("SELECT * FROM accounts WHERE account_sid = ?").param(accountSid).query(AccountRepository::map).optional();
     }

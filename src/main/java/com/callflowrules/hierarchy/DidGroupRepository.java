@@ -43,6 +43,14 @@ public class DidGroupRepository {
         return group;
     }
 
+    /**
+     * The stored object, its row locked until the transaction ends: a read-modify-write (a merge
+     * patch) in one transaction cannot lose a concurrent writer's change.
+     */
+    public Optional<DidGroup> findForUpdate(String didGroupSid) {
+        return jdbc.sql("SELECT * FROM did_groups WHERE did_group_sid = ? FOR UPDATE").param(didGroupSid).query(DidGroupRepository::map).optional();
+    }
+
     public Optional<DidGroup> find(String didGroupSid) {
         return jdbc.sql("SELECT * FROM did_groups WHERE did_group_sid = ?").param(didGroupSid).query(DidGroupRepository::map).optional();
     }

@@ -48,6 +48,14 @@ public class DidRepository {
         return did;
     }
 
+    /**
+     * The stored object, its row locked until the transaction ends: a read-modify-write (a merge
+     * patch) in one transaction cannot lose a concurrent writer's change.
+     */
+    public Optional<Did> findForUpdate(String didSid) {
+        return jdbc.sql("SELECT * FROM dids WHERE did_sid = ? FOR UPDATE").param(didSid).query(DidRepository::map).optional();
+    }
+
     public Optional<Did> find(String didSid) {
         return jdbc.sql("SELECT * FROM dids WHERE did_sid = ?").param(didSid).query(DidRepository::map).optional();
     }

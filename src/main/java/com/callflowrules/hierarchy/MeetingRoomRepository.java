@@ -57,6 +57,14 @@ public class MeetingRoomRepository {
         }));
     }
 
+    /**
+     * The stored object, its row locked until the transaction ends: a read-modify-write (a merge
+     * patch) in one transaction cannot lose a concurrent writer's change.
+     */
+    public Optional<MeetingRoom> findForUpdate(String meetingRoomSid) {
+        return rooms("SELECT * FROM meeting_rooms WHERE meeting_room_sid = ? FOR UPDATE", meetingRoomSid).stream().findFirst();
+    }
+
     public Optional<MeetingRoom> find(String meetingRoomSid) {
         return rooms("SELECT * FROM meeting_rooms WHERE meeting_room_sid = ?", meetingRoomSid).stream().findFirst();
     }
