@@ -61,6 +61,17 @@ public class MeetingRoomRepository {
      * The stored object, its row locked until the transaction ends: a read-modify-write (a merge
      * patch) in one transaction cannot lose a concurrent writer's change.
      */
+    /**
+     * Locks the rows of {@code meetingRoomSids} until the transaction ends, in sid order (so two
+     * lockers cannot deadlock): what serializes the events that start or wait for a room's meeting.
+     */
+    public void lockAll(java.util.Collection<String> meetingRoomSids) {
+        for (String sid : new java.util.TreeSet<>(meetingRoomSids)) {
+            jdbc.sql("SELECT meeting_room_sid FROM meeting_rooms WHERE meeting_room_sid = ? FOR UPDATE").param(sid)
+                    .query(String.class).optional();
+        }
+    }
+
     public Optional<MeetingRoom> findForUpdate(String meetingRoomSid) {
         return rooms("SELECT * FROM meeting_rooms WHERE meeting_room_sid = ? FOR UPDATE", meetingRoomSid).stream().findFirst();
     }

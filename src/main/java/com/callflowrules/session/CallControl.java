@@ -114,10 +114,15 @@ public class CallControl {
                 throw new CallStateException("call " + callSid + " is " + call.state().dbName() + ", not waiting for an access code");
             }
             HierarchyCache.Reads hierarchy = this.hierarchy.reads();
-            Did did = hierarchy.did(call.didSid()).orElseThrow();
-            List<MeetingRoom> owners = code.matches("[0-9]{1,16}")
-                    ? hierarchy.roomsWithCode(did.accountSid(), did.didGroupSid(), code) : List.of();
-            CallFacts facts = dialed(hierarchy, did).withRoomsWithCode(owners)
+            Optional<Did> did = hierarchy.did(call.didSid());
+            // A DID deleted under a prompted call: the rules decide on an unknown number (the call ends).
+            List<MeetingRoom> owners = did.isPresent() && code.matches("[0-9]{1,16}")
+                    ? hierarchy.roomsWithCode(did.get().accountSid(), did.get().didGroupSid(), code) : List.of();
+            // The rooms are locked before their meetings are read: a host starting a meeting and a
+            // caller deciding to wait for it take the same lock, so the one that commits second sees
+            // the first (no caller waits for a meeting that is running).
+            rooms.lockAll(owners.stream().map(MeetingRoom::meetingRoomSid).toList());
+            CallFacts facts = did.map(d -> dialed(hierarchy, d)).orElseGet(CallFacts::unknownNumber).withRoomsWithCode(owners)
                     .withMeetings(states(meetings.lockInRooms(owners.stream().map(MeetingRoom::meetingRoomSid).toList())));
             // Only a well-formed code is kept on the call; any other entry is an attempt the rules refuse.
             Call entered = call.withAccessCode(code.matches("[0-9]{1,16}") ? code : null);

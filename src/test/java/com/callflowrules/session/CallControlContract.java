@@ -118,6 +118,67 @@ abstract class CallControlContract {
     }
 
     @Test
+    void participantsEnteringWhileTheHostJoinsAreAllAdmitted() throws Exception {
+        for (int trial = 0; trial < 5; trial++) {
+            String number = number("secured", Map.of("conference_start_how", "host"));
+            String host = "7" + trial;
+            String participant = "8" + trial;
+            String room = rooms.create(account.accountSid(), "R" + trial, null,
+                    List.of(new AccessCode(host, Role.HOST), new AccessCode(participant, Role.PARTICIPANT)), Map.of(), false)
+                    .meetingRoomSid();
+            String hostCall = control.arrive(number, "1").call().callSid();
+            List<String> participants = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                participants.add(control.arrive(number, "1").call().callSid());
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            CountDownLatch start = new CountDownLatch(1);
+            try {
+                List<Future<CallControl.Outcome>> outcomes = new ArrayList<>();
+                for (int i = 0; i < participants.size(); i++) {
+                    String call = participants.get(i);
+                    outcomes.add(pool.submit(() -> {
+                        start.await();
+                        return control.enterCode(call, participant);
+                    }));
+                    if (i == participants.size() / 2) {
+                        outcomes.add(pool.submit(() -> {
+                            start.await();
+                            return control.enterCode(hostCall, host);
+                        }));
+                    }
+                }
+                start.countDown();
+                for (Future<CallControl.Outcome> outcome : outcomes) {
+                    outcome.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            // whatever the interleaving, nobody waits for a meeting that is running
+            assertThat(meetings.lockInRooms(List.of(room))).hasSize(1);
+            for (String call : participants) {
+                assertThat(control.find(call).orElseThrow().state()).as("trial %d, call %s", trial, call)
+                        .isEqualTo(CallStatus.JOINED);
+            }
+        }
+    }
+
+    @Test
+    void aCallWhoseDidIsDeletedWhilePromptedEndsOnItsNextEvent() {
+        String number = number("secured", Map.of());
+        String call = control.arrive(number, "1").call().callSid();
+        com.callflowrules.hierarchy.Did did = dids.findByNumber(number).orElseThrow();
+        assertThat(dids.delete(did.didSid())).isTrue();
+
+        CallControl.Outcome entered = control.enterCode(call, "1234");
+
+        assertThat(entered.decision().action()).isEqualTo(Action.DROP);
+        assertThat(entered.decision().reason()).isEqualTo(com.callflowrules.decision.Reason.UNKNOWN_NUMBER);
+        assertThat(entered.call().state()).isEqualTo(CallStatus.ENDED);
+    }
+
+    @Test
     void timersFireFromTheDatabaseByTheClock() {
         String number = number("secured", Map.of("conference_start_how", "host", "conference_start_wait", "10"));
         rooms.create(account.accountSid(), "R", null, List.of(new AccessCode("7", Role.PARTICIPANT)), Map.of(), false);
