@@ -45,7 +45,7 @@ class AccountController {
     Account create(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.AccountFields.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
         RequestBody body = RequestBody.of(json, WRITABLE, READ_ONLY);
         String name = body.requiredText("name", 255);
-        String flow = body.has("call_flow_sid") ? flows.resolve(body, body.text("call_flow_sid", 64)) : flows.defaultFlowSid(body);
+        String flow = body.has("call_flow_sid") ? flows.resolve(body, body.text("call_flow_sid", 36)) : flows.defaultFlowSid(body);
         var properties = body.properties(schema, false);
         body.validate();
         return accounts.create(name, flow, properties);
@@ -70,7 +70,7 @@ class AccountController {
             Account current = locked(sid);
             RequestBody body = RequestBody.of(json, WRITABLE, READ_ONLY);
             String name = body.has("name") ? body.requiredText("name", 255) : current.name();
-            String flow = body.has("call_flow_sid") ? flows.resolve(body, body.text("call_flow_sid", 64)) : current.callFlowSid();
+            String flow = body.has("call_flow_sid") ? flows.resolve(body, body.text("call_flow_sid", 36)) : current.callFlowSid();
             var properties = RequestBody.mergePatch(current.properties(), body.properties(schema, true));
             body.validate();
             return save(new Account(sid, name, flow, properties, current.dateCreated()));
@@ -85,7 +85,7 @@ class AccountController {
             Account current = locked(sid);
             RequestBody body = RequestBody.of(json, WRITABLE, READ_ONLY);
             String name = body.requiredText("name", 255);
-            String flow = flows.resolve(body, body.text("call_flow_sid", 64));
+            String flow = flows.resolve(body, body.text("call_flow_sid", 36));
             var properties = body.properties(schema, false);
             body.validate();
             return save(new Account(sid, name, flow, properties, current.dateCreated()));

@@ -76,6 +76,15 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodySizeLimit.BodyTooLargeException) {
+                return error(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large", cause.getMessage(), List.of());
+            }
+            if (cause.getMessage() != null && cause.getMessage().startsWith("Duplicate Object property")) {
+                return error(HttpStatus.BAD_REQUEST, "bad_request", "the body is not valid JSON: a key appears twice in one object",
+                        List.of());
+            }
+        }
         return error(HttpStatus.BAD_REQUEST, "bad_request", "the body is not valid JSON", List.of());
     }
 

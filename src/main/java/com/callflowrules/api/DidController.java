@@ -48,10 +48,10 @@ class DidController {
     @ResponseStatus(HttpStatus.CREATED)
     Did create(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.DidFields.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
         RequestBody body = RequestBody.of(json, union(WRITABLE, "account_sid"), READ_ONLY);
-        String accountSid = body.requiredText("account_sid", 64);
+        String accountSid = body.requiredText("account_sid", 36);
         String number = body.matching("phonenumber", E164_DIGITS, E164_RULE, true);
-        String group = body.text("did_group_sid", 64);
-        String flow = flows.resolve(body, body.text("call_flow_sid", 64));
+        String group = body.text("did_group_sid", 36);
+        String flow = flows.resolve(body, body.text("call_flow_sid", 36));
         var properties = body.properties(schema, false);
         body.validate();
         return dids.create(accountSid, number, group, flow, properties);
@@ -76,8 +76,8 @@ class DidController {
             Did current = locked(sid);
             RequestBody body = RequestBody.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
             String number = body.has("phonenumber") ? body.matching("phonenumber", E164_DIGITS, E164_RULE, true) : current.phonenumber();
-            String group = body.has("did_group_sid") ? body.text("did_group_sid", 64) : current.didGroupSid();
-            String flow = body.has("call_flow_sid") ? flows.resolve(body, body.text("call_flow_sid", 64)) : current.callFlowSid();
+            String group = body.has("did_group_sid") ? body.text("did_group_sid", 36) : current.didGroupSid();
+            String flow = body.has("call_flow_sid") ? flows.resolve(body, body.text("call_flow_sid", 36)) : current.callFlowSid();
             var properties = RequestBody.mergePatch(current.properties(), body.properties(schema, true));
             body.validate();
             return save(new Did(sid, current.accountSid(), number, group, flow, properties, current.dateCreated()));
@@ -91,8 +91,8 @@ class DidController {
             Did current = locked(sid);
             RequestBody body = RequestBody.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
             String number = body.matching("phonenumber", E164_DIGITS, E164_RULE, true);
-            String group = body.text("did_group_sid", 64);
-            String flow = flows.resolve(body, body.text("call_flow_sid", 64));
+            String group = body.text("did_group_sid", 36);
+            String flow = flows.resolve(body, body.text("call_flow_sid", 36));
             var properties = body.properties(schema, false);
             body.validate();
             return save(new Did(sid, current.accountSid(), number, group, flow, properties, current.dateCreated()));

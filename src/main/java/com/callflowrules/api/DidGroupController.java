@@ -43,9 +43,9 @@ class DidGroupController {
     @ResponseStatus(HttpStatus.CREATED)
     DidGroup create(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.DidGroupFields.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
         RequestBody body = RequestBody.of(json, union(WRITABLE, "account_sid"), READ_ONLY);
-        String accountSid = body.requiredText("account_sid", 64);
+        String accountSid = body.requiredText("account_sid", 36);
         String name = body.requiredText("name", 255);
-        String flow = flows.resolve(body, body.text("call_flow_sid", 64));
+        String flow = flows.resolve(body, body.text("call_flow_sid", 36));
         var properties = body.properties(schema, false);
         body.validate();
         return groups.create(accountSid, name, flow, properties);
@@ -70,7 +70,7 @@ class DidGroupController {
             DidGroup current = locked(sid);
             RequestBody body = RequestBody.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
             String name = body.has("name") ? body.requiredText("name", 255) : current.name();
-            String flow = body.has("call_flow_sid") ? flows.resolve(body, body.text("call_flow_sid", 64)) : current.callFlowSid();
+            String flow = body.has("call_flow_sid") ? flows.resolve(body, body.text("call_flow_sid", 36)) : current.callFlowSid();
             var properties = RequestBody.mergePatch(current.properties(), body.properties(schema, true));
             body.validate();
             return save(new DidGroup(sid, current.accountSid(), name, flow, properties, current.dateCreated()));
@@ -84,7 +84,7 @@ class DidGroupController {
             DidGroup current = locked(sid);
             RequestBody body = RequestBody.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
             String name = body.requiredText("name", 255);
-            String flow = flows.resolve(body, body.text("call_flow_sid", 64));
+            String flow = flows.resolve(body, body.text("call_flow_sid", 36));
             var properties = body.properties(schema, false);
             body.validate();
             return save(new DidGroup(sid, current.accountSid(), name, flow, properties, current.dateCreated()));

@@ -43,9 +43,9 @@ class MeetingRoomController {
     @ResponseStatus(HttpStatus.CREATED)
     MeetingRoom create(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.MeetingRoomFields.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
         RequestBody body = RequestBody.of(json, union(WRITABLE, "account_sid"), READ_ONLY);
-        String accountSid = body.requiredText("account_sid", 64);
+        String accountSid = body.requiredText("account_sid", 36);
         String name = body.text("name", 255);
-        String group = body.text("did_group_sid", 64);
+        String group = body.text("did_group_sid", 36);
         var codes = body.accessCodes();
         var properties = body.properties(schema, false);
         body.validate();
@@ -71,7 +71,7 @@ class MeetingRoomController {
             MeetingRoom current = locked(sid);
             RequestBody body = RequestBody.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
             String name = body.has("name") ? body.text("name", 255) : current.name();
-            String group = body.has("did_group_sid") ? body.text("did_group_sid", 64) : current.didGroupSid();
+            String group = body.has("did_group_sid") ? body.text("did_group_sid", 36) : current.didGroupSid();
             var codes = body.has("access_codes") ? body.accessCodes() : current.accessCodes();
             var properties = RequestBody.mergePatch(current.properties(), body.properties(schema, true));
             body.validate();
@@ -86,7 +86,7 @@ class MeetingRoomController {
             MeetingRoom current = locked(sid);
             RequestBody body = RequestBody.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
             String name = body.text("name", 255);
-            String group = body.text("did_group_sid", 64);
+            String group = body.text("did_group_sid", 36);
             var codes = body.accessCodes();
             var properties = body.properties(schema, false);
             body.validate();

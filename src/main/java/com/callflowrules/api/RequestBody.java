@@ -74,7 +74,31 @@ final class RequestBody {
             error(field, "must be 1 to " + maxLength + " characters");
             return null;
         }
+        String unstorable = unstorable(text);
+        if (unstorable != null) {
+            error(field, unstorable);
+            return null;
+        }
         return text;
+    }
+
+    /**
+     * Why {@code text} cannot be kept by every supported store (PostgreSQL keeps no NUL; a lone
+     * surrogate is no text; line breaks and other control characters break logs and headers),
+     * or {@code null} when it can.
+     */
+    static String unstorable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c)) {
+                return "must not contain control characters (found U+" + String.format("%04X", (int) c) + " at " + i + ")";
+            }
+            if (Character.isHighSurrogate(c) && (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1)))
+                    || Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)))) {
+                return "must be valid Unicode text (a lone surrogate at " + i + ")";
+            }
+        }
+        return null;
     }
 
     /** An optional boolean: null when left out. */
@@ -172,6 +196,12 @@ final class RequestBody {
             JsonNode code = item.get("access_code");
             JsonNode role = item.get("role");
             boolean ok = true;
+            for (String name : item.propertyNames()) {
+                if (!name.equals("access_code") && !name.equals("role")) {
+                    error(at + "." + name, "unknown field (an access code has access_code and role)");
+                    ok = false;
+                }
+            }
             if (code == null || !code.isString() || !ACCESS_CODE.matcher(code.asString()).matches()) {
                 error(at + ".access_code", "must be 1 to 16 digits");
                 ok = false;

@@ -1,6 +1,7 @@
 package com.callflowrules.hierarchy;
 
 import java.util.Locale;
+import org.slf4j.LoggerFactory;
 import java.util.function.Supplier;
 import org.springframework.dao.DataIntegrityViolationException;
 
@@ -43,7 +44,12 @@ final class ConstraintViolations {
         if (message.contains("account_fk")) {
             return new UnknownReferenceException("account_sid", "account_sid names no account");
         }
-        return new ConflictException("the write breaks an integrity rule of the store: " + e.getMostSpecificCause().getMessage());
+        // Never the store's own text: it names tables and SQL. The details go to the log.
+        LoggerFactory.getLogger(ConstraintViolations.class).warn("write refused by the store", e.getMostSpecificCause());
+        if (message.contains("too long")) {
+            return new ConflictException("a value is longer than the store keeps for its field");
+        }
+        return new ConflictException("the write breaks an integrity rule of the store");
     }
 
     private static String referrer(String message) {

@@ -179,6 +179,23 @@ abstract class CallControlContract {
     }
 
     @Test
+    void aCallWhoseFlowChangesWhilePromptedIsStillAnswered() {
+        String number = number("secured", Map.of());
+        String call = control.arrive(number, "1").call().callSid();
+        com.callflowrules.hierarchy.Did did = dids.findByNumber(number).orElseThrow();
+        // a flow that never prompts: a code entry means nothing to it
+        assertThat(dids.update(new com.callflowrules.hierarchy.Did(did.didSid(), did.accountSid(), did.phonenumber(),
+                did.didGroupSid(), CallFlow.sidFor("direct_host"), did.properties(), did.dateCreated()))).isTrue();
+
+        CallControl.Outcome entered = control.enterCode(call, "1234");
+
+        assertThat(entered.decision().action()).isEqualTo(Action.DISCONNECT);
+        assertThat(entered.decision().reason()).isEqualTo(com.callflowrules.decision.Reason.RULES_FAILED);
+        assertThat(entered.call().state()).isEqualTo(CallStatus.ENDED);
+        assertThat(entered.call().endReason()).isEqualTo("RULES_FAILED");
+    }
+
+    @Test
     void timersFireFromTheDatabaseByTheClock() {
         String number = number("secured", Map.of("conference_start_how", "host", "conference_start_wait", "10"));
         rooms.create(account.accountSid(), "R", null, List.of(new AccessCode("7", Role.PARTICIPANT)), Map.of(), false);

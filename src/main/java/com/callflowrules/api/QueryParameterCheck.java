@@ -1,0 +1,40 @@
+package com.callflowrules.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.HashSet;
+import java.util.Set;
+import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Refuses a query parameter the operation does not take (400 naming it), so that a filter that
+ * does not apply ({@code GET /accounts?account_sid=...}) is not silently ignored.
+ */
+class QueryParameterCheck implements HandlerInterceptor {
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!(handler instanceof HandlerMethod method) || !method.getBeanType().getPackageName().equals(getClass().getPackageName())) {
+            return true;
+        }
+        Set<String> accepted = new HashSet<>();
+        for (MethodParameter parameter : method.getMethodParameters()) {
+            RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+            if (param != null) {
+                String name = !param.name().isEmpty() ? param.name() : !param.value().isEmpty() ? param.value()
+                        : parameter.getParameterName();
+                accepted.add(name);
+            }
+        }
+        for (String name : request.getParameterMap().keySet()) {
+            if (!accepted.contains(name)) {
+                throw new BadParameterException(name, accepted.isEmpty() ? "is not a parameter of this operation (it takes none)"
+                        : "is not a parameter of this operation (it takes " + String.join(", ", new java.util.TreeSet<>(accepted)) + ")");
+            }
+        }
+        return true;
+    }
+}
