@@ -4,7 +4,10 @@ import com.callflowrules.hierarchy.ConflictException;
 import com.callflowrules.hierarchy.UnknownReferenceException;
 import com.callflowrules.properties.InvalidPropertyException;
 import com.callflowrules.rules.RuleBaseException;
+import com.callflowrules.session.BusyException;
 import com.callflowrules.session.CallStateException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import com.callflowrules.session.UnknownCallException;
 import com.callflowrules.session.UnknownMeetingException;
 import java.util.List;
@@ -117,6 +120,14 @@ class ApiExceptionHandler {
                 .toList();
         return error(HttpStatus.UNPROCESSABLE_CONTENT, "rule_base_refused",
                 "the rule base on disk was refused; the running one is unchanged", messages);
+    }
+
+    /** Rows that stayed locked (a lock timeout) or contended: nothing changed, try again. */
+    @ExceptionHandler({BusyException.class, PessimisticLockingFailureException.class, QueryTimeoutException.class})
+    ResponseEntity<ApiError> busy(Exception e) {
+        log.warn("request refused as busy: {}", e.toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
+                .body(new ApiError(503, "busy", "the data this request needs is busy; nothing was changed, try again", List.of()));
     }
 
     @ExceptionHandler(Exception.class)

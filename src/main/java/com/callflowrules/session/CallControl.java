@@ -419,7 +419,7 @@ public class CallControl {
             } catch (ConflictException | DataIntegrityViolationException | ConcurrencyFailureException e) {
                 lost.add(e);
                 if (lost.size() == ATTEMPTS) {
-                    throw new IllegalStateException("gave up after " + ATTEMPTS + " lost races", e);
+                    throw new BusyException("the call's data stayed contended after " + ATTEMPTS + " attempts; try again", e);
                 }
             }
         }

@@ -11,7 +11,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,12 +29,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * over the size limit (declared or streamed).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:hostile-requests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+        "spring.datasource.url=jdbc:h2:mem:hostile-requests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=1000",
         "callflow.timers.enabled=false", "callflow.rules.watch=false"})
 class HostileRequestsApiTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private ApiClient api;
     private String account;
@@ -98,6 +110,44 @@ class HostileRequestsApiTest {
         assertThat(accounts.body().get("errors").findValuesAsString("field")).containsExactly("account_sid");
         assertThat(accounts.body().get("message").asString()).contains("is not a parameter of this operation");
         assertThat(dids.status()).isEqualTo(200);
+    }
+
+    @Test
+    void aMultipartBodyIsAnUnsupportedMediaType() {
+        Answer answer = api.send("POST", "/accounts", "--x\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nA",
+                "multipart/form-data; boundary=x");
+
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(415);
+        assertThat(answer.body().get("error").asString()).isEqualTo("unsupported_media_type");
+    }
+
+    @Test
+    void aWriteThatCannotGetItsRowLockIsBusyAndChangesNothing() throws Exception {
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        Thread holder = new Thread(() -> transaction.executeWithoutResult(status -> {
+            jdbc.sql("SELECT account_sid FROM accounts WHERE account_sid = ? FOR UPDATE").param(account).query(String.class).single();
+            locked.countDown();
+            try {
+                done.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        holder.start();
+        try {
+            assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+            Answer answer = api.patch("/accounts/" + account, "{\"name\": \"Renamed\"}");
+
+            assertThat(answer.status()).as(answer.raw()).isEqualTo(503);
+            assertThat(answer.body().get("error").asString()).isEqualTo("busy");
+            noInternals(answer);
+        } finally {
+            done.countDown();
+            holder.join(20_000);
+        }
+        assertThat(api.get("/accounts/" + account).body().get("name").asString()).isEqualTo("Acme");
     }
 
     @Test
