@@ -32,8 +32,10 @@ class AccountController {
     private final FlowReferences flows;
     private final PropertySchema schema = PropertySchema.standard();
     private final TransactionTemplate transactions;
+    private final EntityTags tags;
 
-    AccountController(AccountRepository accounts, FlowReferences flows, TransactionTemplate transactions) {
+    AccountController(AccountRepository accounts, FlowReferences flows, TransactionTemplate transactions, EntityTags tags) {
+        this.tags = tags;
         this.transactions = transactions;
         this.accounts = accounts;
         this.flows = flows;
@@ -100,8 +102,11 @@ class AccountController {
         }
     }
 
+    /** The stored object under its row lock; an {@code If-Match} that no longer holds is refused (412). */
     private Account locked(String sid) {
-        return accounts.findForUpdate(sid).orElseThrow(() -> new NotFoundException("no account " + sid));
+        Account current = accounts.findForUpdate(sid).orElseThrow(() -> new NotFoundException("no account " + sid));
+        tags.requireMatch(current);
+        return current;
     }
 
     private Account save(Account account) {

@@ -122,6 +122,11 @@ class ApiExceptionHandler {
                 "the rule base on disk was refused; the running one is unchanged", messages);
     }
 
+    @ExceptionHandler(EntityTags.PreconditionFailedException.class)
+    ResponseEntity<ApiError> preconditionFailed(EntityTags.PreconditionFailedException e) {
+        return error(HttpStatus.PRECONDITION_FAILED, "precondition_failed", e.getMessage(), List.of());
+    }
+
     /** Rows that stayed locked (a lock timeout) or contended: nothing changed, try again. */
     @ExceptionHandler({BusyException.class, PessimisticLockingFailureException.class, QueryTimeoutException.class})
     ResponseEntity<ApiError> busy(Exception e) {

@@ -37,8 +37,10 @@ class DidController {
     private final FlowReferences flows;
     private final PropertySchema schema = PropertySchema.standard();
     private final TransactionTemplate transactions;
+    private final EntityTags tags;
 
-    DidController(DidRepository dids, FlowReferences flows, TransactionTemplate transactions) {
+    DidController(DidRepository dids, FlowReferences flows, TransactionTemplate transactions, EntityTags tags) {
+        this.tags = tags;
         this.transactions = transactions;
         this.dids = dids;
         this.flows = flows;
@@ -107,8 +109,11 @@ class DidController {
         }
     }
 
+    /** The stored object under its row lock; an {@code If-Match} that no longer holds is refused (412). */
     private Did locked(String sid) {
-        return dids.findForUpdate(sid).orElseThrow(() -> new NotFoundException("no DID " + sid));
+        Did current = dids.findForUpdate(sid).orElseThrow(() -> new NotFoundException("no DID " + sid));
+        tags.requireMatch(current);
+        return current;
     }
 
     private Did save(Did did) {

@@ -32,8 +32,10 @@ class DidGroupController {
     private final FlowReferences flows;
     private final PropertySchema schema = PropertySchema.standard();
     private final TransactionTemplate transactions;
+    private final EntityTags tags;
 
-    DidGroupController(DidGroupRepository groups, FlowReferences flows, TransactionTemplate transactions) {
+    DidGroupController(DidGroupRepository groups, FlowReferences flows, TransactionTemplate transactions, EntityTags tags) {
+        this.tags = tags;
         this.transactions = transactions;
         this.groups = groups;
         this.flows = flows;
@@ -99,8 +101,11 @@ class DidGroupController {
         }
     }
 
+    /** The stored object under its row lock; an {@code If-Match} that no longer holds is refused (412). */
     private DidGroup locked(String sid) {
-        return groups.findForUpdate(sid).orElseThrow(() -> new NotFoundException("no DID group " + sid));
+        DidGroup current = groups.findForUpdate(sid).orElseThrow(() -> new NotFoundException("no DID group " + sid));
+        tags.requireMatch(current);
+        return current;
     }
 
     private DidGroup save(DidGroup group) {

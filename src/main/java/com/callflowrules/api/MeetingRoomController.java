@@ -33,8 +33,10 @@ class MeetingRoomController {
     private final MeetingRoomRepository rooms;
     private final PropertySchema schema = PropertySchema.standard();
     private final TransactionTemplate transactions;
+    private final EntityTags tags;
 
-    MeetingRoomController(MeetingRoomRepository rooms, TransactionTemplate transactions) {
+    MeetingRoomController(MeetingRoomRepository rooms, TransactionTemplate transactions, EntityTags tags) {
+        this.tags = tags;
         this.transactions = transactions;
         this.rooms = rooms;
     }
@@ -102,8 +104,11 @@ class MeetingRoomController {
         }
     }
 
+    /** The stored object under its row lock; an {@code If-Match} that no longer holds is refused (412). */
     private MeetingRoom locked(String sid) {
-        return rooms.findForUpdate(sid).orElseThrow(() -> new NotFoundException("no meeting room " + sid));
+        MeetingRoom current = rooms.findForUpdate(sid).orElseThrow(() -> new NotFoundException("no meeting room " + sid));
+        tags.requireMatch(current);
+        return current;
     }
 
     private MeetingRoom save(MeetingRoom room) {

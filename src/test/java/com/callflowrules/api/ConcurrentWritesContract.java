@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.callflowrules.properties.PropertySchema;
 import com.callflowrules.support.ApiClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -18,7 +24,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Concurrent writes of one object lose nothing that was acknowledged: each PATCH reads, merges
- * and writes under the object's row lock. Run on H2 and on PostgreSQL by the subclasses.
+ * and writes under the object's row lock; a client that wants to can make its write conditional
+ * ({@code ETag} / {@code If-Match}). Run on H2 and on PostgreSQL by the subclasses.
  */
 abstract class ConcurrentWritesContract {
 
@@ -84,5 +91,38 @@ abstract class ConcurrentWritesContract {
             assertThat(stored.get("name").asString()).isEqualTo("new");
             assertThat(stored.get("properties").get("did_language").asString()).isEqualTo("de_DE");
         }
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, String ifMatch) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/conference/v2" + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("dev:dev-password".getBytes(StandardCharsets.UTF_8)))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aConditionalWriteWithAStaleTagIsRefusedAndChangesNothing() throws Exception {
+        String account = new ApiClient(port).post("/accounts", "{\"name\": \"Acme\"}").text("account_sid");
+        String first = send("GET", "/accounts/" + account, null, null).headers().firstValue("ETag").orElseThrow();
+
+        HttpResponse<String> renamed = send("PATCH", "/accounts/" + account, "{\"name\": \"Acme 2\"}", first);
+        String second = renamed.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> stale = send("PATCH", "/accounts/" + account, "{\"name\": \"Lost\"}", first);
+        HttpResponse<String> current = send("GET", "/accounts/" + account, null, null);
+
+        assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+        assertThat(second).isNotEqualTo(first);
+        assertThat(stale.statusCode()).as(stale.body()).isEqualTo(412);
+        assertThat(stale.body()).contains("precondition_failed");
+        assertThat(current.body()).contains("\"name\":\"Acme 2\"");
+        assertThat(current.headers().firstValue("ETag")).contains(second);
+        assertThat(send("PATCH", "/accounts/" + account, "{\"name\": \"Acme 3\"}", second).statusCode()).isEqualTo(200);
+        assertThat(send("PUT", "/accounts/" + account, "{\"name\": \"Acme 4\"}", "*").statusCode()).isEqualTo(200);
     }
 }

@@ -196,6 +196,25 @@ abstract class CallControlContract {
     }
 
     @Test
+    void joinedCallsWhoseRoomOrDidIsDeletedStillEndOnHangUp() {
+        String number = number("secured", Map.of());
+        String room = rooms.create(account.accountSid(), "R", null,
+                List.of(new AccessCode("61", Role.HOST), new AccessCode("62", Role.PARTICIPANT)), Map.of(), false).meetingRoomSid();
+        String host = control.arrive(number, "1").call().callSid();
+        String participant = control.arrive(number, "1").call().callSid();
+        assertThat(control.enterCode(host, "61").decision().action()).isEqualTo(Action.JOIN);
+        assertThat(control.enterCode(participant, "62").decision().action()).isEqualTo(Action.JOIN);
+
+        assertThat(rooms.delete(room)).isTrue();
+        CallControl.Outcome hostLeft = control.hangUp(host);
+        assertThat(dids.delete(dids.findByNumber(number).orElseThrow().didSid())).isTrue();
+        CallControl.Outcome participantLeft = control.hangUp(participant);
+
+        assertThat(hostLeft.call().state()).isEqualTo(CallStatus.ENDED);
+        assertThat(participantLeft.call().state()).isEqualTo(CallStatus.ENDED);
+    }
+
+    @Test
     void timersFireFromTheDatabaseByTheClock() {
         String number = number("secured", Map.of("conference_start_how", "host", "conference_start_wait", "10"));
         rooms.create(account.accountSid(), "R", null, List.of(new AccessCode("7", Role.PARTICIPANT)), Map.of(), false);
