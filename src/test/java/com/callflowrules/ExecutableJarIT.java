@@ -116,6 +116,65 @@ class ExecutableJarIT {
         }
     }
 
+    /**
+     * {@code kill -9} during a bounded load, then a restart on the same embedded store: every call
+     * whose creation was answered 201 is still there. The store must not acknowledge before its
+     * write is out of the process.
+     */
+    @Test
+    void everyAcknowledgedCallSurvivesAKill9() throws Exception {
+        Path jar = executableJar();
+        int port = freePort();
+        Process process = start(jar, port);
+        List<String> acknowledged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        try {
+            awaitHealthy(port, process);
+            ApiClient api = new ApiClient(port);
+            String account = api.post("/accounts", "{\"name\": \"Durable\", \"call_flow_sid\": \"secured\"}").text("account_sid");
+            assertThat(api.post("/dids", "{\"account_sid\": \"" + account + "\", \"phonenumber\": \"15550606060\"}").status())
+                    .isEqualTo(201);
+            AtomicBoolean running = new AtomicBoolean(true);
+            Instant until = Instant.now().plus(Duration.ofSeconds(30));
+            for (int i = 0; i < 4; i++) {
+                callers.submit(() -> {
+                    ApiClient caller = new ApiClient(port);
+                    while (running.get() && Instant.now().isBefore(until)) {
+                        try {
+                            Answer call = caller.post("/calls", "{\"number_dst\": \"15550606060\"}");
+                            if (call.status() == 201) {
+                                acknowledged.add(call.body().get("call").get("call_sid").asString());
+                            }
+                        } catch (RuntimeException killed) {
+                            return null;
+                        }
+                    }
+                    return null;
+                });
+            }
+            Thread.sleep(3_000);
+            process.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            running.set(false);
+            callers.shutdown();
+            assertThat(callers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            callers.shutdownNow();
+            stop(process);
+        }
+        assertThat(acknowledged).hasSizeGreaterThan(50);
+
+        Process restarted = start(jar, port);
+        try {
+            awaitHealthy(port, restarted);
+            ApiClient api = new ApiClient(port);
+            List<String> lost = acknowledged.stream().filter(sid -> api.get("/calls/" + sid).status() != 200).toList();
+            assertThat(lost).as("of %d acknowledged calls", acknowledged.size()).isEmpty();
+        } finally {
+            stop(restarted);
+        }
+    }
+
     @Test
     void theJarRunsTheScenarioCommandLine() throws Exception {
         Path rules = Path.of("rules").toAbsolutePath();
