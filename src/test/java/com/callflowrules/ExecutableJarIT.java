@@ -118,15 +118,17 @@ class ExecutableJarIT {
 
     /**
      * {@code kill -9} during a bounded load, then a restart on the same embedded store: every call
-     * whose creation was answered 201 is still there. The store must not acknowledge before its
-     * write is out of the process.
+     * whose creation was answered 201, and every room created on the fly and meeting started by
+     * an answered code entry, is still there. The store must not acknowledge before its write is
+     * out of the process.
      */
     @Test
-    void everyAcknowledgedCallSurvivesAKill9() throws Exception {
+    void everyAcknowledgedChangeSurvivesAKill9() throws Exception {
         Path jar = executableJar();
         int port = freePort();
         Process process = start(jar, port);
-        List<String> acknowledged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String[]> joins = new java.util.concurrent.CopyOnWriteArrayList<>();
         ExecutorService callers = Executors.newFixedThreadPool(4);
         try {
             awaitHealthy(port, process);
@@ -134,16 +136,31 @@ class ExecutableJarIT {
             String account = api.post("/accounts", "{\"name\": \"Durable\", \"call_flow_sid\": \"secured\"}").text("account_sid");
             assertThat(api.post("/dids", "{\"account_sid\": \"" + account + "\", \"phonenumber\": \"15550606060\"}").status())
                     .isEqualTo(201);
+            assertThat(api.post("/dids", "{\"account_sid\": \"" + account + "\", \"phonenumber\": \"15550606061\", "
+                    + "\"call_flow_sid\": \"open\"}").status()).isEqualTo(201);
             AtomicBoolean running = new AtomicBoolean(true);
+            AtomicInteger codes = new AtomicInteger(100_000);
             Instant until = Instant.now().plus(Duration.ofSeconds(30));
             for (int i = 0; i < 4; i++) {
+                boolean opening = i % 2 == 1;
                 callers.submit(() -> {
                     ApiClient caller = new ApiClient(port);
                     while (running.get() && Instant.now().isBefore(until)) {
                         try {
-                            Answer call = caller.post("/calls", "{\"number_dst\": \"15550606060\"}");
-                            if (call.status() == 201) {
-                                acknowledged.add(call.body().get("call").get("call_sid").asString());
+                            Answer call = caller.post("/calls", "{\"number_dst\": \"" + (opening ? "15550606061" : "15550606060") + "\"}");
+                            if (call.status() != 201) {
+                                continue;
+                            }
+                            String sid = call.body().get("call").get("call_sid").asString();
+                            calls.add(sid);
+                            if (opening) {
+                                // a new code: the open flow creates a room and starts its meeting
+                                Answer joined = caller.post("/calls/" + sid + "/access_code",
+                                        "{\"access_code\": \"" + codes.incrementAndGet() + "\"}");
+                                if (joined.status() == 200) {
+                                    joins.add(new String[] {sid, joined.body().get("call").get("meeting_room_sid").asString(),
+                                            joined.body().get("call").get("meeting_sid").asString()});
+                                }
                             }
                         } catch (RuntimeException killed) {
                             return null;
@@ -162,14 +179,21 @@ class ExecutableJarIT {
             callers.shutdownNow();
             stop(process);
         }
-        assertThat(acknowledged).hasSizeGreaterThan(50);
+        assertThat(calls).hasSizeGreaterThan(20);
+        assertThat(joins).isNotEmpty();
 
         Process restarted = start(jar, port);
         try {
             awaitHealthy(port, restarted);
             ApiClient api = new ApiClient(port);
-            List<String> lost = acknowledged.stream().filter(sid -> api.get("/calls/" + sid).status() != 200).toList();
-            assertThat(lost).as("of %d acknowledged calls", acknowledged.size()).isEmpty();
+            List<String> lostCalls = calls.stream().filter(sid -> api.get("/calls/" + sid).status() != 200).toList();
+            List<String> lostJoins = joins.stream().filter(j -> {
+                Answer call = api.get("/calls/" + j[0]);
+                return call.status() != 200 || !"joined".equals(call.body().get("state").asString())
+                        || api.get("/meeting_rooms/" + j[1]).status() != 200 || api.get("/meetings/" + j[2]).status() != 200;
+            }).map(j -> j[0]).toList();
+            assertThat(lostCalls).as("of %d acknowledged calls", calls.size()).isEmpty();
+            assertThat(lostJoins).as("of %d acknowledged joins with a new room", joins.size()).isEmpty();
         } finally {
             stop(restarted);
         }
