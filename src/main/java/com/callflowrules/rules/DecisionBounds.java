@@ -9,7 +9,7 @@ import java.time.Duration;
  */
 public record DecisionBounds(int maxRulesFired, Duration timeout) {
 
-    /** The defaults: far above what the shipped rules need (about 40 firings, well under a millisecond). */
+    /** The defaults: far above what the shipped rules need (a few dozen firings, well under a millisecond). */
     public static final DecisionBounds DEFAULT = new DecisionBounds(10_000, Duration.ofSeconds(1));
 
     public DecisionBounds {
