@@ -3,6 +3,8 @@ package com.callflowrules.api;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashSet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -15,11 +17,26 @@ import org.springframework.web.servlet.HandlerInterceptor;
  */
 class QueryParameterCheck implements HandlerInterceptor {
 
+    /** The parameters of each operation, read once: this runs on every request. */
+    private final Map<java.lang.reflect.Method, Set<String>> acceptedByOperation = new ConcurrentHashMap<>();
+
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method) || !method.getBeanType().getPackageName().equals(getClass().getPackageName())) {
+        if (!(handler instanceof HandlerMethod method) || !method.getBeanType().getPackageName().equals(getClass().getPackageName())
+                || request.getParameterMap().isEmpty()) {
             return true;
         }
+        Set<String> accepted = acceptedByOperation.computeIfAbsent(method.getMethod(), m -> accepted(method));
+        for (String name : request.getParameterMap().keySet()) {
+            if (!accepted.contains(name)) {
+                throw new BadParameterException(name, accepted.isEmpty() ? "is not a parameter of this operation (it takes none)"
+                        : "is not a parameter of this operation (it takes " + String.join(", ", new java.util.TreeSet<>(accepted)) + ")");
+            }
+        }
+        return true;
+    }
+
+    private static Set<String> accepted(HandlerMethod method) {
         Set<String> accepted = new HashSet<>();
         for (MethodParameter parameter : method.getMethodParameters()) {
             RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
@@ -29,12 +46,6 @@ class QueryParameterCheck implements HandlerInterceptor {
                 accepted.add(name);
             }
         }
-        for (String name : request.getParameterMap().keySet()) {
-            if (!accepted.contains(name)) {
-                throw new BadParameterException(name, accepted.isEmpty() ? "is not a parameter of this operation (it takes none)"
-                        : "is not a parameter of this operation (it takes " + String.join(", ", new java.util.TreeSet<>(accepted)) + ")");
-            }
-        }
-        return true;
+        return Set.copyOf(accepted);
     }
 }

@@ -37,7 +37,6 @@ final class CompiledRuleCheck {
     record Finding(String className, String method, String what) {
     }
 
-    private final Map<String, byte[]> classes;
     private final Set<String> generated = new HashSet<>();
     private final List<Finding> findings = new ArrayList<>();
     /** method key -> methods it calls or creates lambdas of, among generated ones. */
@@ -58,7 +57,6 @@ final class CompiledRuleCheck {
     }
 
     private CompiledRuleCheck(Map<String, byte[]> classes) {
-        this.classes = classes;
         classes.keySet().forEach(name -> generated.add(internalName(name)));
     }
 

@@ -170,11 +170,6 @@ final class RuleAllowList {
         return "it is not on the allow-list";
     }
 
-    /** Whether {@code type} may appear as a type (a cast, a field, a parameter, a class literal). */
-    static boolean typeAllowed(String type) {
-        return refusal(type, null, null) == null;
-    }
-
     /** The class named by an internal name or array descriptor; {@code null} for primitives. */
     private static String elementType(String owner) {
         String type = owner;

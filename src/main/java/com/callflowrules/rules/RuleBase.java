@@ -61,11 +61,6 @@ public final class RuleBase {
         return files;
     }
 
-    /** How far each decision of this snapshot may go. */
-    public DecisionBounds bounds() {
-        return bounds;
-    }
-
     /** Compiler warnings that did not refuse the build. */
     public List<RuleMessage> warnings() {
         return warnings;
@@ -110,10 +105,11 @@ public final class RuleBase {
             budget.end();
             session.removeEventListener(recorder.agenda);
             session.removeEventListener(recorder.runtime);
+            // A failed session may hold half a decision: only a clean one goes back to the pool
+            // (dispose() of a pooled session resets and returns it). A failed one is left to the
+            // garbage collector; it holds no thread or outside resource.
             if (clean) {
                 session.dispose();
-            } else {
-                discard(session);
             }
         }
         if (!clean) {
@@ -132,15 +128,6 @@ public final class RuleBase {
         String rule = recorder.current == null ? "(none)" : recorder.current;
         return new RuleEvaluationException("rule '" + rule + "' failed in rule base " + version + ": " + rootMessage(e)
                 + "; last rules fired: " + last, e, RuleEvaluationException.Kind.RULE_ERROR, version, last);
-    }
-
-    /**
-     * A session whose decision failed may hold half a decision: it is not given back to the pool
-     * (which would reset and reuse it) but left to the garbage collector. A pooled session holds
-     * no thread or outside resource; the pool makes a new one when it runs short.
-     */
-    private static void discard(KieSession session) {
-        // deliberately not session.dispose(): for a pooled session that means "back to the pool"
     }
 
     private static String rootMessage(Throwable e) {

@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.slf4j.MDC;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -50,6 +51,8 @@ public class CallControl {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CallControl.class);
     private static final int ATTEMPTS = 20;
+    /** What can be an access code: an entry that is not one is an attempt the rules refuse, never looked up or stored. */
+    private static final Pattern ACCESS_CODE = Pattern.compile("[0-9]{1,16}");
     /** Timers of each kind fired per call of {@link #fireDueTimers()}; the rest wait for the next tick. */
     private static final int TIMERS_PER_TICK = 1_000;
     /** The logging context key of the call an event belongs to. */
@@ -116,7 +119,7 @@ public class CallControl {
             HierarchyCache.Reads hierarchy = this.hierarchy.reads();
             Optional<Did> did = hierarchy.did(call.didSid());
             // A DID deleted under a prompted call: the rules decide on an unknown number (the call ends).
-            List<MeetingRoom> owners = did.isPresent() && code.matches("[0-9]{1,16}")
+            List<MeetingRoom> owners = did.isPresent() && ACCESS_CODE.matcher(code).matches()
                     ? hierarchy.roomsWithCode(did.get().accountSid(), did.get().didGroupSid(), code) : List.of();
             // The rooms are locked before their meetings are read: a host starting a meeting and a
             // caller deciding to wait for it take the same lock, so the one that commits second sees
@@ -125,7 +128,7 @@ public class CallControl {
             CallFacts facts = did.map(d -> dialed(hierarchy, d)).orElseGet(CallFacts::unknownNumber).withRoomsWithCode(owners)
                     .withMeetings(states(meetings.lockInRooms(owners.stream().map(MeetingRoom::meetingRoomSid).toList())));
             // Only a well-formed code is kept on the call; any other entry is an attempt the rules refuse.
-            Call entered = call.withAccessCode(code.matches("[0-9]{1,16}") ? code : null);
+            Call entered = call.withAccessCode(ACCESS_CODE.matcher(code).matches() ? code : null);
             return apply("access_code", entered, decide(new AccessCodeEntered(code, call.attemptsUsed()), facts), facts, now());
         });
     }
@@ -165,7 +168,7 @@ public class CallControl {
                         states(meetings.inRooms(List.of(Placement.implicitRoomSid(did.get().didSid())))));
                 return decide(new CallArrived(numberDst, numberSrc), facts);
             }
-            List<MeetingRoom> owners = accessCode.matches("[0-9]{1,16}")
+            List<MeetingRoom> owners = ACCESS_CODE.matcher(accessCode).matches()
                     ? hierarchy.roomsWithCode(did.get().accountSid(), did.get().didGroupSid(), accessCode) : List.of();
             CallFacts facts = dialed(hierarchy, did.get()).withRoomsWithCode(owners)
                     .withMeetings(states(meetings.inRooms(owners.stream().map(MeetingRoom::meetingRoomSid).toList())));
