@@ -14,25 +14,38 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A bounded HTTP load generator for a service on loopback: seeds a hierarchy through the API
  * (unless told it is there already, as {@link ScaleDatabase} loads it), then drives calls from N
- * workers for a fixed time, and prints throughput and latency percentiles per request. The
+ * workers for a fixed time, and prints throughput and latency percentiles per request kind. The
  * {@code stories} mix is a whole call (arrive, enter the room's code, hang up); the
- * {@code arrivals} mix is arrivals only (each call is left at its prompt). Loopback only, by design.
+ * {@code arrivals} mix is arrivals only (each call is left at its prompt). With a rate, workers
+ * start stories (or arrivals) at that many per second at most. Every 30 s it prints the last
+ * window's throughput and p99 per kind with the service's store size, hot and history rows and
+ * heap (read from its metrics), so a soak shows how they move over time. Loopback only, at most
+ * one hour, by design.
  *
- * <pre>args: baseUrl accounts didsPerAccount workers seconds [seed|noseed] [stories|arrivals]</pre>
+ * <pre>args: baseUrl accounts didsPerAccount workers seconds [seed|noseed] [stories|arrivals] [ratePerSecond]</pre>
  */
 public final class LoadGenerator {
 
-    private static final Pattern SID = Pattern.compile("\"(account_sid|did_group_sid)\":\"([^\"]+)\"");
     private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("dev:dev-password".getBytes(StandardCharsets.UTF_8));
+    private static final int MAX_SECONDS = 3_600;
+    private static final int WINDOW_SECONDS = 30;
+    private static final String[] NAMES = {"POST /calls (arrival)", "POST /calls/{sid}/access_code", "DELETE /calls/{sid}"};
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String root;
     private final String base;
 
     private LoadGenerator(String base) {
@@ -40,6 +53,7 @@ public final class LoadGenerator {
         if (!List.of("localhost", "127.0.0.1", "[::1]").contains(uri.getHost())) {
             throw new IllegalArgumentException("load is sent to loopback only, not " + uri.getHost());
         }
+        this.root = base;
         this.base = base + "/conference/v2";
     }
 
@@ -48,50 +62,128 @@ public final class LoadGenerator {
         int accounts = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         int didsPerAccount = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         int workers = args.length > 3 ? Integer.parseInt(args[3]) : 16;
-        int seconds = Math.min(args.length > 4 ? Integer.parseInt(args[4]) : 30, 300);
+        int seconds = Math.min(args.length > 4 ? Integer.parseInt(args[4]) : 30, MAX_SECONDS);
         boolean seed = args.length <= 5 || !args[5].equals("noseed");
         boolean stories = args.length <= 6 || !args[6].equals("arrivals");
-        new LoadGenerator(base).run(accounts, didsPerAccount, workers, seconds, seed, stories);
+        double rate = args.length > 7 ? Double.parseDouble(args[7]) : 0;
+        int status = 0;
+        try {
+            new LoadGenerator(base).run(accounts, didsPerAccount, workers, seconds, seed, stories, rate);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        // the worker and reporter threads never outlive the run, failed or not
+        System.exit(status);
     }
 
-    private void run(int accounts, int didsPerAccount, int workers, int seconds, boolean seed, boolean stories) throws Exception {
+    private void run(int accounts, int didsPerAccount, int workers, int seconds, boolean seed, boolean stories, double rate)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         if (seed) {
             seed(pool, accounts, didsPerAccount);
         }
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        long begin = System.nanoTime();
+        long end = begin + seconds * 1_000_000_000L;
+        // with a rate, the n-th story may start at begin + n / rate, and not before
+        AtomicLong started = new AtomicLong();
+        long spacing = rate > 0 ? (long) (1_000_000_000L / rate) : 0;
+        Recorder all = new Recorder();
+        AtomicReference<Recorder> window = new AtomicReference<>(new Recorder());
+        ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor();
+        System.out.printf("%8s  %10s %8s  %10s %8s  %10s %8s  %10s %9s %9s %9s%n", "elapsed", "arrive/s", "p99 ms", "code/s",
+                "p99 ms", "hangup/s", "p99 ms", "store MB", "hot calls", "history", "heap MB");
+        reporter.scheduleAtFixedRate(() -> report(window.getAndSet(new Recorder()), begin), WINDOW_SECONDS, WINDOW_SECONDS,
+                TimeUnit.SECONDS);
 
-        List<Future<Recorder>> results = new ArrayList<>();
+        List<Future<?>> results = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
             results.add(pool.submit(() -> {
-                Recorder recorder = new Recorder();
                 ThreadLocalRandom random = ThreadLocalRandom.current();
                 while (System.nanoTime() < end) {
+                    if (spacing > 0) {
+                        long due = begin + started.getAndIncrement() * spacing;
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            LockSupport.parkNanos(wait);
+                        }
+                        if (System.nanoTime() >= end) {
+                            break;
+                        }
+                    }
                     int account = random.nextInt(accounts);
                     int did = random.nextInt(didsPerAccount);
                     String number = number(account, did);
-                    String answer = recorder.time(0, () -> send("POST", "/calls", "{\"number_dst\":\"" + number + "\",\"number_src\":\"15550000000\"}"));
+                    String answer = time(all, window, 0, () -> send("POST", "/calls", "{\"number_dst\":\"" + number + "\",\"number_src\":\"15550000000\"}"));
                     String call = answer == null ? null : field(answer, "call_sid");
                     if (call == null || !stories) {
                         continue;
                     }
-                    recorder.time(1, () -> send("POST", "/calls/" + call + "/access_code", "{\"access_code\":\"" + code(account, did) + "\"}"));
-                    recorder.time(2, () -> send("DELETE", "/calls/" + call, null));
+                    time(all, window, 1, () -> send("POST", "/calls/" + call + "/access_code", "{\"access_code\":\"" + code(account, did) + "\"}"));
+                    time(all, window, 2, () -> send("DELETE", "/calls/" + call, null));
                 }
-                return recorder;
+                return null;
             }));
         }
-        Recorder all = new Recorder();
-        for (Future<Recorder> r : results) {
-            all.add(r.get());
+        for (Future<?> r : results) {
+            r.get();
         }
         pool.shutdown();
-        String[] names = {"POST /calls (arrival)", "POST /calls/{sid}/access_code", "DELETE /calls/{sid}"};
-        System.out.printf("%d workers for %d s%n", workers, seconds);
+        reporter.shutdownNow();
+        double elapsed = (System.nanoTime() - begin) / 1e9;
+        System.out.printf("%d workers for %d s%s%n", workers, seconds, rate > 0 ? String.format(", at most %.0f starts/s", rate) : "");
         for (int i = 0; i < 3; i++) {
-            System.out.printf("%-32s %8.0f /s  p50 %6.2f ms  p99 %6.2f ms  p99.9 %6.2f ms  errors %d%n", names[i],
-                    all.count(i) / (double) seconds, all.percentile(i, 0.50), all.percentile(i, 0.99), all.percentile(i, 0.999),
+            System.out.printf("%-32s %8.0f /s  p50 %6.2f ms  p99 %6.2f ms  p99.9 %6.2f ms  errors %d%n", NAMES[i],
+                    all.count(i) / elapsed, all.percentile(i, 0.50), all.percentile(i, 0.99), all.percentile(i, 0.999),
                     all.errors[i]);
+        }
+        System.out.println(serviceState());
+    }
+
+    private static String time(Recorder all, AtomicReference<Recorder> window, int kind, Supplier<String> request) {
+        long start = System.nanoTime();
+        String answer = null;
+        boolean failed = false;
+        try {
+            answer = request.get();
+        } catch (RuntimeException e) {
+            failed = true;
+        }
+        long micros = (System.nanoTime() - start) / 1_000;
+        all.record(kind, micros, failed);
+        window.get().record(kind, micros, failed);
+        return answer;
+    }
+
+    private void report(Recorder last, long begin) {
+        System.out.printf("%7.0fs  %10.0f %8.2f  %10.0f %8.2f  %10.0f %8.2f  %s%n", (System.nanoTime() - begin) / 1e9,
+                last.count(0) / (double) WINDOW_SECONDS, last.percentile(0, 0.99), last.count(1) / (double) WINDOW_SECONDS,
+                last.percentile(1, 0.99), last.count(2) / (double) WINDOW_SECONDS, last.percentile(2, 0.99), serviceState());
+        if (last.errors[0] + last.errors[1] + last.errors[2] > 0) {
+            System.out.printf("          errors in the window: %d / %d / %d%n", last.errors[0], last.errors[1], last.errors[2]);
+        }
+    }
+
+    /** Store size, hot and history call rows and heap, from the service's metrics. */
+    private String serviceState() {
+        double store = metric("callflow.store.size", "") / 1e6;
+        double hot = metric("callflow.store.rows", "?tag=table:calls");
+        double history = metric("callflow.store.rows", "?tag=table:call_history");
+        double heap = metric("jvm.memory.used", "?tag=area:heap") / 1e6;
+        return String.format("%10.1f %9.0f %9.0f %9.0f", store, hot, history, heap);
+    }
+
+    private double metric(String name, String query) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(root + "/actuator/metrics/" + name + query))
+                    .header("Authorization", AUTH).timeout(Duration.ofSeconds(10)).build();
+            Matcher m = Pattern.compile("\"value\":([0-9.eE+-]+)").matcher(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+            return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+        } catch (java.io.IOException | RuntimeException e) {
+            return Double.NaN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Double.NaN;
         }
     }
 
@@ -157,7 +249,7 @@ public final class LoadGenerator {
         return m.find() ? m.group(1) : null;
     }
 
-    /** Latencies per request kind, in microseconds. */
+    /** Latencies per request kind, in microseconds; shared by the workers. */
     private static final class Recorder {
         final long[][] samples = new long[3][];
         final int[] sizes = new int[3];
@@ -165,43 +257,26 @@ public final class LoadGenerator {
 
         Recorder() {
             for (int i = 0; i < 3; i++) {
-                samples[i] = new long[1 << 16];
+                samples[i] = new long[1 << 12];
             }
         }
 
-        String time(int kind, java.util.function.Supplier<String> request) {
-            long start = System.nanoTime();
-            try {
-                return request.get();
-            } catch (RuntimeException e) {
+        synchronized void record(int kind, long micros, boolean failed) {
+            if (failed) {
                 errors[kind]++;
-                return null;
-            } finally {
-                record(kind, (System.nanoTime() - start) / 1_000);
+                return;
             }
-        }
-
-        void record(int kind, long micros) {
             if (sizes[kind] == samples[kind].length) {
                 samples[kind] = Arrays.copyOf(samples[kind], sizes[kind] * 2);
             }
             samples[kind][sizes[kind]++] = micros;
         }
 
-        void add(Recorder other) {
-            for (int k = 0; k < 3; k++) {
-                for (int i = 0; i < other.sizes[k]; i++) {
-                    record(k, other.samples[k][i]);
-                }
-                errors[k] += other.errors[k];
-            }
-        }
-
-        int count(int kind) {
+        synchronized int count(int kind) {
             return sizes[kind];
         }
 
-        double percentile(int kind, double p) {
+        synchronized double percentile(int kind, double p) {
             if (sizes[kind] == 0) {
                 return Double.NaN;
             }

@@ -104,8 +104,8 @@ public class CallControl {
             }
             Call call = Call.arrived(UUID.randomUUID().toString(), numberSrc, numberDst, did.map(Did::didSid).orElse(null), now);
             MDC.put(CALL_SID, call.callSid());
-            calls.insert(call);
-            return apply("arrive", call, decide(new CallArrived(numberDst, numberSrc), facts), facts, now);
+            // the call's row is written once, in the state the decision leaves it in
+            return apply("arrive", call, true, decide(new CallArrived(numberDst, numberSrc), facts), facts, now);
         });
     }
 
@@ -129,7 +129,7 @@ public class CallControl {
                     .withMeetings(states(meetings.lockInRooms(owners.stream().map(MeetingRoom::meetingRoomSid).toList())));
             // Only a well-formed code is kept on the call; any other entry is an attempt the rules refuse.
             Call entered = call.withAccessCode(ACCESS_CODE.matcher(code).matches() ? code : null);
-            return apply("access_code", entered, decide(new AccessCodeEntered(code, call.attemptsUsed()), facts), facts, now());
+            return apply("access_code", entered, false, decide(new AccessCodeEntered(code, call.attemptsUsed()), facts), facts, now());
         });
     }
 
@@ -141,7 +141,7 @@ public class CallControl {
                 throw new CallStateException("call " + callSid + " is " + call.state().dbName() + ", not in a meeting");
             }
             CallFacts facts = placed(call);
-            return apply("dtmf", call, decide(new DtmfPressed(digits), facts), facts, now());
+            return apply("dtmf", call, false, decide(new DtmfPressed(digits), facts), facts, now());
         });
     }
 
@@ -150,7 +150,7 @@ public class CallControl {
         return retrying(callSid, () -> {
             Call call = lockLive(callSid);
             CallFacts facts = placed(call);
-            return apply("hang_up", call, decide(new CallLeft(), facts), facts, now());
+            return apply("hang_up", call, false, decide(new CallLeft(), facts), facts, now());
         });
     }
 
@@ -210,7 +210,7 @@ public class CallControl {
         Call call = found.get();
         CallFacts facts = placed(call);
         long waited = Duration.between(call.waitStartedAt(), now).toSeconds();
-        apply("admission", call, decide(new AdmissionRequested(waited), facts), facts, now);
+        apply("admission", call, false, decide(new AdmissionRequested(waited), facts), facts, now);
         return true;
     }
 
@@ -237,12 +237,13 @@ public class CallControl {
             }
             meetings.delete(meetingSid);
         } else {
-            meetings.update(meeting.withStop(null, null));
+            meetings.setStop(meetingSid, null, null);
         }
         return true;
     }
 
-    private Outcome apply(String event, Call call, Decision decision, CallFacts facts, Instant now) {
+    /** Carries {@code decision} out for {@code call}; a {@code fresh} call has no row yet. */
+    private Outcome apply(String event, Call call, boolean fresh, Decision decision, CallFacts facts, Instant now) {
         audit.record(call.callSid(), event, decision, now);
         log.debug("{}: {} {} by rule base {}", event, decision.action(), decision.reason() == null ? "" : decision.reason(),
                 decision.ruleBaseVersion());
@@ -253,16 +254,27 @@ public class CallControl {
             case PROMPT_ACCESS_CODE -> call.with(CallStatus.PROMPTING);
             case REPROMPT_ACCESS_CODE -> call.withAttempt();
             case WAIT -> waiting(call, decision, now);
-            case JOIN -> join(call, decision, facts, now);
+            case JOIN -> join(call, fresh, decision, facts, now);
             case IN_CALL_ACTION -> InCallActions.apply(call, decision.inCallAction(), this);
             case IGNORE -> call;
             case LEFT -> leave(call, decision, now);
         };
-        calls.update(next);
+        if (!(decision.action() == Action.JOIN && decision.startMeeting())) {
+            store(next, fresh);
+        }
         return new Outcome(next, decision);
     }
 
-    private Call join(Call call, Decision decision, CallFacts facts, Instant now) {
+    private void store(Call call, boolean fresh) {
+        if (fresh) {
+            calls.insert(call);
+        } else {
+            calls.update(call);
+        }
+    }
+
+    /** Joins the call; a join that starts the meeting stores the call itself, before the waiting callers are admitted. */
+    private Call join(Call call, boolean fresh, Decision decision, CallFacts facts, Instant now) {
         String roomSid = decision.meetingRoomSid();
         RoomToCreate toCreate = decision.createRoom();
         if (toCreate != null) {
@@ -279,7 +291,7 @@ public class CallControl {
         }
         Call joined = call.joined(decision.role(), roomSid, meetingSid, Boolean.TRUE.equals(decision.muted()), now);
         if (decision.startMeeting()) {
-            calls.update(joined);
+            store(joined, fresh);
             admitWaiting(roomSid, call.callSid());
         }
         return joined;
@@ -301,8 +313,7 @@ public class CallControl {
 
     private Call leave(Call call, Decision decision, Instant now) {
         if (decision.stopAfterSeconds() != null && call.meetingSid() != null) {
-            meetings.find(call.meetingSid()).ifPresent(meeting ->
-                    meetings.update(meeting.withStop(now.plusSeconds(decision.stopAfterSeconds()), call.callSid())));
+            meetings.setStop(call.meetingSid(), now.plusSeconds(decision.stopAfterSeconds()), call.callSid());
         }
         return call.ended(null, now);
     }
@@ -357,7 +368,11 @@ public class CallControl {
     }
 
     private Call lockLive(String callSid) {
-        Call call = calls.lock(callSid).orElseThrow(() -> new UnknownCallException(callSid));
+        Optional<Call> live = calls.lock(callSid);
+        if (live.isEmpty() && calls.ended(callSid).isPresent()) {
+            throw new CallStateException("call " + callSid + " has ended");
+        }
+        Call call = live.orElseThrow(() -> new UnknownCallException(callSid));
         if (call.state() == CallStatus.ENDED) {
             throw new CallStateException("call " + callSid + " has ended");
         }

@@ -11,7 +11,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Calls in the {@code calls} table. */
+/**
+ * Calls: live ones (and those ended since the last retention sweep) in the hot {@code calls}
+ * table, ended ones moved to {@code call_history} by {@link Retention}.
+ */
 @Repository
 public class CallRepository {
 
@@ -21,12 +24,12 @@ public class CallRepository {
         this.jdbc = jdbc;
     }
 
+    private static final String COLUMNS = """
+            call_sid, number_src, number_dst, did_sid, state, access_code, role, attempts_used, meeting_room_sid, meeting_sid,
+            muted, on_hold, wait_started_at, wait_deadline, end_reason, date_created, date_joined, date_ended""";
+
     void insert(Call call) {
-        jdbc.sql("""
-                        INSERT INTO calls (call_sid, number_src, number_dst, did_sid, state, access_code, role, attempts_used,
-                            meeting_room_sid, meeting_sid, muted, on_hold, wait_started_at, wait_deadline, end_reason,
-                            date_created, date_joined, date_ended)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        jdbc.sql("INSERT INTO calls (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(values(call, true))
                 .update();
     }
@@ -42,8 +45,30 @@ public class CallRepository {
                 .update();
     }
 
+    /** A call, live or ended (then possibly moved to the history). */
     public Optional<Call> find(String callSid) {
-        return jdbc.sql("SELECT * FROM calls WHERE call_sid = ?").param(callSid).query(CallRepository::map).optional();
+        Optional<Call> live = jdbc.sql("SELECT * FROM calls WHERE call_sid = ?").param(callSid).query(CallRepository::map).optional();
+        return live.isPresent() ? live : ended(callSid);
+    }
+
+    /** A call the retention sweep has moved to the history. */
+    Optional<Call> ended(String callSid) {
+        return jdbc.sql("SELECT * FROM call_history WHERE call_sid = ?").param(callSid).query(CallRepository::map).optional();
+    }
+
+    /**
+     * Moves up to {@code limit} ended calls from the hot table to the history, oldest first;
+     * returns how many. Rows another node's sweep holds are skipped.
+     */
+    int moveEnded(int limit) {
+        List<String> sids = jdbc.sql("SELECT call_sid FROM calls WHERE state = 'ended' ORDER BY date_ended LIMIT ? FOR UPDATE SKIP LOCKED")
+                .param(limit).query(String.class).list();
+        if (sids.isEmpty()) {
+            return 0;
+        }
+        jdbc.sql("INSERT INTO call_history (" + COLUMNS + ") SELECT " + COLUMNS + " FROM calls WHERE call_sid IN (:sids) ORDER BY date_ended")
+                .param("sids", sids).update();
+        return jdbc.sql("DELETE FROM calls WHERE call_sid IN (:sids)").param("sids", sids).update();
     }
 
     /** The call, locked until the transaction ends: events of one call are applied one at a time. */

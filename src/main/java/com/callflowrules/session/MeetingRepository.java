@@ -51,6 +51,12 @@ public class MeetingRepository {
                 .update();
     }
 
+    /** Sets (or clears, with nulls) the stop grace timer of a meeting. */
+    void setStop(String meetingSid, Instant dueAt, String callSid) {
+        jdbc.sql("UPDATE meetings SET stop_due_at = ?, stop_call_sid = ? WHERE meeting_sid = ?")
+                .params(timestamp(dueAt), callSid, meetingSid).update();
+    }
+
     void delete(String meetingSid) {
         jdbc.sql("DELETE FROM meetings WHERE meeting_sid = ?").param(meetingSid).update();
     }

@@ -42,14 +42,16 @@ abstract class CallControlContract {
     private MeetingRoomRepository rooms;
     private MeetingRepository meetings;
     private Account account;
+    private JdbcClient jdbc;
+    private TransactionTemplate transactions;
 
     abstract DataSource dataSource();
 
     @BeforeEach
     void setUp() {
         DataSource dataSource = dataSource();
-        JdbcClient jdbc = JdbcClient.create(dataSource);
-        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        jdbc = JdbcClient.create(dataSource);
+        transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         HierarchyStore store = HierarchyStore.on(dataSource, clock);
         AccountRepository accounts = store.accounts();
         dids = store.dids();
@@ -228,5 +230,124 @@ abstract class CallControlContract {
 
         assertThatThrownBy(() -> control.enterCode(call, "7")).isInstanceOf(CallStateException.class);
         assertThat(control.find(call).orElseThrow().endReason()).isEqualTo(Reason.START_TIMEOUT.name());
+    }
+
+    // Retention: the hot table follows live calls, history is pruned by age and count, never what is live.
+
+    private Retention retention(long maxAuditRows, long maxEndedCalls) {
+        RetentionProperties defaults = RetentionProperties.defaults();
+        return new Retention(jdbc, new CallRepository(jdbc), transactions, clock, new RetentionProperties(true,
+                defaults.interval(), defaults.maxAge(), defaults.keepAtLeast(), maxAuditRows, maxEndedCalls, 2));
+    }
+
+    private long rows(String table) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+    }
+
+    @Test
+    void aSweepMovesEndedCallsOutOfTheHotTableAndTheyStayReadable() {
+        String number = number("secured", Map.of());
+        String ended = control.arrive(number, "1").call().callSid();
+        String live = control.arrive(number, "2").call().callSid();
+        control.hangUp(ended);
+        for (int i = 0; i < 5; i++) {
+            control.hangUp(control.arrive(number, "3").call().callSid());
+        }
+
+        Retention.Swept swept = retention(1_000, 1_000).sweep();
+
+        assertThat(swept.callsMoved()).isEqualTo(6);
+        assertThat(rows("calls")).isEqualTo(1);
+        assertThat(retention(1_000, 1_000).hotCalls()).isEqualTo(1);
+        assertThat(rows("call_history")).isEqualTo(6);
+        assertThat(control.find(live).orElseThrow().state()).isEqualTo(CallStatus.PROMPTING);
+        assertThat(control.find(ended).orElseThrow().state()).isEqualTo(CallStatus.ENDED);
+        assertThat(control.decisionsOf(ended)).extracting(AuditEntry::event).containsExactly("arrive", "hang_up");
+        assertThatThrownBy(() -> control.hangUp(ended)).isInstanceOf(CallStateException.class).hasMessageContaining("has ended");
+        assertThatThrownBy(() -> control.hangUp("no-such-call")).isInstanceOf(UnknownCallException.class);
+    }
+
+    @Test
+    void pruningByAgeNeverTouchesALiveCallOrARunningMeeting() {
+        String number = number("secured", Map.of());
+        String room = rooms.create(account.accountSid(), "R", null, List.of(new AccessCode("31", Role.HOST)), Map.of(), false)
+                .meetingRoomSid();
+        String host = control.arrive(number, "1").call().callSid();
+        CallControl.Outcome joined = control.enterCode(host, "31");
+        String ended = control.arrive(number, "2").call().callSid();
+        control.hangUp(ended);
+        retention(1_000, 1_000).sweep();
+
+        clock.advance(Duration.ofDays(8));
+        Retention.Swept swept = retention(1_000, 1_000).sweep();
+
+        assertThat(swept.endedCallsDeleted()).isEqualTo(1);
+        assertThat(control.find(ended)).isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM decision_audit WHERE call_sid = ?").param(ended).query(Long.class).single())
+                .isZero();
+        assertThat(control.find(host).orElseThrow().state()).isEqualTo(CallStatus.JOINED);
+        assertThat(meetings.find(joined.call().meetingSid()).orElseThrow().meetingRoomSid()).isEqualTo(room);
+        assertThat(meetings.find(joined.call().meetingSid()).orElseThrow().attendees().hosts()).isEqualTo(1);
+        // the host still decides: pressing and leaving work on the kept rows
+        assertThat(control.hangUp(host).decision().action()).isEqualTo(Action.LEFT);
+    }
+
+    @Test
+    void pastTheRowLimitsTheOldestGoButNeverRowsOfTheLastHour() {
+        String number = number("secured", Map.of());
+        for (int i = 0; i < 4; i++) {
+            control.hangUp(control.arrive(number, "1").call().callSid());   // 8 audit rows, 4 ended calls
+        }
+        clock.advance(Duration.ofMinutes(59));
+
+        Retention.Swept young = retention(3, 1).sweep();
+
+        assertThat(young.auditRowsDeleted()).isZero();
+        assertThat(young.endedCallsDeleted()).isZero();
+        assertThat(rows("decision_audit")).isEqualTo(8);
+        assertThat(rows("call_history")).isEqualTo(4);
+
+        clock.advance(Duration.ofMinutes(2));
+        String recent = control.arrive(number, "1").call().callSid();
+        control.hangUp(recent);
+        Retention.Swept old = retention(3, 1).sweep();
+
+        // the rows past the limits are older than an hour now and go; the newest stay
+        assertThat(old.auditRowsDeleted()).isEqualTo(7);
+        assertThat(old.endedCallsDeleted()).isEqualTo(4);
+        assertThat(rows("decision_audit")).isEqualTo(3);
+        assertThat(rows("call_history")).isEqualTo(1);
+        assertThat(control.decisionsOf(recent)).extracting(AuditEntry::event).containsExactly("arrive", "hang_up");
+    }
+
+    @Test
+    void theCompactAuditStillExplainsADecision() {
+        String number = number("secured", Map.of("conference_start_how", "host"));
+        rooms.create(account.accountSid(), "R", null, List.of(new AccessCode("77", Role.HOST)), Map.of(), false);
+        String call = control.arrive(number, "1").call().callSid();
+        CallControl.Outcome join = control.enterCode(call, "77");
+
+        AuditEntry audited = control.decisionsOf(call).get(1);
+
+        assertThat(audited.event()).isEqualTo("access_code");
+        assertThat(audited.action()).isEqualTo("JOIN");
+        assertThat(audited.callFlow()).isEqualTo("secured");
+        assertThat(audited.ruleBaseVersion()).isEqualTo(join.decision().ruleBaseVersion());
+        assertThat(audited.rulesFired()).isEqualTo(join.decision().rulesFired()).isNotEmpty();
+        assertThat(audited.decision().get("rules_fired").size()).isEqualTo(join.decision().rulesFired().size());
+        assertThat(audited.decision().get("role").asString()).isEqualTo("host");
+        assertThat(audited.decision().get("start_meeting").asBoolean()).isTrue();
+        assertThat(audited.decision().get("meeting_room_sid").asString()).isEqualTo(join.call().meetingRoomSid());
+        assertThat(audited.decision().get("call_flow").get("source").asString()).isEqualTo("did");
+        // the value the DID set is kept with its source; the flow's own values are not repeated
+        assertThat(audited.decision().get("properties").get("conference_start_how").asString()).isEqualTo("host");
+        assertThat(audited.decision().get("property_sources").get("conference_start_how").get("level").asString())
+                .isEqualTo("did");
+        assertThat(join.decision().properties()).hasSizeGreaterThan(audited.decision().get("properties").size());
+        assertThat(audited.decision().get("properties").size()).isEqualTo(1);
+        // one list of rules fired is stored once, however many decisions took that path
+        String other = control.arrive(number, "2").call().callSid();
+        control.enterCode(other, "77");
+        assertThat(rows("audit_rule_lists")).isLessThan(rows("decision_audit"));
     }
 }

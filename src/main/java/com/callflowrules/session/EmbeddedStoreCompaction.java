@@ -1,0 +1,70 @@
+package com.callflowrules.session;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Compacts the embedded H2 file while the service runs. With {@code WRITE_DELAY=0} (every commit
+ * written before it is acknowledged) H2 stops its background writer, which is also what rewrites
+ * half-empty chunks; without it the file grows with every commit (about 25 KB a commit on this
+ * kind of machine) and space is never reused. This puts the rewriting back, off the request
+ * threads: every {@code callflow.store.compaction-interval} (1 s), live pages of chunks less than
+ * 80% full are moved, at most 16 MB a run, and the chunks freed are reused once H2's retention
+ * time (45 s) has passed. Does nothing on any other database.
+ */
+@Component
+@ConditionalOnClass(MVStore.class)
+class EmbeddedStoreCompaction {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedStoreCompaction.class);
+    private static final int TARGET_FILL_RATE = 80;
+    private static final int MAX_BYTES_PER_RUN = 16 << 20;
+
+    private final DataSource dataSource;
+    private volatile MVStore store;
+    private volatile boolean notEmbeddedH2;
+
+    EmbeddedStoreCompaction(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Scheduled(fixedDelayString = "${callflow.store.compaction-interval:1s}", initialDelayString = "${callflow.store.compaction-interval:1s}")
+    void compact() {
+        MVStore mv = store();
+        if (mv == null || mv.isClosed()) {
+            return;
+        }
+        try {
+            mv.compact(TARGET_FILL_RATE, MAX_BYTES_PER_RUN);
+        } catch (RuntimeException e) {
+            log.warn("compacting the embedded store failed; it is tried again next interval: {}", e.getMessage());
+        }
+    }
+
+    private MVStore store() {
+        if (store != null || notEmbeddedH2) {
+            return store;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.isWrapperFor(JdbcConnection.class)
+                    || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)
+                    || session.getDatabase().getStore() == null || !session.getDatabase().isPersistent()) {
+                notEmbeddedH2 = true;
+                return null;
+            }
+            store = session.getDatabase().getStore().getMvStore();
+            return store;
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+}
