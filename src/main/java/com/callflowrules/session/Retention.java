@@ -47,13 +47,16 @@ public class Retention {
             moved += batch;
         } while (batch == settings.batchSize());
         Instant now = clock.instant();
-        int history = prune(new Table("call_history", "moved_seq", "date_ended"), now, settings.maxEndedCalls());
-        int audit = prune(new Table("decision_audit", "id", "decided_at"), now, settings.maxAuditRows());
+        // a running meeting's stop timer is decided with the call whose leaving started it: that call stays
+        int history = prune(new Table("call_history", "moved_seq", "date_ended",
+                " AND call_sid NOT IN (SELECT stop_call_sid FROM meetings WHERE stop_call_sid IS NOT NULL)"), now,
+                settings.maxEndedCalls());
+        int audit = prune(new Table("decision_audit", "id", "decided_at", ""), now, settings.maxAuditRows());
         return new Swept(moved, history, audit);
     }
 
     /** An append-only table: rows arrive in the order of {@code seq}, stamped with {@code time}. */
-    private record Table(String name, String seq, String time) {
+    private record Table(String name, String seq, String time, String keep) {
     }
 
     /**
@@ -83,8 +86,12 @@ public class Retention {
                 return deleted;
             }
             long last = upTo;
-            deleted += transactions.execute(status -> jdbc.sql("DELETE FROM " + table.name() + " WHERE " + table.seq() + " <= ?")
-                    .param(last).update());
+            int batch = transactions.execute(status -> jdbc.sql("DELETE FROM " + table.name() + " WHERE " + table.seq() + " <= ?"
+                    + table.keep()).param(last).update());
+            if (batch == 0) {
+                return deleted;   // only kept rows are left in the oldest batch
+            }
+            deleted += batch;
         }
     }
 
