@@ -48,10 +48,4 @@ public record Meeting(
         return new Meeting(meetingSid, meetingRoomSid, accountSid, locked, onHold, participantMuted, recording, stopDueAt,
                 stopCallSid, dateCreated, attendees);
     }
-
-    /** The stop grace timer set to {@code dueAt}, started by {@code callSid}'s leaving; nulls clear it. */
-    Meeting withStop(Instant dueAt, String callSid) {
-        return new Meeting(meetingSid, meetingRoomSid, accountSid, locked, onHold, participantMuted, recording, dueAt,
-                callSid, dateCreated, attendees);
-    }
 }
