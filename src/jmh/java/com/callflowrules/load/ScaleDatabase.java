@@ -31,7 +31,9 @@ public final class ScaleDatabase {
         int perAccount = args.length > 3 ? Integer.parseInt(args[3]) : 100;
         EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPort(port).setDataDirectory(dataDir)
                 .setCleanDataDirectory(false).setServerConfig("shared_buffers", "512MB")
-                .setServerConfig("max_connections", "100").setServerConfig("listen_addresses", "127.0.0.1").start();
+                .setServerConfig("max_connections", "100").setServerConfig("listen_addresses", "127.0.0.1")
+                // the embedded server answers commits before they are on disk unless told otherwise
+                .setServerConfig("synchronous_commit", "on").start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 postgres.close();

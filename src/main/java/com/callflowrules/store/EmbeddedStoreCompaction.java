@@ -1,10 +1,8 @@
-package com.callflowrules.session;
+package com.callflowrules.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,13 +53,8 @@ class EmbeddedStoreCompaction {
             return store;
         }
         try (Connection connection = dataSource.getConnection()) {
-            if (!connection.isWrapperFor(JdbcConnection.class)
-                    || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)
-                    || session.getDatabase().getStore() == null || !session.getDatabase().isPersistent()) {
-                notEmbeddedH2 = true;
-                return null;
-            }
-            store = session.getDatabase().getStore().getMvStore();
+            store = EmbeddedStore.of(connection).orElse(null);
+            notEmbeddedH2 = store == null;
             return store;
         } catch (SQLException e) {
             return null;

@@ -1,4 +1,4 @@
-package com.callflowrules.session;
+package com.callflowrules.store;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
