@@ -6,10 +6,12 @@
 #
 #   mvn -B -Pbench -DskipTests -Dfailsafe.skip=true package        # once: the jar and the generator
 #   src/jmh/scripts/load.sh h2|postgres [seconds=30] [mix=both|stories|arrivals] [rate]
+#
+# SERVICE_ARGS adds service options, e.g. SERVICE_ARGS='--callflow.retention.max-age=3m' for a soak.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 store=${1:?store: h2 or postgres}; seconds=${2:-30}; mix=${3:-both}; rate=${4:-}
-jar=$(ls "$root"/target/callflow-rules-*.jar | grep -v -- '-plain\|-library' | head -1)
+jar=$(ls "$root"/target/callflow-rules-*-exec.jar | head -1)
 work=$(mktemp -d /tmp/callflow-load.XXXXXX)
 port=18080; pgport=15433
 cp_file="$work/classpath"
@@ -19,7 +21,7 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
 
-service_args=(--server.port=$port --callflow.rules.directory="$root/rules" --callflow.rules.watch=false)
+service_args=(--server.port=$port --callflow.rules.directory="$root/rules" --callflow.rules.watch=false ${SERVICE_ARGS:-})
 seed=seed
 if [ "$store" = postgres ]; then
   java -cp "$classpath" com.callflowrules.load.ScaleDatabase $pgport "$work/pg" 2000 10 > "$work/postgres.log" 2>&1 &

@@ -256,8 +256,8 @@ class ExecutableJarIT {
 
     private static Path executableJar() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
-            List<Path> jars = files.filter(p -> p.getFileName().toString().matches("callflow-rules-.*\\.jar")).toList();
-            assertThat(jars).as("the packaged jar (run through mvn verify)").hasSize(1);
+            List<Path> jars = files.filter(p -> p.getFileName().toString().matches("callflow-rules-.*-exec\\.jar")).toList();
+            assertThat(jars).as("the executable jar (run through mvn verify)").hasSize(1);
             return jars.get(0).toAbsolutePath();
         }
     }

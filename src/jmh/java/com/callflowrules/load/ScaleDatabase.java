@@ -8,7 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.UUID;
 import java.util.function.IntFunction;
-import org.flywaydb.core.Flyway;
+import com.callflowrules.store.Migrations;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -42,7 +42,7 @@ public final class ScaleDatabase {
             }
         }));
         var dataSource = postgres.getPostgresDatabase();
-        Flyway.configure().dataSource(dataSource).load().migrate();
+        Migrations.flyway(dataSource).load().migrate();
         try (Connection connection = dataSource.getConnection()) {
             ResultSet count = connection.createStatement().executeQuery("SELECT COUNT(*) FROM dids");
             count.next();

@@ -2,7 +2,7 @@ package com.callflowrules.scenario;
 
 import com.callflowrules.rules.RuleBaseCheck;
 import com.callflowrules.rules.RulesProperties;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 class ScenarioConfiguration {
 
     @Bean
-    @ConditionalOnProperty(name = "callflow.rules.scenario-gate", havingValue = "true", matchIfMissing = true)
+    @ConditionalOnBooleanProperty(name = "callflow.rules.scenario-gate", matchIfMissing = true)
     RuleBaseCheck scenarioGate(RulesProperties rules) {
         return new ScenarioGate(rules.directory().toAbsolutePath().normalize().resolve("scenarios"));
     }

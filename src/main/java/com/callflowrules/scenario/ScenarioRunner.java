@@ -28,7 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import org.flywaydb.core.Flyway;
+import com.callflowrules.store.Migrations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -54,7 +54,7 @@ public final class ScenarioRunner {
     public ScenarioResult run(Scenario scenario) {
         DataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:scenario-" + DATABASES.incrementAndGet()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(dataSource).load().migrate();
+        Migrations.flyway(dataSource).load().migrate();
         try {
             return new Run(scenario, dataSource).steps();
         } finally {

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
+import com.callflowrules.store.Migrations;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
@@ -53,12 +53,12 @@ public final class Databases {
             }));
         }
         DataSource dataSource = postgres.getPostgresDatabase();
-        Flyway.configure().dataSource(dataSource).cleanDisabled(false).load().clean();
+        Migrations.flyway(dataSource).cleanDisabled(false).load().clean();
         return migrated(dataSource);
     }
 
     private static DataSource migrated(DataSource dataSource) {
-        Flyway.configure().dataSource(dataSource).load().migrate();
+        Migrations.flyway(dataSource).load().migrate();
         return dataSource;
     }
 }

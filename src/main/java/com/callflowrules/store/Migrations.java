@@ -1,0 +1,24 @@
+package com.callflowrules.store;
+
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+
+/**
+ * The service's schema: Flyway migrations under {@code db/callflow} (H2 and PostgreSQL alike), a
+ * location of its own so that an application embedding the engine, with migrations of its own in
+ * Flyway's default {@code db/migration}, never runs these by accident.
+ */
+public final class Migrations {
+
+    /** Where the migrations are; {@code spring.flyway.locations} of the service. */
+    public static final String LOCATION = "classpath:db/callflow";
+
+    private Migrations() {
+    }
+
+    /** Flyway over {@code dataSource} with the service's migrations. */
+    public static FluentConfiguration flyway(DataSource dataSource) {
+        return Flyway.configure().dataSource(dataSource).locations(LOCATION);
+    }
+}
