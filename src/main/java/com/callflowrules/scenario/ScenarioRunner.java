@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import com.callflowrules.store.Migrations;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -116,6 +117,8 @@ public final class ScenarioRunner {
 
         ScenarioResult steps() {
             List<ScenarioResult.StepResult> results = new ArrayList<>();
+            Set<String> names = scenario.steps().stream().map(Scenario.Step::caller).filter(Objects::nonNull)
+                    .collect(java.util.stream.Collectors.toSet());
             for (Scenario.Step step : scenario.steps()) {
                 Map<String, String> observed = new LinkedHashMap<>();
                 try {
@@ -125,7 +128,7 @@ public final class ScenarioRunner {
                 } catch (RuntimeException e) {
                     observed.put("error", e.getMessage());
                 }
-                results.add(new ScenarioResult.StepResult(step, observed, Expectations.compare(step.expect(), observed)));
+                results.add(new ScenarioResult.StepResult(step, observed, Expectations.compare(step.expect(), observed, names)));
             }
             return new ScenarioResult(scenario, results);
         }

@@ -51,6 +51,33 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void aMistypedFieldUnderAPrefixFailsEvenWhenItExpectsNull() {
+        Scenario scenario = new ScenarioReader().read("typos.yaml", """
+                hierarchy:
+                  accounts: [{name: acme, call_flow: secured}]
+                  dids: [{number: "15550001000", account: acme}]
+                steps:
+                  - call: alice
+                    arrives: "15550001000"
+                    expect:
+                      call: {mutd: null}
+                      meeting: {lockd: null}
+                      properties: {conference_start_wiat: null}
+                      calls: {bob: {state: null}, alice: {stat: null}}
+                  - call: alice
+                    enters: ""
+                    expect: {call: {muted: false}, calls: {alice: {state: prompting}}, properties: {conference_start_wait: "360"}}
+                """);
+
+        ScenarioResult result = runner.run(scenario);
+
+        assertThat(result.failedSteps()).hasSize(1);
+        assertThat(result.failedSteps().get(0).mismatches()).extracting(ScenarioResult.Mismatch::field).containsExactlyInAnyOrder(
+                "call.mutd", "meeting.lockd", "properties.conference_start_wiat", "calls.bob.state", "calls.alice.stat");
+        assertThat(result.report()).contains("call.mutd: expected null, actual (no such field to expect)");
+    }
+
+    @Test
     void aScenarioThatIsNotWellFormedIsRefusedWithItsLine() {
         assertThatThrownBy(() -> new ScenarioReader().read("bad.yaml", """
                 steps:

@@ -293,6 +293,32 @@ abstract class CallControlContract {
     }
 
     @Test
+    void theCallWhoseLeavingStartedARunningMeetingsStopTimerIsKeptUntilTheTimerFired() {
+        String number = number("secured", Map.of());
+        rooms.create(account.accountSid(), "R", null, List.of(new AccessCode("41", Role.HOST)), Map.of(), false);
+        String host = control.arrive(number, "1").call().callSid();
+        String meeting = control.enterCode(host, "41").call().meetingSid();
+        assertThat(control.hangUp(host).decision().stopAfterSeconds()).isEqualTo(180);
+        String other = control.arrive(number, "2").call().callSid();
+        control.hangUp(other);
+        retention(1_000, 1_000).sweep();
+
+        clock.advance(Duration.ofDays(8));
+        Retention.Swept kept = retention(1_000, 1_000).sweep();
+
+        assertThat(kept.endedCallsDeleted()).as("only the other call goes").isEqualTo(1);
+        assertThat(control.find(other)).isEmpty();
+        assertThat(control.find(host).orElseThrow().state()).isEqualTo(CallStatus.ENDED);
+        assertThat(control.fireDueTimers()).as("the stop timer is decided with the kept call").isEqualTo(1);
+        assertThat(meetings.find(meeting)).isEmpty();
+
+        Retention.Swept after = retention(1_000, 1_000).sweep();
+
+        assertThat(after.endedCallsDeleted()).isEqualTo(1);
+        assertThat(control.find(host)).isEmpty();
+    }
+
+    @Test
     void pastTheRowLimitsTheOldestGoButNeverRowsOfTheLastHour() {
         String number = number("secured", Map.of());
         for (int i = 0; i < 4; i++) {
