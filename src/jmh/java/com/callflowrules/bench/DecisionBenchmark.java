@@ -4,10 +4,7 @@ import com.callflowrules.baseline.BenchmarkInputs;
 import com.callflowrules.baseline.PlainJavaDecider;
 import com.callflowrules.decision.AccessCodeEntered;
 import com.callflowrules.decision.AdmissionRequested;
-import com.callflowrules.decision.Attendees;
 import com.callflowrules.decision.CallFacts;
-import com.callflowrules.decision.MeetingState;
-import com.callflowrules.hierarchy.Role;
 import com.callflowrules.decision.CallArrived;
 import com.callflowrules.decision.Decision;
 import com.callflowrules.decision.DecisionEngine;
@@ -38,7 +35,6 @@ public class DecisionBenchmark {
     private DecisionEngine engine;
     /** As the service runs: decisions cached per rule-base snapshot. */
     private DecisionEngine cachingEngine;
-    private CallFacts admissionFacts;
     private PlainJavaDecider baseline;
 
     @Setup
@@ -47,8 +43,6 @@ public class DecisionBenchmark {
         engine = new DecisionEngine(ruleBases, 0);
         cachingEngine = new DecisionEngine(ruleBases, DecisionEngine.DEFAULT_CACHE_SIZE);
         baseline = new PlainJavaDecider(engine.ruleBase().callFlows());
-        admissionFacts = BenchmarkInputs.HIERARCHY.factsInRoom("room-1", Role.PARTICIPANT,
-                new MeetingState("meeting-1", "room-1", false, "false", new Attendees(1, 3, 0)));
     }
 
     @Benchmark
@@ -80,7 +74,13 @@ public class DecisionBenchmark {
     /** A waiting participant is checked again after a host started the meeting: JOIN. */
     @Benchmark
     public Decision admissionRules() {
-        return engine.decide(ADMISSION, admissionFacts);
+        return engine.decide(ADMISSION, BenchmarkInputs.ADMISSION);
+    }
+
+    /** The same admission, hand-written (the floor). */
+    @Benchmark
+    public Decision admissionPlainJava() {
+        return baseline.admit(BenchmarkInputs.ADMISSION);
     }
 
     /** A repeated code entry answered by the decision cache (facts built anew, as in {@link #callArrivalCached}). */

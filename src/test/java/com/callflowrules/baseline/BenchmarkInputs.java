@@ -1,6 +1,8 @@
 package com.callflowrules.baseline;
 
+import com.callflowrules.decision.Attendees;
 import com.callflowrules.decision.CallFacts;
+import com.callflowrules.decision.MeetingState;
 import com.callflowrules.hierarchy.Role;
 import com.callflowrules.support.Hierarchy;
 import java.util.Map;
@@ -19,6 +21,9 @@ public final class BenchmarkInputs {
 
     public static final CallFacts ARRIVAL = HIERARCHY.facts();
     public static final CallFacts CODE_ENTRY = HIERARCHY.factsForCode(CODE);
+    /** A waiting participant of room-1, checked again after a host started its meeting. */
+    public static final CallFacts ADMISSION = HIERARCHY.factsInRoom("room-1", Role.PARTICIPANT,
+            new MeetingState("meeting-1", "room-1", false, "false", new Attendees(1, 3, 0)));
 
     private BenchmarkInputs() {
     }

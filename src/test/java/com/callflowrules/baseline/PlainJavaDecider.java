@@ -5,6 +5,8 @@ import com.callflowrules.decision.CallFacts;
 import com.callflowrules.decision.Decision;
 import com.callflowrules.decision.FlowChoice;
 import com.callflowrules.decision.MediaStep;
+import com.callflowrules.decision.MeetingState;
+import com.callflowrules.decision.Reason;
 import com.callflowrules.decision.PropertySource;
 import com.callflowrules.hierarchy.CallFlow;
 import com.callflowrules.hierarchy.Level;
@@ -54,6 +56,34 @@ public final class PlainJavaDecider {
         Map<String, PropertySource> sources = new TreeMap<>();
         merge(flow, facts, room, properties, sources);
         boolean muted = PropertyValues.roles("conference_mute_policy", properties.get("conference_mute_policy")).contains(role);
+        return new Decision(Action.JOIN, null, flow, role, room.meetingRoomSid(), null, muted, null, joinMedia(properties, role, 0),
+                properties, sources, List.of(), "plain-java", null, true, null, null, null);
+    }
+
+    /**
+     * A waiting caller is checked again while the room's meeting runs: refused if it is locked and
+     * the caller no host, else joined, muted by the policy or by a host's participant mute.
+     */
+    public Decision admit(CallFacts facts) {
+        FlowChoice flow = route(facts);
+        MeetingRoom room = facts.room();
+        MeetingState meeting = facts.meetings().get(0);
+        Role role = facts.call().role();
+        Map<String, String> properties = new TreeMap<>();
+        Map<String, PropertySource> sources = new TreeMap<>();
+        merge(flow, facts, room, properties, sources);
+        if (meeting.locked() && role != Role.HOST) {
+            return new Decision(Action.DISCONNECT, Reason.MEETING_LOCKED, flow, role, room.meetingRoomSid(), meeting.meetingSid(), null, null,
+                    List.of(), properties, sources, List.of(), "plain-java", null, false, null, null, null);
+        }
+        boolean muted = PropertyValues.roles("conference_mute_policy", properties.get("conference_mute_policy")).contains(role)
+                || role == Role.PARTICIPANT && !meeting.participantMuted().equals("false");
+        return new Decision(Action.JOIN, null, flow, role, room.meetingRoomSid(), meeting.meetingSid(), muted, null,
+                joinMedia(properties, role, meeting.attendees().total()), properties, sources, List.of(), "plain-java", null,
+                false, null, null, null);
+    }
+
+    private static List<MediaStep> joinMedia(Map<String, String> properties, Role role, int attendees) {
         List<MediaStep> media = new ArrayList<>();
         String language = properties.get("did_language");
         if (PropertyValues.onOff("conference_welcomeprompt_enabled", properties.get("conference_welcomeprompt_enabled"))) {
@@ -61,13 +91,12 @@ public final class PlainJavaDecider {
         }
         if (PropertyValues.roles("conference_announceparticipantcount_policy",
                 properties.get("conference_announceparticipantcount_policy")).contains(role)) {
-            media.add(MediaStep.announceCount(0, language));
+            media.add(MediaStep.announceCount(attendees, language));
         }
         if (PropertyValues.onOff("conference_entrytones_enabled", properties.get("conference_entrytones_enabled"))) {
             media.add(MediaStep.tone("entry_tone"));
         }
-        return new Decision(Action.JOIN, null, flow, role, room.meetingRoomSid(), null, muted, null, media,
-                properties, sources, List.of(), "plain-java", null, true, null, null, null);
+        return media;
     }
 
     private FlowChoice route(CallFacts facts) {

@@ -3,6 +3,13 @@ package com.callflowrules.baseline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.callflowrules.decision.AccessCodeEntered;
+import com.callflowrules.decision.Action;
+import com.callflowrules.decision.AdmissionRequested;
+import com.callflowrules.decision.Attendees;
+import com.callflowrules.decision.CallFacts;
+import com.callflowrules.decision.MediaStep;
+import com.callflowrules.decision.MeetingState;
+import com.callflowrules.decision.Reason;
 import com.callflowrules.decision.CallArrived;
 import com.callflowrules.decision.Decision;
 import com.callflowrules.decision.DecisionEngine;
@@ -32,6 +39,28 @@ class PlainJavaDeciderTest {
 
         assertSame(rules, plain);
         assertThat(plain.muted()).isTrue();
+    }
+
+    @Test
+    void decidesAnAdmissionLikeTheRules() {
+        Decision rules = engine.decide(new AdmissionRequested(30), BenchmarkInputs.ADMISSION);
+        Decision plain = baseline.admit(BenchmarkInputs.ADMISSION);
+
+        assertSame(rules, plain);
+        assertThat(plain.action()).isEqualTo(Action.JOIN);
+        assertThat(plain.meetingSid()).isEqualTo("meeting-1");
+        assertThat(plain.media()).contains(MediaStep.announceCount(4, "de_DE"));
+    }
+
+    @Test
+    void refusesALockedMeetingLikeTheRules() {
+        CallFacts locked = BenchmarkInputs.ADMISSION.withMeeting(new MeetingState("meeting-1", "room-1", true, "false",
+                new Attendees(1, 3, 0)));
+        Decision rules = engine.decide(new AdmissionRequested(30), locked);
+        Decision plain = baseline.admit(locked);
+
+        assertSame(rules, plain);
+        assertThat(plain.reason()).isEqualTo(Reason.MEETING_LOCKED);
     }
 
     private static void assertSame(Decision rules, Decision plain) {
