@@ -3,12 +3,14 @@ package com.callflowrules.scenario;
 import com.callflowrules.decision.Decision;
 import com.callflowrules.decision.DecisionEngine;
 import com.callflowrules.decision.PropertySource;
+import com.callflowrules.decision.outcome.Placement;
 import com.callflowrules.hierarchy.AccessCode;
 import com.callflowrules.hierarchy.AccountRepository;
 import com.callflowrules.hierarchy.CallFlow;
 import com.callflowrules.hierarchy.DidGroupRepository;
 import com.callflowrules.hierarchy.DidRepository;
 import com.callflowrules.hierarchy.HierarchyStore;
+import com.callflowrules.hierarchy.MeetingRoom;
 import com.callflowrules.hierarchy.MeetingRoomRepository;
 import com.callflowrules.hierarchy.Role;
 import com.callflowrules.session.Call;
@@ -79,6 +81,7 @@ public final class ScenarioRunner {
         private final Map<String, String> groups = new HashMap<>();
         private final Map<String, String> roomNames = new HashMap<>();
         private final Map<String, String> callers = new LinkedHashMap<>();
+        private MeetingRoomRepository rooms;
 
         Run(Scenario scenario, DataSource dataSource) {
             this.scenario = scenario;
@@ -89,6 +92,7 @@ public final class ScenarioRunner {
             meetings = new MeetingRepository(jdbc);
             control = new CallControl(engine, store.cache(), store.rooms(), calls, meetings, new AuditRepository(jdbc),
                     transactions, clock);
+            rooms = store.rooms();
             build(store.accounts(), store.groups(), store.dids(), store.rooms());
         }
 
@@ -104,7 +108,9 @@ public final class ScenarioRunner {
                         flow(node), properties(node)).didGroupSid());
             }
             for (Scenario.Node node : h.dids()) {
-                didRepository.create(account(node), required(node, "number"), group(node), flow(node), properties(node));
+                String number = required(node, "number");
+                String didSid = didRepository.create(account(node), number, group(node), flow(node), properties(node)).didSid();
+                roomNames.put(Placement.implicitRoomSid(didSid), "direct:" + number);
             }
             for (Scenario.Node node : h.rooms()) {
                 List<AccessCode> codes = new ArrayList<>();
@@ -208,12 +214,20 @@ public final class ScenarioRunner {
             });
         }
 
-        /** A room as the scenario names it; a room made on the fly or a direct flow's room by what it is. */
+        /**
+         * A room as the scenario names it: a room of the hierarchy by its name, a room made on the fly
+         * as {@code ad_hoc:<its code>}, a direct flow's room as {@code direct:<the DID's number>}.
+         */
         private String room(String sid) {
             if (sid == null) {
                 return null;
             }
-            return roomNames.getOrDefault(sid, "other");
+            String named = roomNames.get(sid);
+            if (named != null) {
+                return named;
+            }
+            return rooms.find(sid).filter(MeetingRoom::adHoc).filter(room -> !room.accessCodes().isEmpty())
+                    .map(room -> "ad_hoc:" + room.accessCodes().get(0).accessCode()).orElse("other");
         }
 
         private String level(PropertySource source) {
