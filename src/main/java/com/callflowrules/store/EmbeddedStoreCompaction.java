@@ -11,13 +11,13 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Compacts the embedded H2 file while the service runs. With {@code WRITE_DELAY=0} (every commit
- * written before it is acknowledged) H2 stops its background writer, which is also what rewrites
- * half-empty chunks; without it the file grows with every commit (about 25 KB a commit on this
- * kind of machine) and space is never reused. This puts the rewriting back, off the request
- * threads: every {@code callflow.store.compaction-interval} (1 s), live pages of chunks less than
- * 80% full are moved, at most 16 MB a run, and the chunks freed are reused once H2's retention
- * time (45 s) has passed. Does nothing on any other database.
+ * Compacts the embedded H2 file while the service runs. Every write of the store adds a chunk
+ * (about 25 KB on this kind of machine) and space is reused only once half-empty chunks are
+ * rewritten. This was added when the URL had {@code WRITE_DELAY=0}, which stops H2's background
+ * writer (the one that rewrites them); with group commit that writer runs again, and this pass
+ * is kept on top of it, off the request threads: every {@code callflow.store.compaction-interval}
+ * (1 s), live pages of chunks less than 80% full are moved, at most 16 MB a run, and the chunks
+ * freed are reused once H2's retention time has passed. Does nothing on any other database.
  */
 @Component
 @ConditionalOnClass(MVStore.class)
