@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class RequestBody {
 
-    private static final Pattern ACCESS_CODE = Pattern.compile("[0-9]{1,16}");
+    private static final Pattern ACCESS_CODE = com.callflowrules.hierarchy.AccessCode.FORMAT;
 
     private final JsonNode node;
     private final List<ApiError.FieldError> errors = new ArrayList<>();

@@ -1,6 +1,7 @@
 package com.callflowrules.api;
 
 import com.callflowrules.hierarchy.CallFlow;
+import com.callflowrules.hierarchy.FlowBehaviour;
 import com.callflowrules.rules.BuildResult;
 import com.callflowrules.rules.RuleBase;
 import com.callflowrules.rules.RuleBaseHolder;
@@ -69,9 +70,16 @@ class RulesController {
         }
     }
 
-    record FlowView(String callFlowSid, String name, String behaviour) {
+    /** A flow and its behaviour as its definition states it; {@code behaviour} names a rule file of its own. */
+    record FlowView(String callFlowSid, String name, String entry, String unknownCode, String creatorRole,
+            String directRole, String behaviour) {
         static FlowView of(CallFlow flow) {
-            return new FlowView(flow.callFlowSid(), flow.name(), flow.behaviour());
+            FlowBehaviour b = flow.behaviour();
+            return new FlowView(flow.callFlowSid(), flow.name(), b.entry().jsonName(),
+                    b.unknownCode() == null ? null : b.unknownCode().jsonName(),
+                    b.creatorRole() == null ? null : b.creatorRole().jsonName(),
+                    b.directRole() == null ? null : b.directRole().jsonName(), b.ruleFile());
         }
+
     }
 }

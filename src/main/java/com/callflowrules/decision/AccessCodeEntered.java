@@ -12,4 +12,9 @@ public record AccessCodeEntered(String accessCode, int attemptsUsed) implements 
             throw new IllegalArgumentException("attemptsUsed cannot be negative");
         }
     }
+
+    /** Whether the entry can be a code ({@link com.callflowrules.hierarchy.AccessCode#FORMAT}); any other entry is a wrong attempt. */
+    public boolean wellFormed() {
+        return com.callflowrules.hierarchy.AccessCode.wellFormed(accessCode);
+    }
 }

@@ -29,7 +29,7 @@ public final class ArrivalProbe implements RuleBaseCheck {
                 DecisionEngine.decide(candidate, new CallArrived(did.phonenumber(), "10000000001"), CallFacts.dialed(did, null, account));
             } catch (DecisionException | RuleEvaluationException e) {
                 messages.add(new RuleMessage("call-flows/" + flow.name() + ".yaml", 0,
-                        "call flow '" + flow.name() + "' (behaviour " + flow.behaviour() + ") gives no single decision for an arrival: "
+                        "call flow '" + flow.name() + "' (" + flow.behaviour().describe() + ") gives no single decision for an arrival: "
                                 + e.getMessage()));
             }
         }

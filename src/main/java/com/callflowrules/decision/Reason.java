@@ -8,5 +8,7 @@ package com.callflowrules.decision;
  */
 public enum Reason {
     UNKNOWN_NUMBER, NO_CALL_FLOW, TOO_MANY_ATTEMPTS, MEETING_LOCKED, START_TIMEOUT, MEETING_ENDED,
-    NOT_ALLOWED, UNKNOWN_BINDING, RULES_FAILED, AMBIGUOUS_BINDING
+    NOT_ALLOWED, UNKNOWN_BINDING, RULES_FAILED, AMBIGUOUS_BINDING,
+    /** The code entered after the role-change binding is not one of the call's room: the role stays. */
+    WRONG_ACCESS_CODE
 }

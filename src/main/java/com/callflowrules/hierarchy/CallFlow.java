@@ -5,10 +5,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A call flow as defined by rule authors: its name, the behaviour (rule file) that drives it,
- * and its base value for every property of the schema.
+ * A call flow as defined by rule authors: its name, its {@link FlowBehaviour behaviour} (what
+ * the shared rules do with its calls, or the rule file of its own), and its base value for every
+ * property of the schema.
  */
-public record CallFlow(String callFlowSid, String name, String behaviour, String description,
+public record CallFlow(String callFlowSid, String name, FlowBehaviour behaviour, String description,
         Map<String, String> properties) {
 
     public CallFlow {

@@ -2,6 +2,7 @@ package com.callflowrules.properties;
 
 import static com.callflowrules.properties.PropertyType.*;
 
+import com.callflowrules.hierarchy.Role;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,23 +17,30 @@ import java.util.Set;
  */
 public final class PropertySchema {
 
-    /** The suffix of every in-call binding key. */
-    public static final String BINDING_SUFFIX = "_dtmf_binding";
+    private static final Set<Role> EVERYBODY = Set.of(Role.values());
+    private static final Set<Role> HOSTS = Set.of(Role.HOST);
 
     private static final PropertySchema STANDARD = new PropertySchema(List.of(
-            new PropertyDefinition("call_mute_dtmf_binding", "*6", DTMF, "caller mutes/unmutes self"),
-            new PropertyDefinition("call_rolepin_dtmf_binding", "99", DTMF, "caller enters another access code to change role"),
+            new PropertyDefinition("call_mute_dtmf_binding", "*6", DTMF, "caller mutes/unmutes self",
+                    new Binding("call_mute", Set.of(Role.HOST, Role.PARTICIPANT), null, InCallEffect.TOGGLE_OWN_MUTE)),
+            new PropertyDefinition("call_rolepin_dtmf_binding", "99", DTMF, "caller enters another access code to change role",
+                    new Binding("call_rolepin", EVERYBODY, null, InCallEffect.CHANGE_ROLE)),
             new PropertyDefinition("conference_announceparticipantcount_policy", "hpl", ROLES, "roles told the attendee count on entry"),
             new PropertyDefinition("conference_entrytones_enabled", "on", ON_OFF, "tone to the meeting when someone joins"),
             new PropertyDefinition("conference_exittones_enabled", "on", ON_OFF, "tone when someone leaves"),
-            new PropertyDefinition("conference_hold_dtmf_binding", "*3", DTMF, "host puts participants and listeners on hold"),
-            new PropertyDefinition("conference_lock_dtmf_binding", "*7", DTMF, "host locks/unlocks the meeting"),
+            new PropertyDefinition("conference_hold_dtmf_binding", "*3", DTMF, "host puts participants and listeners on hold",
+                    new Binding("conference_hold", HOSTS, null, InCallEffect.TOGGLE_HOLD)),
+            new PropertyDefinition("conference_lock_dtmf_binding", "*7", DTMF, "host locks/unlocks the meeting",
+                    new Binding("conference_lock", HOSTS, null, InCallEffect.TOGGLE_LOCK)),
             new PropertyDefinition("conference_moh", "default", MEDIA_NAME, "music played while waiting or on hold"),
             new PropertyDefinition("conference_moh_enabled", "on", ON_OFF, "play that music at all"),
-            new PropertyDefinition("conference_mute_dtmf_binding", "*5", DTMF, "host mutes/unmutes participants"),
-            new PropertyDefinition("conference_mute_menu_dtmf_binding", "95", DTMF, "host opens the mute menu (false/relaxed/true)"),
+            new PropertyDefinition("conference_mute_dtmf_binding", "*5", DTMF, "host mutes/unmutes participants",
+                    new Binding("conference_mute", HOSTS, null, InCallEffect.TOGGLE_PARTICIPANT_MUTE)),
+            new PropertyDefinition("conference_mute_menu_dtmf_binding", "95", DTMF, "host opens the mute menu (false/relaxed/true)",
+                    new Binding("conference_mute_menu", HOSTS, null, InCallEffect.CALL_ROUTER)),
             new PropertyDefinition("conference_mute_policy", "l", ROLES, "roles muted on entry"),
-            new PropertyDefinition("conference_recording_dtmf_binding", "*9", DTMF, "host starts/stops recording"),
+            new PropertyDefinition("conference_recording_dtmf_binding", "*9", DTMF, "host starts/stops recording",
+                    new Binding("conference_recording", HOSTS, "conference_recording_enabled", InCallEffect.TOGGLE_RECORDING)),
             new PropertyDefinition("conference_recording_enabled", "on", ON_OFF, "recording may be used"),
             new PropertyDefinition("conference_start_how", "first", START_HOW, "meeting starts with the first caller, or when a host joins"),
             new PropertyDefinition("conference_start_wait", "360", SECONDS, "how long callers wait for the start before they are disconnected"),
@@ -48,6 +56,7 @@ public final class PropertySchema {
 
     private final Map<String, PropertyDefinition> definitions;
     private final Map<String, String> baseValues;
+    private final Map<String, Binding> bindingsByAction;
 
     private PropertySchema(List<PropertyDefinition> definitions) {
         Map<String, PropertyDefinition> byKey = new LinkedHashMap<>();
@@ -58,6 +67,9 @@ public final class PropertySchema {
         }
         this.definitions = Collections.unmodifiableMap(byKey);
         this.baseValues = Collections.unmodifiableMap(base);
+        Map<String, Binding> byAction = new LinkedHashMap<>();
+        definitions.stream().filter(d -> d.binding() != null).forEach(d -> byAction.put(d.binding().action(), d.binding()));
+        this.bindingsByAction = Collections.unmodifiableMap(byAction);
     }
 
     /** The schema of domain.md section 4. */
@@ -71,6 +83,22 @@ public final class PropertySchema {
 
     public Optional<PropertyDefinition> definition(String key) {
         return Optional.ofNullable(definitions.get(key));
+    }
+
+    /** What pressing {@code key} does; {@code null} when it is not a binding key (or not a key). */
+    public Binding binding(String key) {
+        PropertyDefinition definition = definitions.get(key);
+        return definition == null ? null : definition.binding();
+    }
+
+    /** The binding whose action is {@code action}, if the schema has one. */
+    public Optional<Binding> bindingOfAction(String action) {
+        return Optional.ofNullable(bindingsByAction.get(action));
+    }
+
+    /** The in-call actions of every binding, in schema order. */
+    public Set<String> actions() {
+        return bindingsByAction.keySet();
     }
 
     /** Every key with its schema base value, in schema order. */
@@ -104,7 +132,7 @@ public final class PropertySchema {
         List<PropertyViolation> violations = new ArrayList<>();
         Map<String, String> bindingOfKeys = new java.util.TreeMap<>();
         new java.util.TreeMap<>(properties).forEach((key, value) -> {
-            if (key.endsWith(BINDING_SUFFIX) && value != null && !value.isEmpty()) {
+            if (STANDARD.binding(key) != null && value != null && !value.isEmpty()) {
                 String other = bindingOfKeys.putIfAbsent(value, key);
                 if (other != null) {
                     violations.add(new PropertyViolation(key, value, "the same keys as " + other

@@ -1,11 +1,12 @@
 package com.callflowrules.rules;
 
 import com.callflowrules.hierarchy.CallFlow;
+import com.callflowrules.hierarchy.FlowBehaviour;
+import com.callflowrules.hierarchy.Role;
 import com.callflowrules.properties.PropertySchema;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -21,7 +22,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 final class CallFlowDefinitionReader {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
-    private static final Set<String> FIELDS = Set.of("name", "behaviour", "description", "properties");
+    private static final List<String> FIELDS = List.of("name", "description", "entry", "unknown_code", "creator_role",
+            "direct_role", "behaviour", "properties");
 
     private final PropertySchema schema;
 
@@ -45,27 +47,28 @@ final class CallFlowDefinitionReader {
             return null;
         }
         if (!(root instanceof MappingNode mapping)) {
-            messages.add(new RuleMessage(file, 1, "a call-flow definition must be a mapping with name, behaviour and properties"));
+            messages.add(new RuleMessage(file, 1, "a call-flow definition must be a mapping with name, entry (or behaviour) and properties"));
             return null;
         }
         int before = messages.size();
         Map<String, String> fields = new LinkedHashMap<>();
+        Map<String, Integer> lines = new LinkedHashMap<>();
         Map<String, String> properties = new LinkedHashMap<>();
         for (NodeTuple tuple : mapping.getValue()) {
             String key = scalar(tuple.getKeyNode());
             int line = line(tuple.getKeyNode());
             if (key == null || !FIELDS.contains(key)) {
-                messages.add(new RuleMessage(file, line, "unknown field '" + key + "' (expected one of name, behaviour, description, properties)"));
+                messages.add(new RuleMessage(file, line, "unknown field '" + key + "' (expected one of " + String.join(", ", FIELDS) + ")"));
             } else if (key.equals("properties")) {
                 readProperties(file, tuple.getValueNode(), properties, messages);
             } else if (scalar(tuple.getValueNode()) == null) {
                 messages.add(new RuleMessage(file, line, "'" + key + "' must be a plain value"));
             } else {
                 fields.put(key, scalar(tuple.getValueNode()));
+                lines.put(key, line);
             }
         }
         String name = fields.get("name");
-        String behaviour = fields.get("behaviour");
         if (name == null) {
             messages.add(new RuleMessage(file, 1, "missing 'name'"));
         } else if (!NAME.matcher(name).matches()) {
@@ -73,15 +76,89 @@ final class CallFlowDefinitionReader {
         } else if (!name.equals(fileStem)) {
             messages.add(new RuleMessage(file, 1, "name '" + name + "' must match the file name '" + fileStem + "'"));
         }
-        if (behaviour == null) {
-            messages.add(new RuleMessage(file, 1, "missing 'behaviour' (the name of a rule file under flows/)"));
-        }
+        FlowBehaviour behaviour = new BehaviourFields(file, fields, lines, messages).read();
         if (messages.size() > before) {
             return null;
         }
         Map<String, String> base = new LinkedHashMap<>(schema.baseValues());
         base.putAll(properties);
         return new CallFlow(CallFlow.sidFor(name), name, behaviour, fields.getOrDefault("description", ""), base);
+    }
+
+    /**
+     * The behaviour fields of one definition: {@code entry} with the fields that entry needs
+     * ({@code unknown_code}, {@code creator_role} for a prompt that creates rooms,
+     * {@code direct_role}), or {@code behaviour} naming a rule file of its own, never both.
+     */
+    private record BehaviourFields(String file, Map<String, String> fields, Map<String, Integer> lines,
+            List<RuleMessage> messages) {
+
+        FlowBehaviour read() {
+            String ruleFile = fields.get("behaviour");
+            String entry = fields.get("entry");
+            if (ruleFile != null) {
+                refuseAll(List.of("entry", "unknown_code", "creator_role", "direct_role"),
+                        "a flow with a behaviour rule file of its own has no ");
+                return NAME.matcher(ruleFile).matches() ? FlowBehaviour.ruleFile(ruleFile)
+                        : refuse("behaviour", "behaviour '" + ruleFile + "' must be the name of a rule file under flows/ (lower case letters, digits and _)");
+            }
+            if (entry == null) {
+                return refuse(null, "missing 'entry' (prompt or direct), or 'behaviour' naming a rule file under flows/");
+            }
+            return switch (entry) {
+                case "prompt" -> prompt();
+                case "direct" -> {
+                    refuseAll(List.of("unknown_code", "creator_role"), "a direct flow prompts for no code: no ");
+                    Role role = role("direct_role", true);
+                    yield role == null ? null : FlowBehaviour.direct(role);
+                }
+                default -> refuse("entry", "entry '" + entry + "' must be prompt or direct");
+            };
+        }
+
+        private FlowBehaviour prompt() {
+            refuseAll(List.of("direct_role"), "a prompting flow has no ");
+            String unknown = fields.get("unknown_code");
+            if (unknown == null) {
+                return refuse(null, "missing 'unknown_code' (refuse or create_room) for a prompting flow");
+            }
+            return switch (unknown) {
+                case "refuse" -> {
+                    refuseAll(List.of("creator_role"), "a flow that refuses unknown codes creates no room: no ");
+                    yield FlowBehaviour.promptRefusingUnknownCodes();
+                }
+                case "create_room" -> {
+                    Role role = role("creator_role", true);
+                    yield role == null ? null : FlowBehaviour.promptCreatingRooms(role);
+                }
+                default -> refuse("unknown_code", "unknown_code '" + unknown + "' must be refuse or create_room");
+            };
+        }
+
+        private Role role(String field, boolean required) {
+            String value = fields.get(field);
+            if (value == null) {
+                if (required) {
+                    refuse(null, "missing '" + field + "' (host, participant or listener)");
+                }
+                return null;
+            }
+            try {
+                return Role.fromJsonName(value);
+            } catch (IllegalArgumentException e) {
+                refuse(field, field + ": " + e.getMessage());
+                return null;
+            }
+        }
+
+        private void refuseAll(List<String> names, String why) {
+            names.stream().filter(fields::containsKey).forEach(n -> refuse(n, why + "'" + n + "'"));
+        }
+
+        private FlowBehaviour refuse(String field, String why) {
+            messages.add(new RuleMessage(file, field == null ? 1 : lines.getOrDefault(field, 1), why));
+            return null;
+        }
     }
 
     private void readProperties(String file, Node node, Map<String, String> properties, List<RuleMessage> messages) {

@@ -17,9 +17,8 @@ import java.util.TreeSet;
  */
 final class CompiledRuleMessages {
 
-    private static final String BINDING_SUFFIX = "_dtmf_binding";
     private static final String PROPERTY_KEY = "com/callflowrules/decision/outcome/EffectiveProperty.key";
-    private static final Set<String> ACTION = Set.of("com/callflowrules/decision/outcome/InCallAction.<init>",
+    private static final Set<String> ACTION = Set.of("com/callflowrules/properties/Binding.action",
             "com/callflowrules/decision/outcome/InCallAction.name");
 
     private final CompiledRuleCheck check;
@@ -49,12 +48,9 @@ final class CompiledRuleMessages {
         return sorted;
     }
 
-    /** The in-call actions: the binding keys of the schema without their suffix. */
+    /** The in-call actions: the actions of the schema's binding rows. */
     private Set<String> knownActions() {
-        Set<String> actions = new TreeSet<>();
-        schema.keys().stream().filter(key -> key.endsWith(BINDING_SUFFIX))
-                .forEach(key -> actions.add(key.substring(0, key.length() - BINDING_SUFFIX.length())));
-        return actions;
+        return new TreeSet<>(schema.actions());
     }
 
     private String meaning(CompiledRuleCheck.ConstantUse use, Set<String> actions) {

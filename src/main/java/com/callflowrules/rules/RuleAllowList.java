@@ -15,7 +15,7 @@ final class RuleAllowList {
     private static final String ALL = "*";
     /** Product fact and action types: records and enums, pure values. */
     private static final Set<String> PRODUCT_TYPES = Set.of(
-            "com/callflowrules/decision/AccessCodeEntered", "com/callflowrules/decision/Action",
+            "com/callflowrules/decision/AccessCodeEntered", "com/callflowrules/decision/RoleCodeEntered", "com/callflowrules/decision/Action",
             "com/callflowrules/decision/AdmissionRequested", "com/callflowrules/decision/Attendees",
             "com/callflowrules/decision/CallArrived", "com/callflowrules/decision/CallEvent",
             "com/callflowrules/decision/CallLeft", "com/callflowrules/decision/CallState",
@@ -31,7 +31,10 @@ final class RuleAllowList {
             "com/callflowrules/hierarchy/AccessCode", "com/callflowrules/hierarchy/Account",
             "com/callflowrules/hierarchy/CallFlow", "com/callflowrules/hierarchy/Did",
             "com/callflowrules/hierarchy/DidGroup", "com/callflowrules/hierarchy/MeetingRoom",
-            "com/callflowrules/hierarchy/Level", "com/callflowrules/hierarchy/Role");
+            "com/callflowrules/hierarchy/Level", "com/callflowrules/hierarchy/Role",
+            "com/callflowrules/hierarchy/FlowBehaviour", "com/callflowrules/hierarchy/FlowEntry",
+            "com/callflowrules/hierarchy/UnknownCode", "com/callflowrules/properties/Binding",
+            "com/callflowrules/properties/InCallEffect");
 
     private static final Set<String> STRING_METHODS = Set.of("length", "isEmpty", "isBlank", "charAt", "equals",
             "equalsIgnoreCase", "hashCode", "toString", "compareTo", "compareToIgnoreCase", "startsWith", "endsWith",

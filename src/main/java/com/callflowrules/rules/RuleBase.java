@@ -23,6 +23,9 @@ import org.kie.api.runtime.KieSessionsPool;
  */
 public final class RuleBase {
 
+    /** Agenda-group names from the first phase to the last. */
+    private static final String[] PHASES_LAST_FIRST = Phase.inOrder().stream().map(Phase::groupName).toArray(String[]::new);
+
     private final KieBase kieBase;
     private final KieSessionsPool pool;
     private final String version;
@@ -96,6 +99,10 @@ public final class RuleBase {
         try {
             for (Object fact : facts) {
                 session.insert(fact);
+            }
+            // The focus is a stack: pushed last to first, the first phase fires first.
+            for (int i = PHASES_LAST_FIRST.length - 1; i >= 0; i--) {
+                session.getAgenda().getAgendaGroup(PHASES_LAST_FIRST[i]).setFocus();
             }
             session.fireAllRules();
             clean = budget.exceeded() == null;

@@ -111,9 +111,10 @@ public final class RuleBaseLoader {
                 .map(f -> stem(f.substring(FLOWS_DIR.length() + 1)))
                 .collect(Collectors.toSet());
         for (CallFlow flow : flowsByName.values()) {
-            if (!behaviours.contains(flow.behaviour())) {
-                errors.add(new RuleMessage(definitionFile(files, flow.name()), 0, "behaviour '" + flow.behaviour()
-                        + "' does not exist (no rule file " + FLOWS_DIR + "/" + flow.behaviour() + ".drl)"));
+            String ruleFile = flow.behaviour().ruleFile();
+            if (ruleFile != null && !behaviours.contains(ruleFile)) {
+                errors.add(new RuleMessage(definitionFile(files, flow.name()), 0, "behaviour '" + ruleFile
+                        + "' does not exist (no rule file " + FLOWS_DIR + "/" + ruleFile + ".drl)"));
             }
         }
         if (flowsByName.isEmpty() && errors.isEmpty()) {
@@ -220,9 +221,10 @@ public final class RuleBaseLoader {
             }
         }
         found.forEach(m -> (m.error() ? errors : warnings).add(m.message()));
+        Map<String, Set<String>> insertedByRule = new HashMap<>();
         if (errors.isEmpty()) {
             // The check that decides: nothing generated is loaded before it passed.
-            errors.addAll(checkAndInstrument(builder, files));
+            errors.addAll(checkAndInstrument(builder, files, insertedByRule));
         }
         if (!errors.isEmpty()) {
             kieServices.getRepository().removeKieModule(releaseId);
@@ -232,7 +234,9 @@ public final class RuleBaseLoader {
         try {
             KieBaseConfiguration configuration = kieServices.newKieBaseConfiguration();
             configuration.setOption(ConstraintJittingThresholdOption.get(-1));
-            return container.newKieBase(configuration);
+            org.kie.api.KieBase kieBase = container.newKieBase(configuration);
+            errors.addAll(new PhaseCheck(insertedByRule, new RuleSourceIndex(files), container.getClassLoader()).check(kieBase));
+            return errors.isEmpty() ? kieBase : null;
         } finally {
             kieServices.getRepository().removeKieModule(releaseId);
         }
@@ -243,7 +247,8 @@ public final class RuleBaseLoader {
      * the allow-list or names a property key or action the product does not know, and otherwise
      * puts the budget check into each of them, before the container loads any.
      */
-    private List<RuleMessage> checkAndInstrument(KieBuilder builder, Map<String, String> files) {
+    private List<RuleMessage> checkAndInstrument(KieBuilder builder, Map<String, String> files,
+            Map<String, Set<String>> insertedByRule) {
         MemoryKieModule module = (MemoryKieModule) ((CanonicalKieModule) builder.getKieModule()).getInternalKieModule();
         Map<String, byte[]> classes = new TreeMap<>();
         for (String name : module.getFileNames()) {
@@ -252,6 +257,7 @@ public final class RuleBaseLoader {
             }
         }
         CompiledRuleCheck check = CompiledRuleCheck.run(classes);
+        insertedByRule.putAll(InsertedFacts.byRule(classes, check));
         List<RuleMessage> refused = new CompiledRuleMessages(check, new RuleSourceIndex(files), schema).messages();
         if (refused.isEmpty()) {
             classes.forEach((name, bytes) -> module.getMemoryFileSystem().write(PortablePath.of(name),

@@ -18,9 +18,10 @@ final class Expectations {
 
     private static final Set<String> FIELDS = Set.of("action", "reason", "call_flow", "call_flow_source", "role",
             "meeting_room", "muted", "attempts_left", "create_room", "start_meeting", "wait_seconds", "in_call_action",
-            "stop_after_seconds", "media", "error");
-    private static final Set<String> CALL_FIELDS = Set.of("state", "role", "muted", "end_reason", "attempts_used");
-    private static final Set<String> OTHER_CALL_FIELDS = Set.of("state", "role", "muted", "end_reason", "meeting_room");
+            "stop_after_seconds", "media", "media_details", "error");
+    private static final Set<String> CALL_FIELDS = Set.of("state", "role", "muted", "on_hold", "end_reason", "attempts_used",
+            "role_changes_refused");
+    private static final Set<String> OTHER_CALL_FIELDS = Set.of("state", "role", "muted", "on_hold", "end_reason", "meeting_room");
     private static final Set<String> MEETING_FIELDS = Set.of("running", "locked", "participant_muted", "on_hold", "recording",
             "attendees.hosts", "attendees.participants", "attendees.listeners");
     private static final Set<String> PROPERTY_KEYS = PropertySchema.standard().keys();

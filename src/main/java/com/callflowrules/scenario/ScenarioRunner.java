@@ -176,6 +176,7 @@ public final class ScenarioRunner {
             observed.put("in_call_action", d.inCallAction());
             observed.put("stop_after_seconds", Objects.toString(d.stopAfterSeconds(), null));
             observed.put("media", d.media().stream().map(m -> m.type() + (m.prompt() == null ? "" : ":" + m.prompt())).toList().toString());
+            observed.put("media_details", d.media().stream().map(ScenarioRunner::details).toList().toString());
             d.properties().forEach((key, value) -> observed.put("properties." + key, value));
             d.propertySources().forEach((key, source) -> observed.put("property_sources." + key, level(source)));
         }
@@ -187,6 +188,7 @@ public final class ScenarioRunner {
                 observed.put(prefix + "state", call.state().dbName());
                 observed.put(prefix + "role", call.role() == null ? null : call.role().jsonName());
                 observed.put(prefix + "muted", String.valueOf(call.muted()));
+                observed.put(prefix + "on_hold", String.valueOf(call.onHold()));
                 observed.put(prefix + "end_reason", call.endReason());
                 observed.put(prefix + "meeting_room", room(call.meetingRoomSid()));
                 if (name.equals(caller)) {
@@ -194,7 +196,9 @@ public final class ScenarioRunner {
                     observed.put("call.role", call.role() == null ? null : call.role().jsonName());
                     observed.put("call.muted", String.valueOf(call.muted()));
                     observed.put("call.end_reason", call.endReason());
+                    observed.put("call.on_hold", String.valueOf(call.onHold()));
                     observed.put("call.attempts_used", String.valueOf(call.attemptsUsed()));
+                    observed.put("call.role_changes_refused", String.valueOf(call.roleChangesRefused()));
                     observeMeeting(call, observed);
                 }
             }));
@@ -277,5 +281,23 @@ public final class ScenarioRunner {
             }
             return value;
         }
+    }
+
+    /** Every field of a media step, for {@code media_details}: {@code play:welcome:en_US}, {@code collect_digits:5s}. */
+    private static String details(com.callflowrules.decision.MediaStep step) {
+        StringBuilder text = new StringBuilder(step.type());
+        if (step.prompt() != null) {
+            text.append(':').append(step.prompt());
+        }
+        if (step.language() != null) {
+            text.append(':').append(step.language());
+        }
+        if (step.seconds() != null) {
+            text.append(':').append(step.seconds()).append('s');
+        }
+        if (step.count() != null) {
+            text.append(':').append(step.count());
+        }
+        return text.toString();
     }
 }

@@ -14,6 +14,7 @@ import com.callflowrules.decision.DecisionException;
 import com.callflowrules.decision.DtmfPressed;
 import com.callflowrules.decision.MeetingStopDue;
 import com.callflowrules.decision.Reason;
+import com.callflowrules.decision.RoleCodeEntered;
 import com.callflowrules.decision.RoomToCreate;
 import com.callflowrules.decision.outcome.Placement;
 import com.callflowrules.hierarchy.AccessCode;
@@ -52,7 +53,7 @@ public class CallControl {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CallControl.class);
     private static final int ATTEMPTS = 20;
     /** What can be an access code: an entry that is not one is an attempt the rules refuse, never looked up or stored. */
-    private static final Pattern ACCESS_CODE = Pattern.compile("[0-9]{1,16}");
+    private static final Pattern ACCESS_CODE = com.callflowrules.hierarchy.AccessCode.FORMAT;
     /** Timers of each kind fired per call of {@link #fireDueTimers()}; the rest wait for the next tick. */
     private static final int TIMERS_PER_TICK = 1_000;
     /** The logging context key of the call an event belongs to. */
@@ -109,10 +110,17 @@ public class CallControl {
         });
     }
 
-    /** The caller keyed {@code code} (empty for a digit timeout). */
+    /**
+     * The caller keyed {@code code} (empty for a digit timeout): at the prompt, or in the meeting
+     * after the role-change binding.
+     */
     public Outcome enterCode(String callSid, String code) {
         return retrying(callSid, () -> {
             Call call = lockLive(callSid);
+            if (call.state() == CallStatus.CHANGING_ROLE) {
+                CallFacts facts = placed(call);
+                return apply("role_code", call, false, decide(new RoleCodeEntered(code), facts), facts, now());
+            }
             if (call.state() != CallStatus.PROMPTING) {
                 throw new CallStateException("call " + callSid + " is " + call.state().dbName() + ", not waiting for an access code");
             }
@@ -254,9 +262,10 @@ public class CallControl {
             case PROMPT_ACCESS_CODE -> call.with(CallStatus.PROMPTING);
             case REPROMPT_ACCESS_CODE -> call.withAttempt();
             case WAIT -> waiting(call, decision, now);
-            case JOIN -> join(call, fresh, decision, facts, now);
+            case JOIN -> call.state() == CallStatus.CHANGING_ROLE ? call.withRole(decision.role(), Boolean.TRUE.equals(decision.muted()))
+                    : join(call, fresh, decision, facts, now);
             case IN_CALL_ACTION -> InCallActions.apply(call, decision.inCallAction(), this);
-            case IGNORE -> call;
+            case IGNORE -> call.state() == CallStatus.CHANGING_ROLE ? call.withRoleChangeRefused() : call;
             case LEFT -> leave(call, decision, now);
         };
         if (!(decision.action() == Action.JOIN && decision.startMeeting())) {
@@ -393,7 +402,8 @@ public class CallControl {
             return facts;
         }
         return facts.withRoom(hierarchy.room(call.meetingRoomSid()).orElse(null))
-                .withCall(new CallState(call.callSid(), call.role(), call.meetingRoomSid(), call.muted()))
+                .withCall(new CallState(call.callSid(), call.role(), call.meetingRoomSid(), call.muted(),
+                        call.state() == CallStatus.CHANGING_ROLE, call.roleChangesRefused()))
                 .withMeetings(states(meetings.lockInRooms(List.of(call.meetingRoomSid()))));
     }
 

@@ -25,11 +25,11 @@ public class CallRepository {
     }
 
     private static final String COLUMNS = """
-            call_sid, number_src, number_dst, did_sid, state, access_code, role, attempts_used, meeting_room_sid, meeting_sid,
-            muted, on_hold, wait_started_at, wait_deadline, end_reason, date_created, date_joined, date_ended""";
+            call_sid, number_src, number_dst, did_sid, state, access_code, role, attempts_used, role_changes_refused,
+            meeting_room_sid, meeting_sid, muted, on_hold, wait_started_at, wait_deadline, end_reason, date_created, date_joined, date_ended""";
 
     void insert(Call call) {
-        jdbc.sql("INSERT INTO calls (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO calls (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(values(call, true))
                 .update();
     }
@@ -37,7 +37,7 @@ public class CallRepository {
     void update(Call call) {
         jdbc.sql("""
                         UPDATE calls SET number_src = ?, number_dst = ?, did_sid = ?, state = ?, access_code = ?, role = ?,
-                            attempts_used = ?, meeting_room_sid = ?, meeting_sid = ?, muted = ?, on_hold = ?,
+                            attempts_used = ?, role_changes_refused = ?, meeting_room_sid = ?, meeting_sid = ?, muted = ?, on_hold = ?,
                             wait_started_at = ?, wait_deadline = ?, end_reason = ?, date_created = ?, date_joined = ?,
                             date_ended = ?
                         WHERE call_sid = ?""")
@@ -87,7 +87,7 @@ public class CallRepository {
     }
 
     List<Call> inMeeting(String meetingSid) {
-        return jdbc.sql("SELECT * FROM calls WHERE meeting_sid = ? AND state = 'joined' ORDER BY date_joined, call_sid")
+        return jdbc.sql("SELECT * FROM calls WHERE meeting_sid = ? AND state IN ('joined', 'changing_role') ORDER BY date_joined, call_sid")
                 .param(meetingSid).query(CallRepository::map).list();
     }
 
@@ -109,7 +109,7 @@ public class CallRepository {
 
     private static Object[] values(Call c, boolean sidFirst) {
         Object[] fields = {c.numberSrc(), c.numberDst(), c.didSid(), c.state().dbName(), c.accessCode(),
-                c.role() == null ? null : c.role().jsonName(), c.attemptsUsed(), c.meetingRoomSid(), c.meetingSid(),
+                c.role() == null ? null : c.role().jsonName(), c.attemptsUsed(), c.roleChangesRefused(), c.meetingRoomSid(), c.meetingSid(),
                 c.muted(), c.onHold(), timestamp(c.waitStartedAt()), timestamp(c.waitDeadline()), c.endReason(),
                 timestamp(c.dateCreated()), timestamp(c.dateJoined()), timestamp(c.dateEnded())};
         Object[] all = new Object[fields.length + 1];
@@ -136,7 +136,8 @@ public class CallRepository {
         String role = rs.getString("role");
         return new Call(rs.getString("call_sid"), rs.getString("number_src"), rs.getString("number_dst"),
                 rs.getString("did_sid"), CallStatus.fromDb(rs.getString("state")), rs.getString("access_code"),
-                role == null ? null : Role.fromJsonName(role), rs.getInt("attempts_used"), rs.getString("meeting_room_sid"),
+                role == null ? null : Role.fromJsonName(role), rs.getInt("attempts_used"), rs.getInt("role_changes_refused"),
+                rs.getString("meeting_room_sid"),
                 rs.getString("meeting_sid"), rs.getBoolean("muted"), rs.getBoolean("on_hold"),
                 instant(rs, "wait_started_at"), instant(rs, "wait_deadline"), rs.getString("end_reason"),
                 instant(rs, "date_created"), instant(rs, "date_joined"), instant(rs, "date_ended"));

@@ -10,6 +10,8 @@ public enum CallStatus {
     WAITING,
     /** In the meeting. */
     JOINED,
+    /** In the meeting, asked for an access code that gives it another role (the role-change binding). */
+    CHANGING_ROLE,
     /** Dropped, refused, disconnected or hung up. */
     ENDED;
 

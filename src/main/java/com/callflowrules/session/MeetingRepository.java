@@ -18,9 +18,9 @@ public class MeetingRepository {
 
     private static final String SELECT = """
             SELECT m.*,
-              (SELECT COUNT(*) FROM calls c WHERE c.meeting_sid = m.meeting_sid AND c.state = 'joined' AND c.role = 'host') AS hosts,
-              (SELECT COUNT(*) FROM calls c WHERE c.meeting_sid = m.meeting_sid AND c.state = 'joined' AND c.role = 'participant') AS participants,
-              (SELECT COUNT(*) FROM calls c WHERE c.meeting_sid = m.meeting_sid AND c.state = 'joined' AND c.role = 'listener') AS listeners
+              (SELECT COUNT(*) FROM calls c WHERE c.meeting_sid = m.meeting_sid AND c.state IN ('joined', 'changing_role') AND c.role = 'host') AS hosts,
+              (SELECT COUNT(*) FROM calls c WHERE c.meeting_sid = m.meeting_sid AND c.state IN ('joined', 'changing_role') AND c.role = 'participant') AS participants,
+              (SELECT COUNT(*) FROM calls c WHERE c.meeting_sid = m.meeting_sid AND c.state IN ('joined', 'changing_role') AND c.role = 'listener') AS listeners
             FROM meetings m""";
 
     private final JdbcClient jdbc;

@@ -100,7 +100,8 @@ class RulesApiTest {
         assertThat(page.get("count").asInt()).isEqualTo(2);
         assertThat(page.get("has_more").asBoolean()).isTrue();
         assertThat(page.get("items").get(0).get("name").asString()).isEqualTo("direct_participant");
-        assertThat(bySid.get("behaviour").asString()).isEqualTo("secured");
+        assertThat(bySid.get("behaviour").get("entry").asString()).isEqualTo("prompt");
+        assertThat(bySid.get("behaviour").get("unknown_code").asString()).isEqualTo("refuse");
         assertThat(bySid.get("properties").get("conference_mute_policy").asString()).isEqualTo("pl");
         assertThat(byName).isEqualTo(bySid);
     }

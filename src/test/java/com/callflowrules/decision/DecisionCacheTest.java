@@ -72,6 +72,7 @@ class DecisionCacheTest {
                 import com.callflowrules.decision.*;
                 import com.callflowrules.decision.outcome.*;
                 rule "conflict: a second verdict"
+                    ruleflow-group "verdict"
                 when
                     CallArrived(numberSrc == "15550006666")
                 then

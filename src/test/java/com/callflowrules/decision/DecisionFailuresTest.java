@@ -33,7 +33,7 @@ class DecisionFailuresTest {
                 import com.callflowrules.decision.*;
                 import com.callflowrules.decision.outcome.*;
                 rule "extra: drop every arrival"
-                    salience 700
+                    ruleflow-group "verdict"
                 when
                     CallArrived()
                 then
@@ -45,13 +45,13 @@ class DecisionFailuresTest {
                 .isInstanceOf(DecisionException.class)
                 .hasMessageContaining("conflicting verdicts")
                 .hasMessageContaining("extra: drop every arrival")
-                .hasMessageContaining("secured: prompt for an access code");
+                .hasMessageContaining("behaviour: a prompting flow asks for an access code");
     }
 
     @Test
     void noVerdictIsReportedWithTheEvent() {
         RulesCopy rules = RulesCopy.of(dir);
-        rules.write("flows/secured.drl", rules.read("flows/secured.drl").replace("CallArrived()", "CallArrived(numberSrc == \"nobody\")"));
+        rules.write("behaviours.drl", rules.read("behaviours.drl").replace("CallArrived()", "CallArrived(numberSrc == \"nobody\")"));
         DecisionEngine engine = new DecisionEngine(new RuleBaseHolder(new RuleBaseLoader(), rules.root()));
 
         assertThatThrownBy(() -> engine.decide(new CallArrived(Hierarchy.NUMBER, "1"), Hierarchy.account("secured").facts()))
@@ -65,6 +65,7 @@ class DecisionFailuresTest {
                 package callflow;
                 import com.callflowrules.decision.*;
                 rule "extra: reads a number that is not one"
+                    ruleflow-group "details"
                 when
                     CallArrived()
                 then
@@ -101,6 +102,7 @@ class DecisionFailuresTest {
                 package callflow;
                 import com.callflowrules.decision.*;
                 rule "extra: fails for one caller"
+                    ruleflow-group "details"
                 when
                     CallArrived(numberSrc == "boom")
                 then

@@ -26,8 +26,7 @@ class VariantsWithoutJavaTest {
         RulesCopy shipped = RulesCopy.of(dir.resolve("shipped"));
         RulesCopy rules = RulesCopy.of(dir.resolve("live"))
                 .delete("call-flows/secured_webinar.yaml")
-                .delete("call-flows/open_first_host.yaml")
-                .delete("flows/open_first_host.drl");
+                .delete("call-flows/open_first_host.yaml");
         DecisionEngine engine = new DecisionEngine(new RuleBaseHolder(new RuleBaseLoader(), rules.root()));
         Hierarchy webinar = Hierarchy.account("secured_webinar").withRoom("w", true, Map.of(), "2", Role.PARTICIPANT);
         Hierarchy firstHost = Hierarchy.account("open_first_host");
@@ -35,7 +34,7 @@ class VariantsWithoutJavaTest {
         assertThat(engine.callFlow("secured_webinar")).isEmpty();
         assertThat(engine.decide(new CallArrived(Hierarchy.NUMBER, "1"), webinar.facts()).reason()).isEqualTo(Reason.NO_CALL_FLOW);
 
-        for (String file : new String[] {"call-flows/secured_webinar.yaml", "call-flows/open_first_host.yaml", "flows/open_first_host.drl"}) {
+        for (String file : new String[] {"call-flows/secured_webinar.yaml", "call-flows/open_first_host.yaml"}) {
             rules.write(file, shipped.read(file));
         }
         engine.ruleBases().reload();
@@ -46,6 +45,6 @@ class VariantsWithoutJavaTest {
         assertThat(participant.muted()).isTrue();
         assertThat(creator.callFlow().name()).isEqualTo("open_first_host");
         assertThat(creator.role()).isEqualTo(Role.HOST);
-        assertThat(creator.rulesFired()).contains("open_first_host: a new code creates a room on the fly and its creator is host");
+        assertThat(creator.rulesFired()).contains("behaviour: a new code creates a room on the fly with its creator in the flow's creator role");
     }
 }

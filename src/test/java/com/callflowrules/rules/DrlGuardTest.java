@@ -95,7 +95,7 @@ class DrlGuardTest {
 
                 // System, Runtime and Thread in a comment are only words.
                 rule "guard: harmless"
-                    salience 600
+                    ruleflow-group "details"
                 when
                     CallArrived(numberSrc == "System.exit")
                 then

@@ -61,6 +61,7 @@ class HostileRulesTest {
                 }
 
                 rule "benign: count, from and a function"
+                    ruleflow-group "placement"
                 when
                     CallArrived(numberDst matches "[0-9]{1,20}")
                     $n : Number() from accumulate(CallArrived(), count(1))
@@ -70,6 +71,7 @@ class HostileRulesTest {
                 end
 
                 rule "benign: an MVEL consequence"
+                    ruleflow-group "details"
                     dialect "mvel"
                 when
                     Counted(n == 1)

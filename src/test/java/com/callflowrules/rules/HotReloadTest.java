@@ -93,7 +93,7 @@ class HotReloadTest {
             assertThat(holder.versions()).hasSize(2);
 
             String good = holder.current().version();
-            rules.write("flows/open.drl", rules.read("flows/open.drl") + "\nrule broken when then end end\n");
+            rules.write("behaviours.drl", rules.read("behaviours.drl") + "\nrule broken when then end end\n");
             await().atMost(Duration.ofSeconds(20)).until(() -> !holder.lastBuild().clean());
             assertThat(holder.current().version()).isEqualTo(good);
         }

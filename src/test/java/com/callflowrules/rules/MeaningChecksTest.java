@@ -76,10 +76,11 @@ class MeaningChecksTest {
     void anUnknownInCallActionIsRefused(@TempDir Path dir) {
         RuleBaseException refused = refusal(dir, """
                 rule "typo: action"
+                    ruleflow-group "details"
                 when
-                    DtmfPressed(digits == "#9")
+                    InCallAction(name == "conference_luck")
                 then
-                    insert(new InCallAction("conference_luck"));
+                    insert(new MuteOnEntry("typo"));
                 end
                 """);
 

@@ -8,6 +8,8 @@ import com.callflowrules.decision.CallArrived;
 import com.callflowrules.decision.Decision;
 import com.callflowrules.decision.DecisionEngine;
 import com.callflowrules.hierarchy.CallFlow;
+import com.callflowrules.hierarchy.FlowBehaviour;
+import com.callflowrules.hierarchy.Role;
 import com.callflowrules.support.Hierarchy;
 import com.callflowrules.support.RulesCopy;
 import com.callflowrules.support.ShippedRules;
@@ -31,10 +33,10 @@ class RuleBaseLoaderTest {
         assertThat(ruleBase.callFlows()).extracting(CallFlow::name).containsExactly(
                 "direct_host", "direct_participant", "open", "open_first_host", "secured", "secured_webinar");
         assertThat(ruleBase.files()).contains("routing.drl", "properties.drl", "admission.drl", "in-call.drl",
-                "flows/open.drl", "call-flows/secured.yaml");
+                "behaviours.drl", "call-flows/secured.yaml");
         assertThat(ruleBase.version()).matches("[0-9a-f]{12}");
         assertThat(ruleBase.callFlowByName("secured_webinar")).hasValueSatisfying(flow -> {
-            assertThat(flow.behaviour()).isEqualTo("secured");
+            assertThat(flow.behaviour()).isEqualTo(FlowBehaviour.promptRefusingUnknownCodes());
             assertThat(flow.callFlowSid()).isEqualTo(CallFlow.sidFor("secured_webinar"));
             assertThat(flow.properties()).hasSize(25).containsEntry("conference_mute_policy", "pl");
         });
@@ -55,18 +57,18 @@ class RuleBaseLoaderTest {
         RulesCopy copy = RulesCopy.of(dir);
         DecisionEngine engine = new DecisionEngine(new RuleBaseHolder(loader, copy.root()));
         String good = engine.ruleBase().version();
-        String broken = copy.read("flows/secured.drl").replace(
+        String broken = copy.read("behaviours.drl").replace(
                 "    insert(Verdict.of(Action.PROMPT_ACCESS_CODE));", "    insert(Verdict.of(Action.PROMPT_ACCESS_CODE)) oops;");
-        copy.write("flows/secured.drl", broken);
+        copy.write("behaviours.drl", broken);
         // Drools places an error in a consequence at the rule's first line; the reason names the rule.
-        int line = lineOf(broken, "rule \"secured: prompt for an access code\"");
+        int line = lineOf(broken, "rule \"behaviour: a prompting flow asks for an access code\"");
 
         assertThatThrownBy(() -> engine.ruleBases().reload())
                 .isInstanceOfSatisfying(RuleBaseException.class, e -> assertThat(e.messages())
                         .anySatisfy(m -> {
-                            assertThat(m.file()).isEqualTo("flows/secured.drl");
+                            assertThat(m.file()).isEqualTo("behaviours.drl");
                             assertThat(m.line()).isEqualTo(line);
-                            assertThat(m.reason()).contains("oops").contains("secured: prompt for an access code");
+                            assertThat(m.reason()).contains("oops").contains("behaviour: a prompting flow asks for an access code");
                         }));
 
         Decision decision = engine.decide(new CallArrived(Hierarchy.NUMBER, "1"), Hierarchy.account("secured").facts());
@@ -124,11 +126,11 @@ class RuleBaseLoaderTest {
     @Test
     void aDefinitionWithAnUnknownPropertyKeyIsRefusedWithItsLine() {
         RulesCopy copy = RulesCopy.of(dir).write("call-flows/fancy.yaml",
-                "name: fancy\nbehaviour: open\nproperties:\n  conference_start_how: host\n  conference_colour: blue\n");
+                "name: fancy\nentry: direct\ndirect_role: host\nproperties:\n  conference_start_how: host\n  conference_colour: blue\n");
 
         assertRefused(copy, m -> {
             assertThat(m.file()).isEqualTo("call-flows/fancy.yaml");
-            assertThat(m.line()).isEqualTo(5);
+            assertThat(m.line()).isEqualTo(6);
             assertThat(m.reason()).isEqualTo("property conference_colour = 'blue': unknown property key");
         });
     }
@@ -136,24 +138,24 @@ class RuleBaseLoaderTest {
     @Test
     void aDefinitionWithAValueThatFailsTheSchemaIsRefusedWithItsLine() {
         RulesCopy copy = RulesCopy.of(dir).write("call-flows/fancy.yaml",
-                "name: fancy\nbehaviour: open\nproperties:\n  conference_start_wait: soon\n");
+                "name: fancy\nentry: direct\ndirect_role: host\nproperties:\n  conference_start_wait: soon\n");
 
         assertRefused(copy, m -> {
-            assertThat(m.line()).isEqualTo(4);
+            assertThat(m.line()).isEqualTo(5);
             assertThat(m.reason()).isEqualTo("property conference_start_wait = 'soon': must be an integer 0..86400");
         });
     }
 
     @Test
     void twoDefinitionsWithOneNameAreRefused() {
-        RulesCopy copy = RulesCopy.of(dir).write("call-flows/open.yml", "name: open\nbehaviour: secured\n");
+        RulesCopy copy = RulesCopy.of(dir).write("call-flows/open.yml", "name: open\nentry: prompt\nunknown_code: refuse\n");
 
         assertRefused(copy, m -> assertThat(m.reason()).contains("call flow 'open' is already defined in"));
     }
 
     @Test
     void aDefinitionWhoseNameIsNotItsFileNameIsRefused() {
-        RulesCopy copy = RulesCopy.of(dir).write("call-flows/fancy.yaml", "name: other\nbehaviour: open\n");
+        RulesCopy copy = RulesCopy.of(dir).write("call-flows/fancy.yaml", "name: other\nentry: prompt\nunknown_code: refuse\n");
 
         assertRefused(copy, m -> assertThat(m.reason()).contains("must match the file name 'fancy'"));
     }
@@ -161,10 +163,10 @@ class RuleBaseLoaderTest {
     @Test
     void aDefinitionThatIsNotValidYamlIsRefusedWithItsLine() {
         RulesCopy copy = RulesCopy.of(dir).write("call-flows/fancy.yaml",
-                "name: fancy\nbehaviour: open\nproperties:\n  call_mute_dtmf_binding: *6\n");
+                "name: fancy\nentry: direct\ndirect_role: host\nproperties:\n  call_mute_dtmf_binding: *6\n");
 
         assertRefused(copy, m -> {
-            assertThat(m.line()).isEqualTo(4);
+            assertThat(m.line()).isEqualTo(5);
             assertThat(m.reason()).startsWith("not valid YAML").contains("quote values that start with *");
         });
     }
@@ -173,7 +175,7 @@ class RuleBaseLoaderTest {
     void yamlValuesAreReadAsTheyAreWritten() {
         // YAML 1.1 would read on as true and 001 as 1; the definition must keep the text.
         RulesCopy copy = RulesCopy.of(dir).write("call-flows/fancy.yaml",
-                "name: fancy\nbehaviour: open\nproperties:\n  conference_moh_enabled: off\n  did_prompt_serial: 002\n");
+                "name: fancy\nentry: prompt\nunknown_code: refuse\nproperties:\n  conference_moh_enabled: off\n  did_prompt_serial: 002\n");
 
         CallFlow fancy = loader.load(copy.root()).callFlowByName("fancy").orElseThrow();
 
@@ -184,11 +186,43 @@ class RuleBaseLoaderTest {
     void everyProblemIsReportedAtOnce() {
         RulesCopy copy = RulesCopy.of(dir)
                 .write("call-flows/a.yaml", "name: a\nbehaviour: nowhere\n")
-                .write("call-flows/b.yaml", "name: b\nbehaviour: open\ncolour: red\n");
+                .write("call-flows/b.yaml", "name: b\nentry: prompt\nunknown_code: refuse\ncolour: red\n");
 
         assertThatThrownBy(() -> loader.load(copy.root()))
                 .isInstanceOfSatisfying(RuleBaseException.class, e -> assertThat(e.messages())
                         .extracting(RuleMessage::file).contains("call-flows/a.yaml", "call-flows/b.yaml"));
+    }
+
+    @Test
+    void aDefinitionStatesItsBehaviourAsData() {
+        RulesCopy copy = RulesCopy.of(dir)
+                .write("call-flows/lobby.yaml", "name: lobby\nentry: prompt\nunknown_code: create_room\ncreator_role: listener\n")
+                .write("call-flows/hotline.yaml", "name: hotline\nentry: direct\ndirect_role: listener\n");
+
+        RuleBase ruleBase = loader.load(copy.root());
+
+        assertThat(ruleBase.callFlowByName("lobby").orElseThrow().behaviour()).isEqualTo(FlowBehaviour.promptCreatingRooms(Role.LISTENER));
+        assertThat(ruleBase.callFlowByName("hotline").orElseThrow().behaviour()).isEqualTo(FlowBehaviour.direct(Role.LISTENER));
+    }
+
+    @Test
+    void behaviourFieldsThatDoNotFitTheEntryAreRefusedWithTheirLine() {
+        RulesCopy copy = RulesCopy.of(dir)
+                .write("call-flows/a.yaml", "name: a\ndescription: no entry\n")
+                .write("call-flows/b.yaml", "name: b\nentry: prompt\nunknown_code: refuse\ncreator_role: host\n")
+                .write("call-flows/c.yaml", "name: c\nentry: direct\ndirect_role: boss\n")
+                .write("call-flows/d.yaml", "name: d\nentry: sideways\n")
+                .write("call-flows/e.yaml", "name: e\nbehaviour: open\nentry: prompt\n")
+                .write("call-flows/f.yaml", "name: f\nentry: prompt\nunknown_code: create_room\n");
+
+        assertThatThrownBy(() -> loader.load(copy.root()))
+                .isInstanceOfSatisfying(RuleBaseException.class, e -> assertThat(e.messages()).extracting(RuleMessage::toString)
+                        .contains("call-flows/a.yaml:1: missing 'entry' (prompt or direct), or 'behaviour' naming a rule file under flows/",
+                                "call-flows/b.yaml:4: a flow that refuses unknown codes creates no room: no 'creator_role'",
+                                "call-flows/c.yaml:3: direct_role: unknown role 'boss' (expected host, participant or listener)",
+                                "call-flows/d.yaml:2: entry 'sideways' must be prompt or direct",
+                                "call-flows/e.yaml:3: a flow with a behaviour rule file of its own has no 'entry'",
+                                "call-flows/f.yaml:1: missing 'creator_role' (host, participant or listener)"));
     }
 
     @Test

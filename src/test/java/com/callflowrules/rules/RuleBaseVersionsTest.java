@@ -52,12 +52,13 @@ class RuleBaseVersionsTest {
     @Test
     void aRuleBaseThatLeavesAFlowWithoutAnArrivalDecisionIsRefused() {
         RulesCopy rules = RulesCopy.of(dir);
-        rules.write("flows/secured.drl", rules.read("flows/secured.drl")
+        rules.write("behaviours.drl", rules.read("behaviours.drl")
                 .replace("    insert(Verdict.of(Action.PROMPT_ACCESS_CODE));", "    // forgot the verdict"));
 
         assertThatThrownBy(() -> DecisionEngine.forRulesDirectory(rules.root()))
                 .isInstanceOfSatisfying(RuleBaseException.class, e -> assertThat(e.messages())
                         .extracting(RuleMessage::file)
-                        .containsExactlyInAnyOrder("call-flows/secured.yaml", "call-flows/secured_webinar.yaml"));
+                        .containsExactlyInAnyOrder("call-flows/open.yaml", "call-flows/open_first_host.yaml",
+                                "call-flows/secured.yaml", "call-flows/secured_webinar.yaml"));
     }
 }

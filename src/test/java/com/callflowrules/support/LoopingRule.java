@@ -18,6 +18,7 @@ public final class LoopingRule {
             end
 
             rule "loop: start counting"
+                ruleflow-group "details"
             when
                 DtmfPressed()
             then
@@ -25,6 +26,7 @@ public final class LoopingRule {
             end
 
             rule "loop: count forever"
+                ruleflow-group "details"
             when
                 $counter : Counter()
             then

@@ -2,6 +2,8 @@ package com.callflowrules.decision.outcome;
 
 import com.callflowrules.hierarchy.Level;
 import com.callflowrules.hierarchy.Role;
+import com.callflowrules.properties.Binding;
+import com.callflowrules.properties.PropertySchema;
 import com.callflowrules.properties.PropertyValues;
 import java.util.Set;
 
@@ -21,6 +23,11 @@ public record EffectiveProperty(String key, String value, Level level, String so
 
     public int attempts() {
         return PropertyValues.attempts(key, value);
+    }
+
+    /** What pressing this key does, from the property schema; {@code null} when it is not a binding key. */
+    public Binding binding() {
+        return PropertySchema.standard().binding(key);
     }
 
     public Set<Role> roles() {

@@ -1,5 +1,12 @@
 package com.callflowrules.decision.outcome;
 
-/** The in-call action a pressed binding triggers, e.g. {@code conference_lock}. */
-public record InCallAction(String name) {
+import com.callflowrules.properties.Binding;
+
+/** The in-call action of the binding pressed, as its schema row states it. */
+public record InCallAction(Binding binding) {
+
+    /** The action's name, e.g. {@code conference_lock}. */
+    public String name() {
+        return binding.action();
+    }
 }

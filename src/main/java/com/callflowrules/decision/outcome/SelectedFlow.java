@@ -1,13 +1,36 @@
 package com.callflowrules.decision.outcome;
 
 import com.callflowrules.hierarchy.CallFlow;
+import com.callflowrules.hierarchy.FlowEntry;
+import com.callflowrules.hierarchy.Role;
+import com.callflowrules.hierarchy.UnknownCode;
 import com.callflowrules.hierarchy.Level;
 
 /** The call flow routing chose, with the level and object that named it. */
 public record SelectedFlow(CallFlow flow, Level level, String sourceSid) {
 
+    /** The rule file of a flow with a behaviour of its own ({@code flows/<behaviour>.drl}); null otherwise. */
     public String behaviour() {
-        return flow.behaviour();
+        return flow.behaviour().ruleFile();
+    }
+
+    public FlowEntry entry() {
+        return flow.behaviour().entry();
+    }
+
+    /** What a prompting flow does with a code no room owns; null for other flows. */
+    public UnknownCode unknownCode() {
+        return flow.behaviour().unknownCode();
+    }
+
+    /** The role of the caller whose code creates a room; null unless the flow creates rooms. */
+    public Role creatorRole() {
+        return flow.behaviour().creatorRole();
+    }
+
+    /** The role of every caller of a direct flow; null for other flows. */
+    public Role directRole() {
+        return flow.behaviour().directRole();
     }
 
     public String callFlowSid() {
