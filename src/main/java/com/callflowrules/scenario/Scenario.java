@@ -31,13 +31,16 @@ public record Scenario(String file, String name, Hierarchy hierarchy, List<Step>
 
     /**
      * One step: a caller's event ({@code arrives}, {@code enters}, {@code presses},
-     * {@code hangs_up}) or the clock moving ({@code wait}), and what is expected after it.
+     * {@code hangs_up}), the clock moving ({@code wait}) or the hierarchy changing under the
+     * calls ({@code change}, whose fields are in {@code change}), and what is expected after it.
      */
-    public record Step(int index, int line, String caller, String event, String value, Map<String, Object> expect) {
+    public record Step(int index, int line, String caller, String event, String value, Map<String, Object> change,
+            Map<String, Object> expect) {
 
         /** How a report names the step: "step 3 (line 41): bob enters 1234". */
         public String describe() {
             String what = event.equals("wait") ? "the clock moves " + value + " s"
+                    : event.equals("change") ? "the hierarchy changes " + change
                     : caller + " " + event.replace('_', ' ') + (value == null ? "" : " " + value);
             return "step " + index + " (line " + line + "): " + what;
         }

@@ -17,8 +17,12 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /** Reads a scenario file. Every scalar stays the text written ({@code on}, {@code 001}, {@code *6}). */
 public final class ScenarioReader {
 
-    private static final Set<String> EVENTS = Set.of("arrives", "enters", "presses", "hangs_up", "wait");
-    private static final Set<String> STEP_FIELDS = Set.of("call", "arrives", "enters", "presses", "hangs_up", "wait", "expect");
+    private static final Set<String> EVENTS = Set.of("arrives", "enters", "presses", "hangs_up", "wait", "change");
+    private static final Set<String> STEP_FIELDS = Set.of("call", "arrives", "enters", "presses", "hangs_up", "wait", "change",
+            "expect");
+    /** What a change step names (exactly one) and what it may set. */
+    private static final Set<String> CHANGE_TARGETS = Set.of("account", "did_group", "did", "room");
+    private static final Set<String> CHANGE_FIELDS = Set.of("account", "did_group", "did", "room", "call_flow", "properties");
 
     /** Reads {@code text}, named {@code file} in messages. */
     public Scenario read(String file, String text) {
@@ -58,21 +62,50 @@ public final class ScenarioReader {
         for (String field : fields.keySet()) {
             if (!STEP_FIELDS.contains(field)) {
                 throw new ScenarioException(file + ":" + line + ": unknown step field '" + field + "' (expected call, "
-                        + "one of arrives, enters, presses, hangs_up, wait, and expect)");
+                        + "one of arrives, enters, presses, hangs_up, wait, change, and expect)");
             }
         }
         List<String> events = fields.keySet().stream().filter(EVENTS::contains).toList();
         if (events.size() != 1) {
-            throw new ScenarioException(file + ":" + line + ": a step has exactly one of arrives, enters, presses, hangs_up, wait");
+            throw new ScenarioException(file + ":" + line + ": a step has exactly one of arrives, enters, presses, hangs_up, wait, change");
         }
         String event = events.get(0);
         String caller = (String) fields.get("call");
-        if (caller == null && !event.equals("wait")) {
+        if (caller == null && !event.equals("wait") && !event.equals("change")) {
             throw new ScenarioException(file + ":" + line + ": '" + event + "' needs the caller's name in 'call'");
         }
         Object value = fields.get(event);
         Map<String, Object> expect = fields.get("expect") instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
-        return new Scenario.Step(index, line, caller, event, value == null || event.equals("hangs_up") ? null : value.toString(), expect);
+        if (event.equals("change")) {
+            return new Scenario.Step(index, line, caller, event, null, change(file, line, value), expect);
+        }
+        return new Scenario.Step(index, line, caller, event, value == null || event.equals("hangs_up") ? null : value.toString(),
+                Map.of(), expect);
+    }
+
+    /** A change names one object ({@code room: weekly}) and sets {@code call_flow} and/or {@code properties} on it. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> change(String file, int line, Object value) {
+        if (!(value instanceof Map<?, ?> map)) {
+            throw new ScenarioException(file + ":" + line + ": a change is a mapping such as {room: weekly, properties: {conference_mute_policy: pl}}");
+        }
+        Map<String, Object> change = (Map<String, Object>) map;
+        for (String field : change.keySet()) {
+            if (!CHANGE_FIELDS.contains(field)) {
+                throw new ScenarioException(file + ":" + line + ": unknown change field '" + field
+                        + "' (expected one of account, did_group, did, room, and call_flow and/or properties)");
+            }
+        }
+        if (change.keySet().stream().filter(CHANGE_TARGETS::contains).count() != 1) {
+            throw new ScenarioException(file + ":" + line + ": a change names exactly one of account, did_group, did, room");
+        }
+        if (!change.containsKey("call_flow") && !change.containsKey("properties")) {
+            throw new ScenarioException(file + ":" + line + ": a change sets call_flow or properties");
+        }
+        if (change.containsKey("properties") && !(change.get("properties") instanceof Map)) {
+            throw new ScenarioException(file + ":" + line + ": a change's properties are a mapping (null removes a key)");
+        }
+        return change;
     }
 
     @SuppressWarnings("unchecked")

@@ -5,6 +5,9 @@ import com.callflowrules.decision.DecisionEngine;
 import com.callflowrules.decision.PropertySource;
 import com.callflowrules.decision.outcome.Placement;
 import com.callflowrules.hierarchy.AccessCode;
+import com.callflowrules.hierarchy.Account;
+import com.callflowrules.hierarchy.Did;
+import com.callflowrules.hierarchy.DidGroup;
 import com.callflowrules.hierarchy.AccountRepository;
 import com.callflowrules.hierarchy.CallFlow;
 import com.callflowrules.hierarchy.DidGroupRepository;
@@ -13,6 +16,7 @@ import com.callflowrules.hierarchy.HierarchyStore;
 import com.callflowrules.hierarchy.MeetingRoom;
 import com.callflowrules.hierarchy.MeetingRoomRepository;
 import com.callflowrules.hierarchy.Role;
+import com.callflowrules.properties.PropertySchema;
 import com.callflowrules.session.Call;
 import com.callflowrules.session.CallControl;
 import com.callflowrules.session.AuditRepository;
@@ -80,6 +84,9 @@ public final class ScenarioRunner {
         private final Map<String, String> accounts = new HashMap<>();
         private final Map<String, String> groups = new HashMap<>();
         private final Map<String, String> roomNames = new HashMap<>();
+        private final Map<String, String> roomSids = new HashMap<>();
+        private final Map<String, String> didSids = new HashMap<>();
+        private final HierarchyStore store;
         private final Map<String, String> callers = new LinkedHashMap<>();
         private MeetingRoomRepository rooms;
 
@@ -87,7 +94,7 @@ public final class ScenarioRunner {
             this.scenario = scenario;
             JdbcClient jdbc = JdbcClient.create(dataSource);
             TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-            HierarchyStore store = HierarchyStore.on(dataSource, clock);
+            store = HierarchyStore.on(dataSource, clock);
             calls = new CallRepository(jdbc);
             meetings = new MeetingRepository(jdbc);
             control = new CallControl(engine, store.cache(), store.rooms(), calls, meetings, new AuditRepository(jdbc),
@@ -111,6 +118,7 @@ public final class ScenarioRunner {
                 String number = required(node, "number");
                 String didSid = didRepository.create(account(node), number, group(node), flow(node), properties(node)).didSid();
                 roomNames.put(Placement.implicitRoomSid(didSid), "direct:" + number);
+                didSids.put(number, didSid);
             }
             for (Scenario.Node node : h.rooms()) {
                 List<AccessCode> codes = new ArrayList<>();
@@ -118,6 +126,7 @@ public final class ScenarioRunner {
                 String sid = roomRepository.create(account(node), required(node, "name"), group(node), codes,
                         properties(node), false).meetingRoomSid();
                 roomNames.put(sid, required(node, "name"));
+                roomSids.put(required(node, "name"), sid);
             }
         }
 
@@ -141,7 +150,7 @@ public final class ScenarioRunner {
 
         private Optional<Decision> apply(Scenario.Step step) {
             String callSid = callers.get(step.caller());
-            if (!step.event().equals("arrives") && !step.event().equals("wait") && callSid == null) {
+            if (step.caller() != null && !step.event().equals("arrives") && callSid == null) {
                 throw new ScenarioException(scenario.file() + ":" + step.line() + ": " + step.caller() + " has not called yet");
             }
             return switch (step.event()) {
@@ -153,6 +162,10 @@ public final class ScenarioRunner {
                 case "enters" -> Optional.of(control.enterCode(callSid, step.value()).decision());
                 case "presses" -> Optional.of(control.pressed(callSid, step.value()).decision());
                 case "hangs_up" -> Optional.of(control.hangUp(callSid).decision());
+                case "change" -> {
+                    change(step);
+                    yield Optional.empty();
+                }
                 default -> {
                     clock.advance(Long.parseLong(step.value()));
                     control.fireDueTimers();
@@ -236,6 +249,71 @@ public final class ScenarioRunner {
 
         private String level(PropertySource source) {
             return source.level().jsonName();
+        }
+
+        /**
+         * Sets {@code call_flow} and/or {@code properties} (a merge: {@code null} removes a key) on
+         * the one object the step names, through the store as an admin PATCH would.
+         */
+        @SuppressWarnings("unchecked")
+        private void change(Scenario.Step step) {
+            Map<String, Object> change = step.change();
+            boolean setsFlow = change.containsKey("call_flow");
+            String flowSid = setsFlow && !isNull(change.get("call_flow")) ? flowByName(step, (String) change.get("call_flow")) : null;
+            Map<String, Object> patch = (Map<String, Object>) change.getOrDefault("properties", Map.of());
+            String where = scenario.file() + ":" + step.line() + ": ";
+            if (change.containsKey("account")) {
+                Account a = store.accounts().find(sid(accounts, change.get("account"), where, "account")).orElseThrow();
+                store.accounts().update(new Account(a.accountSid(), a.name(), setsFlow ? flowSid : a.callFlowSid(),
+                        merged(a.properties(), patch), a.dateCreated()));
+            } else if (change.containsKey("did_group")) {
+                DidGroup g = store.groups().find(sid(groups, change.get("did_group"), where, "DID group")).orElseThrow();
+                store.groups().update(new DidGroup(g.didGroupSid(), g.accountSid(), g.name(), setsFlow ? flowSid : g.callFlowSid(),
+                        merged(g.properties(), patch), g.dateCreated()));
+            } else if (change.containsKey("did")) {
+                Did d = store.dids().find(sid(didSids, change.get("did"), where, "DID")).orElseThrow();
+                store.dids().update(new Did(d.didSid(), d.accountSid(), d.phonenumber(), d.didGroupSid(),
+                        setsFlow ? flowSid : d.callFlowSid(), merged(d.properties(), patch), d.dateCreated()));
+            } else {
+                if (setsFlow) {
+                    throw new ScenarioException(where + "a meeting room names no call flow");
+                }
+                MeetingRoom r = store.rooms().find(sid(roomSids, change.get("room"), where, "room")).orElseThrow();
+                store.rooms().update(new MeetingRoom(r.meetingRoomSid(), r.accountSid(), r.name(), r.didGroupSid(),
+                        r.accessCodes(), merged(r.properties(), patch), r.adHoc(), r.dateCreated()));
+            }
+        }
+
+        private String sid(Map<String, String> byName, Object name, String where, String what) {
+            String sid = byName.get(String.valueOf(name));
+            if (sid == null) {
+                throw new ScenarioException(where + "no " + what + " '" + name + "' in the scenario's hierarchy");
+            }
+            return sid;
+        }
+
+        private String flowByName(Scenario.Step step, String name) {
+            return name == null ? null : engine.callFlow(name).map(CallFlow::callFlowSid).orElseThrow(() ->
+                    new ScenarioException(scenario.file() + ":" + step.line() + ": no call flow '" + name + "' in the rule base"));
+        }
+
+        /** Scenario YAML keeps scalars as written: {@code null} and {@code ~} are the text that means none. */
+        private static boolean isNull(Object value) {
+            return value == null || "null".equals(value) || "~".equals(value);
+        }
+
+        private static Map<String, String> merged(Map<String, String> current, Map<String, Object> patch) {
+            Map<String, String> next = new LinkedHashMap<>(current);
+            patch.forEach((key, value) -> {
+                if (isNull(value)) {
+                    next.remove(key);
+                } else {
+                    next.put(key, String.valueOf(value));
+                }
+            });
+            PropertySchema.standard().validate(next);
+            PropertySchema.requireDistinctBindings(next);
+            return next;
         }
 
         private String flow(Scenario.Node node) {
