@@ -31,16 +31,20 @@ public record Scenario(String file, String name, Hierarchy hierarchy, List<Step>
 
     /**
      * One step: a caller's event ({@code arrives}, {@code enters}, {@code presses},
-     * {@code hangs_up}), the clock moving ({@code wait}) or the hierarchy changing under the
-     * calls ({@code change}, whose fields are in {@code change}), and what is expected after it.
+     * {@code hangs_up}), the clock moving ({@code wait}), the hierarchy changing under the
+     * calls ({@code change}, whose fields are in {@code change}) or callers' events at one moment
+     * ({@code together}), and what is expected after it.
      */
     public record Step(int index, int line, String caller, String event, String value, Map<String, Object> change,
-            Map<String, Object> expect) {
+            java.util.List<Step> together, Map<String, Object> expect) {
 
         /** How a report names the step: "step 3 (line 41): bob enters 1234". */
         public String describe() {
             String what = event.equals("wait") ? "the clock moves " + value + " s"
                     : event.equals("change") ? "the hierarchy changes " + change
+                    : event.equals("together") ? "at once: " + together.stream()
+                            .map(s -> s.caller() + " " + s.event().replace('_', ' ') + (s.value() == null ? "" : " " + s.value()))
+                            .collect(java.util.stream.Collectors.joining(", "))
                     : caller + " " + event.replace('_', ' ') + (value == null ? "" : " " + value);
             return "step " + index + " (line " + line + "): " + what;
         }

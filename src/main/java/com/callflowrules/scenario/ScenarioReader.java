@@ -17,9 +17,11 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /** Reads a scenario file. Every scalar stays the text written ({@code on}, {@code 001}, {@code *6}). */
 public final class ScenarioReader {
 
-    private static final Set<String> EVENTS = Set.of("arrives", "enters", "presses", "hangs_up", "wait", "change");
+    private static final Set<String> EVENTS = Set.of("arrives", "enters", "presses", "hangs_up", "wait", "change", "together");
     private static final Set<String> STEP_FIELDS = Set.of("call", "arrives", "enters", "presses", "hangs_up", "wait", "change",
-            "expect");
+            "together", "expect");
+    /** What a step inside {@code together} may be: one caller's event. */
+    private static final Set<String> CALLER_EVENTS = Set.of("arrives", "enters", "presses", "hangs_up");
     /** What a change step names (exactly one) and what it may set. */
     private static final Set<String> CHANGE_TARGETS = Set.of("account", "did_group", "did", "room");
     private static final Set<String> CHANGE_FIELDS = Set.of("account", "did_group", "did", "room", "call_flow", "properties");
@@ -62,25 +64,50 @@ public final class ScenarioReader {
         for (String field : fields.keySet()) {
             if (!STEP_FIELDS.contains(field)) {
                 throw new ScenarioException(file + ":" + line + ": unknown step field '" + field + "' (expected call, "
-                        + "one of arrives, enters, presses, hangs_up, wait, change, and expect)");
+                        + "one of arrives, enters, presses, hangs_up, wait, change, together, and expect)");
             }
         }
         List<String> events = fields.keySet().stream().filter(EVENTS::contains).toList();
         if (events.size() != 1) {
-            throw new ScenarioException(file + ":" + line + ": a step has exactly one of arrives, enters, presses, hangs_up, wait, change");
+            throw new ScenarioException(file + ":" + line + ": a step has exactly one of arrives, enters, presses, hangs_up, wait, change, together");
         }
         String event = events.get(0);
         String caller = (String) fields.get("call");
-        if (caller == null && !event.equals("wait") && !event.equals("change")) {
+        if (caller == null && CALLER_EVENTS.contains(event)) {
             throw new ScenarioException(file + ":" + line + ": '" + event + "' needs the caller's name in 'call'");
         }
         Object value = fields.get(event);
         Map<String, Object> expect = fields.get("expect") instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
         if (event.equals("change")) {
-            return new Scenario.Step(index, line, caller, event, null, change(file, line, value), expect);
+            return new Scenario.Step(index, line, caller, event, null, change(file, line, value), List.of(), expect);
+        }
+        if (event.equals("together")) {
+            return new Scenario.Step(index, line, null, event, null, Map.of(), together(file, index, line, mapping), expect);
         }
         return new Scenario.Step(index, line, caller, event, value == null || event.equals("hangs_up") ? null : value.toString(),
-                Map.of(), expect);
+                Map.of(), List.of(), expect);
+    }
+
+    /** The steps of a {@code together} step: two or more callers' events, each without expect, no caller twice. */
+    private List<Scenario.Step> together(String file, int index, int line, MappingNode step) {
+        Node list = step.getValue().stream().filter(t -> "together".equals(scalar(t.getKeyNode())))
+                .map(NodeTuple::getValueNode).findFirst().orElseThrow();
+        if (!(list instanceof SequenceNode sequence) || sequence.getValue().size() < 2) {
+            throw new ScenarioException(file + ":" + line + ": together is a list of two or more steps such as {call: alice, enters: \"4242\"}");
+        }
+        List<Scenario.Step> parts = new ArrayList<>();
+        Set<String> callers = new java.util.HashSet<>();
+        for (Node item : sequence.getValue()) {
+            Scenario.Step part = step(file, index, item);
+            if (!CALLER_EVENTS.contains(part.event()) || !part.expect().isEmpty()) {
+                throw new ScenarioException(file + ":" + part.line() + ": a step of together is one caller's event, without expect");
+            }
+            if (!callers.add(part.caller())) {
+                throw new ScenarioException(file + ":" + part.line() + ": " + part.caller() + " is twice in one together step");
+            }
+            parts.add(part);
+        }
+        return parts;
     }
 
     /** A change names one object ({@code room: weekly}) and sets {@code call_flow} and/or {@code properties} on it. */

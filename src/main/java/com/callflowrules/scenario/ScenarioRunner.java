@@ -51,6 +51,8 @@ public final class ScenarioRunner {
 
     private static final AtomicLong DATABASES = new AtomicLong();
     private static final String CALLER_NUMBER = "15550000000";
+    /** How long a step of {@code together} may take before the scenario reports it. */
+    private static final int TOGETHER_TIMEOUT_SECONDS = 30;
 
     private final DecisionEngine engine;
 
@@ -132,7 +134,9 @@ public final class ScenarioRunner {
 
         ScenarioResult steps() {
             List<ScenarioResult.StepResult> results = new ArrayList<>();
-            Set<String> names = scenario.steps().stream().map(Scenario.Step::caller).filter(Objects::nonNull)
+            Set<String> names = scenario.steps().stream()
+                    .flatMap(step -> java.util.stream.Stream.concat(java.util.stream.Stream.of(step), step.together().stream()))
+                    .map(Scenario.Step::caller).filter(Objects::nonNull)
                     .collect(java.util.stream.Collectors.toSet());
             for (Scenario.Step step : scenario.steps()) {
                 Map<String, String> observed = new LinkedHashMap<>();
@@ -149,14 +153,19 @@ public final class ScenarioRunner {
         }
 
         private Optional<Decision> apply(Scenario.Step step) {
-            String callSid = callers.get(step.caller());
+            String callSid;
+            synchronized (callers) {
+                callSid = callers.get(step.caller());
+            }
             if (step.caller() != null && !step.event().equals("arrives") && callSid == null) {
                 throw new ScenarioException(scenario.file() + ":" + step.line() + ": " + step.caller() + " has not called yet");
             }
             return switch (step.event()) {
                 case "arrives" -> {
                     CallControl.Outcome outcome = control.arrive(step.value(), CALLER_NUMBER);
-                    callers.put(step.caller(), outcome.call().callSid());
+                    synchronized (callers) {
+                        callers.put(step.caller(), outcome.call().callSid());
+                    }
                     yield Optional.of(outcome.decision());
                 }
                 case "enters" -> Optional.of(control.enterCode(callSid, step.value()).decision());
@@ -164,6 +173,10 @@ public final class ScenarioRunner {
                 case "hangs_up" -> Optional.of(control.hangUp(callSid).decision());
                 case "change" -> {
                     change(step);
+                    yield Optional.empty();
+                }
+                case "together" -> {
+                    together(step.together());
                     yield Optional.empty();
                 }
                 default -> {
@@ -249,6 +262,42 @@ public final class ScenarioRunner {
 
         private String level(PropertySource source) {
             return source.level().jsonName();
+        }
+
+        /**
+         * Runs {@code parts} at one moment: each on a thread of its own, released together by a
+         * barrier. Every part's failure is reported; none is left running.
+         */
+        private void together(List<Scenario.Step> parts) {
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(parts.size());
+            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(parts.size());
+            try {
+                List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+                for (Scenario.Step part : parts) {
+                    running.add(threads.submit(() -> {
+                        start.await(TOGETHER_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+                        return apply(part);
+                    }));
+                }
+                List<String> failures = new ArrayList<>();
+                for (int i = 0; i < parts.size(); i++) {
+                    try {
+                        running.get(i).get(TOGETHER_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        failures.add(parts.get(i).caller() + ": " + e.getCause().getMessage());
+                    } catch (java.util.concurrent.TimeoutException e) {
+                        failures.add(parts.get(i).caller() + ": no answer within " + TOGETHER_TIMEOUT_SECONDS + " s");
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        failures.add(parts.get(i).caller() + ": interrupted");
+                    }
+                }
+                if (!failures.isEmpty()) {
+                    throw new ScenarioException(String.join("; ", failures));
+                }
+            } finally {
+                threads.shutdownNow();
+            }
         }
 
         /**
