@@ -85,12 +85,55 @@ class ScenarioRunnerTest {
                     arrives: "1"
                     enters: "2"
                 """)).isInstanceOf(ScenarioException.class).hasMessage(
-                "bad.yaml:2: a step has exactly one of arrives, enters, presses, hangs_up, wait");
+                "bad.yaml:2: a step has exactly one of arrives, enters, presses, hangs_up, wait, change, together");
         assertThatThrownBy(() -> runner.run(new ScenarioReader().read("flow.yaml", """
                 hierarchy:
                   accounts: [{name: acme, call_flow: teleport}]
                 steps:
                   - {wait: "1"}
                 """))).hasMessage("flow.yaml:2: no call flow 'teleport' in the rule base");
+    }
+
+    @Test
+    void changeAndTogetherStepsOfTheWrongShapeAreRefusedWithTheirLine() {
+        assertThatThrownBy(() -> new ScenarioReader().read("change.yaml", """
+                steps:
+                  - change: {room: weekly, did: "1", properties: {}}
+                """)).hasMessage("change.yaml:2: a change names exactly one of account, did_group, did, room");
+        assertThatThrownBy(() -> new ScenarioReader().read("change.yaml", """
+                steps:
+                  - change: {room: weekly, colour: red}
+                """)).hasMessageStartingWith("change.yaml:2: unknown change field 'colour'");
+        assertThatThrownBy(() -> new ScenarioReader().read("together.yaml", """
+                steps:
+                  - together:
+                      - {call: alice, enters: "1"}
+                """)).hasMessageStartingWith("together.yaml:2: together is a list of two or more steps");
+        assertThatThrownBy(() -> new ScenarioReader().read("together.yaml", """
+                steps:
+                  - together:
+                      - {call: alice, enters: "1"}
+                      - {wait: "5"}
+                """)).hasMessage("together.yaml:4: a step of together is one caller's event, without expect");
+        assertThatThrownBy(() -> new ScenarioReader().read("together.yaml", """
+                steps:
+                  - together:
+                      - {call: alice, enters: "1"}
+                      - {call: alice, presses: "*6"}
+                """)).hasMessage("together.yaml:4: alice is twice in one together step");
+    }
+
+    @Test
+    void aChangeToAValueTheSchemaRefusesFailsTheStep() {
+        ScenarioResult result = runner.run(new ScenarioReader().read("bad-change.yaml", """
+                hierarchy:
+                  accounts: [{name: acme, call_flow: secured}]
+                steps:
+                  - change: {account: acme, properties: {conference_start_wait: soon}}
+                """));
+
+        assertThat(result.passed()).isFalse();
+        assertThat(result.steps().get(0).mismatches()).singleElement()
+                .satisfies(m -> assertThat(m.actual()).contains("conference_start_wait").contains("soon"));
     }
 }
