@@ -2,7 +2,6 @@ package com.callflowrules.api;
 
 import com.callflowrules.decision.DecisionEngine;
 import com.callflowrules.hierarchy.CallFlow;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,9 +14,9 @@ class FlowReferences {
     private final DecisionEngine engine;
     private final String defaultFlow;
 
-    FlowReferences(DecisionEngine engine, @Value("${callflow.default-call-flow}") String defaultFlow) {
+    FlowReferences(DecisionEngine engine, AccountDefaultsProperties defaults) {
         this.engine = engine;
-        this.defaultFlow = defaultFlow;
+        this.defaultFlow = defaults.defaultCallFlow();
     }
 
     /** The sid of the flow {@code sidOrName}, or null (with an error recorded) when there is none. */

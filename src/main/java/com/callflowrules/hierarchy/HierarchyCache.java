@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -56,8 +55,15 @@ public class HierarchyCache {
     private volatile long version = -1;
     private volatile String epoch = "";
 
+    /** The service's cache, sized by {@code callflow.hierarchy-cache.size}. */
+    @org.springframework.beans.factory.annotation.Autowired
     public HierarchyCache(JdbcClient jdbc, AccountRepository accounts, DidGroupRepository groups, DidRepository dids,
-            MeetingRoomRepository rooms, @Value("${callflow.hierarchy-cache.size:" + DEFAULT_SIZE + "}") long size) {
+            MeetingRoomRepository rooms, HierarchyCacheProperties properties) {
+        this(jdbc, accounts, groups, dids, rooms, properties.size());
+    }
+
+    public HierarchyCache(JdbcClient jdbc, AccountRepository accounts, DidGroupRepository groups, DidRepository dids,
+            MeetingRoomRepository rooms, long size) {
         if (size < 0) {
             throw new IllegalArgumentException("hierarchy cache size must not be negative, was " + size);
         }

@@ -3,7 +3,8 @@ package com.callflowrules.session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,17 +13,23 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "callflow.timers.enabled", havingValue = "true", matchIfMissing = true)
-class TimerScheduler {
+class TimerScheduler implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(TimerScheduler.class);
 
     private final CallControl calls;
+    private final TimerProperties properties;
 
-    TimerScheduler(CallControl calls) {
+    TimerScheduler(CallControl calls, TimerProperties properties) {
         this.calls = calls;
+        this.properties = properties;
     }
 
-    @Scheduled(fixedDelayString = "${callflow.timers.interval:1s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(this::fire, properties.interval());
+    }
+
     void fire() {
         try {
             int fired = calls.fireDueTimers();

@@ -7,7 +7,10 @@ import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.scheduling.annotation.Scheduled;
+import java.time.Duration;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +24,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnClass(MVStore.class)
-class EmbeddedStoreCompaction {
+class EmbeddedStoreCompaction implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStoreCompaction.class);
     private static final int TARGET_FILL_RATE = 80;
@@ -31,11 +34,19 @@ class EmbeddedStoreCompaction {
     private volatile MVStore store;
     private volatile boolean notEmbeddedH2;
 
-    EmbeddedStoreCompaction(DataSource dataSource) {
+    private final StoreProperties properties;
+
+    EmbeddedStoreCompaction(DataSource dataSource, StoreProperties properties) {
         this.dataSource = dataSource;
+        this.properties = properties;
     }
 
-    @Scheduled(fixedDelayString = "${callflow.store.compaction-interval:1s}", initialDelayString = "${callflow.store.compaction-interval:1s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        Duration every = properties.compactionInterval();
+        registrar.addFixedDelayTask(new FixedDelayTask(this::compact, every, every));
+    }
+
     void compact() {
         MVStore mv = store();
         if (mv == null || mv.isClosed()) {
