@@ -50,6 +50,11 @@ public final class RuleBase {
         this.warnings = List.copyOf(warnings);
     }
 
+    /** The compiled rules, shared by snapshots whose rule files are equal. */
+    KieBase kieBase() {
+        return kieBase;
+    }
+
     /** The content hash of every rule and definition file: equal files, equal version. */
     public String version() {
         return version;

@@ -194,6 +194,23 @@ class RuleBaseLoaderTest {
     }
 
     @Test
+    void anEditOfDefinitionsOnlyReusesTheCompiledRulesAndARuleEditCompilesAgain() {
+        RulesCopy copy = RulesCopy.of(dir);
+        RuleBase first = loader.load(copy.root());
+        copy.write("call-flows/secured.yaml", copy.read("call-flows/secured.yaml").replace("properties: {}",
+                "properties:\n  accesscode_max_attempts: \"5\""));
+        RuleBase definitionsEdited = loader.load(copy.root());
+        copy.write("routing.drl", copy.read("routing.drl") + "\n// a comment\n");
+        RuleBase rulesEdited = loader.load(copy.root());
+
+        assertThat(definitionsEdited.version()).isNotEqualTo(first.version());
+        assertThat(definitionsEdited.kieBase()).isSameAs(first.kieBase());
+        assertThat(definitionsEdited.callFlowByName("secured").orElseThrow().properties())
+                .containsEntry("accesscode_max_attempts", "5");
+        assertThat(rulesEdited.kieBase()).isNotSameAs(first.kieBase());
+    }
+
+    @Test
     void aDefinitionStatesItsBehaviourAsData() {
         RulesCopy copy = RulesCopy.of(dir)
                 .write("call-flows/lobby.yaml", "name: lobby\nentry: prompt\nunknown_code: create_room\ncreator_role: listener\n")
