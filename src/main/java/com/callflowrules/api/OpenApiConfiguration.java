@@ -24,6 +24,23 @@ class OpenApiConfiguration {
         return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
     }
 
+    /** Required, nullable and closed schemas, from the records themselves (see {@link ExactSchemas}). */
+    @Bean
+    ExactSchemas exactSchemas() {
+        return new ExactSchemas();
+    }
+
+    @Bean
+    OperationDescriptions operationDescriptions() {
+        return new OperationDescriptions();
+    }
+
+    /** The error body every documented error answer refers to. */
+    @Bean
+    org.springdoc.core.customizers.OpenApiCustomizer errorSchema() {
+        return api -> OperationDescriptions.errorSchemas().forEach(api.getComponents()::addSchemas);
+    }
+
     @Bean
     OpenAPI callflowRulesApi() {
         return new OpenAPI()

@@ -1,5 +1,6 @@
 package com.callflowrules.api;
 
+import org.jspecify.annotations.Nullable;
 import com.callflowrules.hierarchy.AccessCode;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
@@ -19,21 +20,21 @@ final class RequestSchemas {
     }
 
     /** Account: {@code name} required on create; {@code call_flow_sid} by sid or name. */
-    record AccountFields(String name, String callFlowSid, Map<String, String> properties) {
+    record AccountFields(String name, @Nullable String callFlowSid, Map<String, @Nullable String> properties) {
     }
 
     /** DID group: {@code account_sid} (create only) and {@code name} required. */
-    record DidGroupFields(String accountSid, String name, String callFlowSid, Map<String, String> properties) {
+    record DidGroupFields(String accountSid, String name, @Nullable String callFlowSid, Map<String, @Nullable String> properties) {
     }
 
     /** DID: {@code account_sid} (create only) and {@code phonenumber} (E.164 digits, no +) required. */
-    record DidFields(String accountSid, String phonenumber, String didGroupSid, String callFlowSid,
-            Map<String, String> properties) {
+    record DidFields(String accountSid, String phonenumber, @Nullable String didGroupSid, @Nullable String callFlowSid,
+            Map<String, @Nullable String> properties) {
     }
 
     /** Meeting room: {@code account_sid} (create only) required. */
-    record MeetingRoomFields(String accountSid, String name, String didGroupSid, List<AccessCode> accessCodes,
-            Map<String, String> properties) {
+    record MeetingRoomFields(String accountSid, String name, @Nullable String didGroupSid, List<AccessCode> accessCodes,
+            Map<String, @Nullable String> properties) {
     }
 
     /** A call arrives. */
@@ -49,15 +50,15 @@ final class RequestSchemas {
     }
 
     /** Changes to a live call. */
-    record CallChanges(Boolean muted, Boolean onHold) {
+    record CallChanges(@Nullable Boolean muted, @Nullable Boolean onHold) {
     }
 
     /** Changes to a running meeting: {@code on_hold} is role letters, {@code participant_muted} false/relaxed/true. */
-    record MeetingChanges(Boolean locked, String onHold, String participantMuted) {
+    record MeetingChanges(@Nullable Boolean locked, @Nullable String onHold, @Nullable String participantMuted) {
     }
 
     /** What-if: a call to {@code number_dst}, with an access code if given. */
-    record WhatIf(String numberDst, String numberSrc, String accessCode) {
+    record WhatIf(String numberDst, String numberSrc, @Nullable String accessCode) {
     }
 
     /** The snake_case names of {@code schema}'s fields, less {@code except}. */

@@ -1,5 +1,6 @@
 package com.callflowrules.api;
 
+import org.jspecify.annotations.Nullable;
 import com.callflowrules.hierarchy.CallFlow;
 import com.callflowrules.hierarchy.FlowBehaviour;
 import com.callflowrules.rules.BuildResult;
@@ -71,8 +72,8 @@ class RulesController {
     }
 
     /** A flow and its behaviour as its definition states it; {@code behaviour} names a rule file of its own. */
-    record FlowView(String callFlowSid, String name, String entry, String unknownCode, String creatorRole,
-            String directRole, String behaviour) {
+    record FlowView(String callFlowSid, String name, String entry, @Nullable String unknownCode, @Nullable String creatorRole,
+            @Nullable String directRole, @Nullable String behaviour) {
         static FlowView of(CallFlow flow) {
             FlowBehaviour b = flow.behaviour();
             return new FlowView(flow.callFlowSid(), flow.name(), b.entry().jsonName(),

@@ -1,5 +1,6 @@
 package com.callflowrules.decision;
 
+import org.jspecify.annotations.Nullable;
 import com.callflowrules.hierarchy.Role;
 import java.util.List;
 import java.util.Map;
@@ -30,23 +31,23 @@ import java.util.Map;
  */
 public record Decision(
         Action action,
-        Reason reason,
-        FlowChoice callFlow,
-        Role role,
-        String meetingRoomSid,
-        String meetingSid,
-        Boolean muted,
-        Integer attemptsLeft,
+        @Nullable Reason reason,
+        @Nullable FlowChoice callFlow,
+        @Nullable Role role,
+        @Nullable String meetingRoomSid,
+        @Nullable String meetingSid,
+        @Nullable Boolean muted,
+        @Nullable Integer attemptsLeft,
         List<MediaStep> media,
         Map<String, String> properties,
         Map<String, PropertySource> propertySources,
         List<String> rulesFired,
         String ruleBaseVersion,
-        RoomToCreate createRoom,
+        @Nullable RoomToCreate createRoom,
         boolean startMeeting,
-        Integer waitSeconds,
-        String inCallAction,
-        Integer stopAfterSeconds) {
+        @Nullable Integer waitSeconds,
+        @Nullable String inCallAction,
+        @Nullable Integer stopAfterSeconds) {
 
     /**
      * The decision for a call whose rules could not decide: disconnect it with

@@ -1,5 +1,6 @@
 package com.callflowrules.decision;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -14,7 +15,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param count    the attendee count announced
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MediaStep(String type, String prompt, String language, Integer seconds, Integer count) {
+public record MediaStep(String type, @Nullable String prompt, @Nullable String language, @Nullable Integer seconds, @Nullable Integer count) {
 
     public static MediaStep play(String prompt, String language) {
         return new MediaStep("play", prompt, language, null, null);

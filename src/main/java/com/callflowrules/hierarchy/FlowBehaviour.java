@@ -1,5 +1,6 @@
 package com.callflowrules.hierarchy;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Objects;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Objects;
  * for a direct flow the role of its callers. A flow with a behaviour of its own names its rule
  * file instead ({@link FlowEntry#RULE_FILE}); the shared rules then leave it alone.
  */
-public record FlowBehaviour(FlowEntry entry, UnknownCode unknownCode, Role creatorRole, Role directRole, String ruleFile) {
+public record FlowBehaviour(FlowEntry entry, @Nullable UnknownCode unknownCode, @Nullable Role creatorRole, @Nullable Role directRole, @Nullable String ruleFile) {
 
     public FlowBehaviour {
         Objects.requireNonNull(entry, "entry");

@@ -1,5 +1,6 @@
 package com.callflowrules.session;
 
+import org.jspecify.annotations.Nullable;
 import com.callflowrules.hierarchy.Role;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
@@ -12,22 +13,22 @@ public record Call(
         String callSid,
         String numberSrc,
         String numberDst,
-        String didSid,
+        @Nullable String didSid,
         CallStatus state,
-        String accessCode,
-        Role role,
+        @Nullable String accessCode,
+        @Nullable Role role,
         int attemptsUsed,
         int roleChangesRefused,
-        String meetingRoomSid,
-        String meetingSid,
+        @Nullable String meetingRoomSid,
+        @Nullable String meetingSid,
         boolean muted,
         boolean onHold,
-        @JsonIgnore Instant waitStartedAt,
-        @JsonIgnore Instant waitDeadline,
-        String endReason,
+        @JsonIgnore @Nullable Instant waitStartedAt,
+        @JsonIgnore @Nullable Instant waitDeadline,
+        @Nullable String endReason,
         Instant dateCreated,
-        Instant dateJoined,
-        Instant dateEnded) {
+        @Nullable Instant dateJoined,
+        @Nullable Instant dateEnded) {
 
     /** A call that has just arrived, being prompted until its decision says otherwise. */
     static Call arrived(String callSid, String numberSrc, String numberDst, String didSid, Instant now) {

@@ -60,4 +60,53 @@ class OpenApiTest {
                 .containsExactlyInAnyOrderElementsOf(RequestSchemas.fields(RequestSchemas.DidFields.class));
         assertThat(schemas.get("Did").get("properties").propertyNames()).contains("did_sid", "did_group_sid", "date_created");
     }
+
+    @Test
+    void everyOperationHasAStableIdASummaryATagJsonMediaAndItsErrorsWithTheOneErrorSchema() {
+        JsonNode docs = new ApiClient(port, "").get("/v3/api-docs").body();
+        List<String> ids = new ArrayList<>();
+        docs.get("paths").properties().forEach(path -> path.getValue().properties().forEach(entry -> {
+            String where = entry.getKey() + " " + path.getKey();
+            JsonNode operation = entry.getValue();
+            ids.add(operation.get("operationId").asString());
+            assertThat(operation.get("operationId").asString()).as(where).matches("[a-z][A-Za-z]+");
+            assertThat(operation.path("summary").asString("")).as(where).isNotBlank();
+            assertThat(operation.get("tags")).as(where).hasSize(1);
+            assertThat(operation.get("responses").propertyNames()).as(where).contains("401");
+            operation.get("responses").properties().forEach(response -> {
+                JsonNode content = response.getValue().get("content");
+                if (content != null) {
+                    assertThat(content.propertyNames()).as(where + " " + response.getKey()).containsExactly("application/json");
+                }
+                if (response.getKey().startsWith("4")) {
+                    assertThat(content.get("application/json").get("schema").get("$ref").asString())
+                            .as(where + " " + response.getKey()).isEqualTo("#/components/schemas/ApiError");
+                }
+            });
+            if (operation.has("requestBody")) {
+                assertThat(operation.get("responses").propertyNames()).as(where).contains("400", "415", "422");
+            }
+            if (path.getKey().contains("{sid}")) {
+                assertThat(operation.get("responses").propertyNames()).as(where).contains("404");
+            }
+        }));
+
+        assertThat(ids).doesNotHaveDuplicates().contains("createAccount", "enterAccessCode", "arriveCall", "decideWhatIf");
+        assertThat(docs.get("openapi").asString()).startsWith("3.0");
+    }
+
+    @Test
+    void answerSchemasAreClosedRequireEveryFieldAndSayWhichMayBeNull() {
+        JsonNode schemas = new ApiClient(port, "").get("/v3/api-docs").body().get("components").get("schemas");
+        JsonNode call = schemas.get("Call");
+
+        assertThat(call.get("additionalProperties").asBoolean(true)).isFalse();
+        assertThat(call.get("required").valueStream().map(JsonNode::asString).toList())
+                .contains("call_sid", "state", "role", "meeting_sid").doesNotContain("wait_deadline");
+        assertThat(call.get("properties").get("role").get("nullable").asBoolean()).isTrue();
+        assertThat(call.get("properties").get("call_sid").path("nullable").asBoolean(false)).isFalse();
+        assertThat(schemas.get("ApiError").get("properties").propertyNames()).contains("status", "error", "message", "errors");
+        JsonNode audit = schemas.get("AuditEntry").get("properties").get("decision");
+        assertThat(audit.toString()).doesNotContain("JsonNode");
+    }
 }

@@ -1,0 +1,219 @@
+package com.callflowrules.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What the service accepts and answers is what {@code /v3/api-docs} says: a full call story and
+ * every kind of error, sent over HTTP to the running service, each request and answer checked
+ * against the served description by Atlassian's swagger-request-validator.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:openapi-contract;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+        "callflow.timers.enabled=false", "callflow.rules.watch=false"})
+class OpenApiContractTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("dev:dev-password".getBytes(StandardCharsets.UTF_8));
+    private static final String BASE = "/conference/v2";
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private OpenApiInteractionValidator validator;
+    private final List<String> violations = new ArrayList<>();
+
+    /** One exchange as sent and answered. */
+    private record Exchange(int status, String contentType, String body) {
+        JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        String text(String... path) {
+            JsonNode node = json();
+            for (String field : path) {
+                node = node.get(field);
+            }
+            return node.asString();
+        }
+    }
+
+    @BeforeEach
+    void fetchTheDescription() {
+        Exchange docs = send("GET", "/v3/api-docs", null, null, true);
+        assertThat(docs.status()).isEqualTo(200);
+        validator = OpenApiInteractionValidator.createForInlineApiSpecification(docs.body()).build();
+    }
+
+    private Exchange send(String method, String path, String body, String contentType, boolean authorized) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Accept", "application/json");
+        if (authorized) {
+            request.header("Authorization", AUTH);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Exchange(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends and checks the request and its answer against the description; violations are collected. */
+    private Exchange checked(String method, String path, String body) {
+        return checked(method, path, body, "application/json", true);
+    }
+
+    private Exchange checked(String method, String path, String body, String contentType, boolean authorized) {
+        return checked(method, path, body, contentType, authorized, true);
+    }
+
+    /** A request the service must refuse: only its answer is checked against the description. */
+    private Exchange refused(String method, String path, String body, String contentType, boolean authorized) {
+        return checked(method, path, body, contentType, authorized, false);
+    }
+
+    private Exchange checked(String method, String path, String body, String contentType, boolean authorized, boolean checkRequest) {
+        Exchange answer = send(method, BASE + path, body, body == null ? null : contentType, authorized);
+        String[] pathAndQuery = path.split("\\?", 2);
+        SimpleRequest.Builder request = new SimpleRequest.Builder(Request.Method.valueOf(method), BASE + pathAndQuery[0])
+                .withAccept("application/json");
+        if (pathAndQuery.length == 2) {
+            for (String parameter : pathAndQuery[1].split("&")) {
+                String[] nameAndValue = parameter.split("=", 2);
+                request.withQueryParam(nameAndValue[0], nameAndValue.length == 2 ? nameAndValue[1] : "");
+            }
+        }
+        if (authorized) {
+            request.withAuthorization(AUTH);
+        }
+        if (body != null) {
+            request.withBody(body).withContentType(contentType);
+        }
+        SimpleResponse.Builder response = SimpleResponse.Builder.status(answer.status());
+        if (answer.contentType() != null) {
+            response.withContentType(answer.contentType());
+        }
+        if (answer.body() != null && !answer.body().isEmpty()) {
+            response.withBody(answer.body());
+        }
+        ValidationReport report = checkRequest ? validator.validate(request.build(), response.build())
+                : validator.validateResponse(BASE + pathAndQuery[0], Request.Method.valueOf(method), response.build());
+        for (ValidationReport.Message message : report.getMessages()) {
+            if (message.getLevel() == ValidationReport.Level.ERROR) {
+                violations.add(method + " " + path + " -> " + answer.status() + ": " + message.getKey() + ": " + message.getMessage());
+            }
+        }
+        return answer;
+    }
+
+    @Test
+    void aWholeCallStoryMatchesTheDescription() {
+        String account = checked("POST", "/accounts", """
+                {"name": "Acme", "call_flow_sid": "secured", "properties": {"did_language": "en_GB"}}""").text("account_sid");
+        String group = checked("POST", "/did_groups", """
+                {"account_sid": "%s", "name": "Sales", "properties": {}}""".formatted(account)).text("did_group_sid");
+        String did = checked("POST", "/dids", """
+                {"account_sid": "%s", "phonenumber": "15550001000", "did_group_sid": "%s"}""".formatted(account, group)).text("did_sid");
+        String room = checked("POST", "/meeting_rooms", """
+                {"account_sid": "%s", "name": "Weekly", "did_group_sid": "%s",
+                 "access_codes": [{"access_code": "1234", "role": "host"}, {"access_code": "5678", "role": "participant"}]}"""
+                .formatted(account, group)).text("meeting_room_sid");
+        checked("GET", "/accounts/" + account, null);
+        checked("GET", "/accounts?limit=10&offset=0", null);
+        checked("PATCH", "/accounts/" + account, """
+                {"properties": {"did_language": null, "conference_entrytones_enabled": "off"}}""");
+        checked("PUT", "/did_groups/" + group, """
+                {"name": "Sales", "call_flow_sid": null, "properties": {}}""");
+        checked("GET", "/dids/" + did, null);
+        checked("GET", "/meeting_rooms/" + room, null);
+        checked("GET", "/call_flows", null);
+        checked("GET", "/call_flows/secured", null);
+        checked("GET", "/rules", null);
+
+        Exchange whatIf = checked("POST", "/decisions", """
+                {"number_dst": "15550001000", "number_src": "15559990000", "access_code": "1234"}""");
+        assertThat(whatIf.status()).isEqualTo(200);
+
+        Exchange host = checked("POST", "/calls", """
+                {"number_dst": "15550001000", "number_src": "15559990000"}""");
+        String hostSid = host.text("call", "call_sid");
+        checked("POST", "/calls/" + hostSid + "/access_code", """
+                {"access_code": "0000"}""");
+        Exchange joined = checked("POST", "/calls/" + hostSid + "/access_code", """
+                {"access_code": "1234"}""");
+        assertThat(joined.text("decision", "action")).isEqualTo("JOIN");
+        checked("POST", "/calls/" + hostSid + "/dtmf", """
+                {"digits": "*7"}""");
+        checked("POST", "/calls/" + hostSid + "/dtmf", """
+                {"digits": "#0"}""");
+        String meeting = joined.text("call", "meeting_sid");
+        checked("GET", "/meetings/" + meeting, null);
+        checked("GET", "/meetings", null);
+        checked("PATCH", "/meetings/" + meeting, """
+                {"locked": false}""");
+        checked("PATCH", "/calls/" + hostSid, """
+                {"muted": true}""");
+        checked("GET", "/calls", null);
+        checked("GET", "/calls/" + hostSid, null);
+        checked("DELETE", "/calls/" + hostSid, null);
+        checked("GET", "/calls/" + hostSid + "/decisions", null);
+
+        Exchange unknown = checked("POST", "/calls", """
+                {"number_dst": "15550009999", "number_src": "15559990000"}""");
+        assertThat(unknown.text("decision", "action")).isEqualTo("DROP");
+        checked("DELETE", "/meeting_rooms/" + room, null);
+
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void everyKindOfErrorMatchesTheDescription() {
+        Exchange malformed = refused("POST", "/accounts", "{\"name\": ", "application/json", true);
+        Exchange unauthorized = refused("GET", "/accounts", null, null, false);
+        Exchange notFound = checked("GET", "/accounts/no-such-account", null);
+        Exchange wrongType = refused("POST", "/accounts", "name: Acme", "text/plain", true);
+        Exchange invalid = checked("POST", "/accounts", """
+                {"name": "Acme", "properties": {"conference_start_wait": "soon"}}""");
+        String account = checked("POST", "/accounts", "{\"name\": \"Acme\"}").text("account_sid");
+        checked("POST", "/dids", """
+                {"account_sid": "%s", "phonenumber": "15550002000", "call_flow_sid": "secured"}""".formatted(account));
+        String call = checked("POST", "/calls", """
+                {"number_dst": "15550002000", "number_src": "15559990000"}""").text("call", "call_sid");
+        Exchange conflict = checked("POST", "/calls/" + call + "/dtmf", "{\"digits\": \"*6\"}");
+        Exchange badLimit = refused("GET", "/calls?limit=0", null, null, true);
+
+        assertThat(List.of(malformed.status(), unauthorized.status(), notFound.status(), wrongType.status(),
+                invalid.status(), conflict.status(), badLimit.status())).containsExactly(400, 401, 404, 415, 422, 409, 400);
+        assertThat(violations).isEmpty();
+    }
+}
