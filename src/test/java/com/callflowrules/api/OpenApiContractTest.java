@@ -14,6 +14,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -37,6 +39,8 @@ class OpenApiContractTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("dev:dev-password".getBytes(StandardCharsets.UTF_8));
     private static final String BASE = "/conference/v2";
+    /** The Redocly CLI version the lint runs (tested on this kind of machine). */
+    private static final String REDOCLY = "2.77.0";
 
     @LocalServerPort
     int port;
@@ -215,5 +219,35 @@ class OpenApiContractTest {
         assertThat(List.of(malformed.status(), unauthorized.status(), notFound.status(), wrongType.status(),
                 invalid.status(), conflict.status(), badLimit.status())).containsExactly(400, 401, 404, 415, 422, 409, 400);
         assertThat(violations).isEmpty();
+    }
+
+    /**
+     * Redocly's recommended rules, run by Redocly's own CLI from the npm registry (npx; Node and
+     * npm are the only tools from outside Maven the build needs, and .ci/run installs them when
+     * a machine lacks them): no error.
+     */
+    @Test
+    void redoclysRecommendedLintFindsNoError() throws Exception {
+        Path description = Path.of("target/openapi/openapi.json");
+        Files.createDirectories(description.getParent());
+        Files.writeString(description, send("GET", "/v3/api-docs", null, null, true).body());
+        Process lint;
+        try {
+            lint = new ProcessBuilder("npx", "--yes", "@redocly/cli@" + REDOCLY, "lint", "--format=json", description.toString())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+        } catch (IOException e) {
+            throw new AssertionError("npx (Node and npm) is needed to lint the API description; .ci/run installs it", e);
+        }
+        String report = new String(lint.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(lint.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).as("redocly finished").isTrue();
+        JsonNode result = JSON.readTree(report.substring(report.indexOf('{')));
+        List<String> errors = result.get("problems").valueStream()
+                .filter(problem -> "error".equals(problem.get("severity").asString()))
+                .map(problem -> problem.get("ruleId").asString() + ": " + problem.get("message").asString())
+                .toList();
+
+        assertThat(errors).isEmpty();
+        assertThat(result.get("totals").get("errors").asInt()).isZero();
     }
 }
