@@ -6,7 +6,6 @@ import com.callflowrules.session.CallControl;
 import com.callflowrules.session.CallRepository;
 import com.callflowrules.session.UnknownCallException;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,10 +25,7 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/conference/v2/calls")
 class CallController {
 
-    private static final Pattern NUMBER = Pattern.compile("[0-9]{1,20}");
-    private static final Pattern DIGITS = Pattern.compile("[0-9*#]{1,16}");
     /** What a keypad can send (also for what-if): the rules, not this check, refuse an entry that is no access code. */
-    static final Pattern CODE_ENTRY = Pattern.compile("[0-9A-Za-z*#]{0,64}");
 
     private final CallControl control;
     private final CallRepository calls;
@@ -47,8 +43,8 @@ class CallController {
     @ResponseStatus(HttpStatus.CREATED)
     CallAnswer arrive(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.CallArrival.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
         RequestBody body = RequestBody.of(json, RequestSchemas.fields(RequestSchemas.CallArrival.class), Set.of());
-        String dst = body.matching("number_dst", NUMBER, "1 to 20 digits", true);
-        String src = body.matching("number_src", NUMBER, "1 to 20 digits", false);
+        String dst = body.matching("number_dst", ValueFormats.DIALED_NUMBER_PATTERN, ValueFormats.DIALED_NUMBER_RULE, true);
+        String src = body.matching("number_src", ValueFormats.DIALED_NUMBER_PATTERN, ValueFormats.DIALED_NUMBER_RULE, false);
         body.validate();
         CallControl.Outcome outcome = control.arrive(dst, src);
         return new CallAnswer(outcome.call(), outcome.decision());
@@ -59,7 +55,7 @@ class CallController {
     CallAnswer accessCode(@PathVariable String sid, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.AccessCodeEntry.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
         RequestBody body = RequestBody.of(json, RequestSchemas.fields(RequestSchemas.AccessCodeEntry.class), Set.of());
         String code = json.has("access_code") && json.get("access_code").isString() ? json.get("access_code").asString() : null;
-        if (code == null || !CODE_ENTRY.matcher(code).matches()) {
+        if (code == null || !ValueFormats.CODE_ENTRY_PATTERN.matcher(code).matches()) {
             body.error("access_code", "must be a string of up to 64 keys (digits, letters, * and #) (empty for a timeout)");
         }
         body.validate();
@@ -70,7 +66,7 @@ class CallController {
     @PostMapping("/{sid}/dtmf")
     CallAnswer dtmf(@PathVariable String sid, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.DtmfEntry.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
         RequestBody body = RequestBody.of(json, RequestSchemas.fields(RequestSchemas.DtmfEntry.class), Set.of());
-        String digits = body.matching("digits", DIGITS, "1 to 16 keys 0-9 * #", true);
+        String digits = body.matching("digits", ValueFormats.KEYS_PATTERN, ValueFormats.KEYS_RULE, true);
         body.validate();
         CallControl.Outcome outcome = control.pressed(sid, digits);
         return new CallAnswer(outcome.call(), outcome.decision());

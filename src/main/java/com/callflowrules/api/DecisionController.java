@@ -3,7 +3,6 @@ package com.callflowrules.api;
 import com.callflowrules.decision.Decision;
 import com.callflowrules.session.CallControl;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,7 +15,6 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/conference/v2/decisions")
 class DecisionController {
 
-    private static final Pattern NUMBER = Pattern.compile("[0-9]{1,20}");
 
     private final CallControl control;
 
@@ -27,12 +25,12 @@ class DecisionController {
     @PostMapping
     Decision decide(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.WhatIf.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
         RequestBody body = RequestBody.of(json, RequestSchemas.fields(RequestSchemas.WhatIf.class), Set.of());
-        String dst = body.matching("number_dst", NUMBER, "1 to 20 digits", true);
-        String src = body.matching("number_src", NUMBER, "1 to 20 digits", false);
+        String dst = body.matching("number_dst", ValueFormats.DIALED_NUMBER_PATTERN, ValueFormats.DIALED_NUMBER_RULE, true);
+        String src = body.matching("number_src", ValueFormats.DIALED_NUMBER_PATTERN, ValueFormats.DIALED_NUMBER_RULE, false);
         String code = null;
         if (json.has("access_code") && !json.get("access_code").isNull()) {
             code = json.get("access_code").isString() ? json.get("access_code").asString() : null;
-            if (code == null || !CallController.CODE_ENTRY.matcher(code).matches()) {
+            if (code == null || !ValueFormats.CODE_ENTRY_PATTERN.matcher(code).matches()) {
                 body.error("access_code", "must be a string of up to 64 keys (digits, letters, * and #)");
             }
         }

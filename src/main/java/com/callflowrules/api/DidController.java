@@ -4,7 +4,6 @@ import static com.callflowrules.api.DidGroupController.union;
 
 import com.callflowrules.hierarchy.Did;
 import com.callflowrules.hierarchy.DidRepository;
-import java.util.regex.Pattern;
 import com.callflowrules.properties.PropertySchema;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -28,8 +27,6 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/conference/v2/dids")
 class DidController {
 
-    private static final Pattern E164_DIGITS = Pattern.compile("[1-9][0-9]{6,14}");
-    private static final String E164_RULE = "an E.164 number: 7 to 15 digits, no +";
     private static final Set<String> WRITABLE = RequestSchemas.fields(RequestSchemas.DidFields.class, "account_sid");
     private static final Set<String> READ_ONLY = Set.of("did_sid", "date_created");
 
@@ -51,7 +48,7 @@ class DidController {
     Did create(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.DidFields.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
         RequestBody body = RequestBody.of(json, union(WRITABLE, "account_sid"), READ_ONLY);
         String accountSid = body.requiredText("account_sid", 36);
-        String number = body.matching("phonenumber", E164_DIGITS, E164_RULE, true);
+        String number = body.matching("phonenumber", ValueFormats.E164_PATTERN, ValueFormats.E164_RULE, true);
         String group = body.text("did_group_sid", 36);
         String flow = flows.resolve(body, body.text("call_flow_sid", 36));
         var properties = body.properties(schema, false);
@@ -77,7 +74,7 @@ class DidController {
         return transactions.execute(status -> {
             Did current = locked(sid);
             RequestBody body = RequestBody.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
-            String number = body.has("phonenumber") ? body.matching("phonenumber", E164_DIGITS, E164_RULE, true) : current.phonenumber();
+            String number = body.has("phonenumber") ? body.matching("phonenumber", ValueFormats.E164_PATTERN, ValueFormats.E164_RULE, true) : current.phonenumber();
             String group = body.has("did_group_sid") ? body.text("did_group_sid", 36) : current.didGroupSid();
             String flow = body.has("call_flow_sid") ? flows.resolve(body, body.text("call_flow_sid", 36)) : current.callFlowSid();
             var properties = RequestBody.mergePatch(current.properties(), body.properties(schema, true));
@@ -92,7 +89,7 @@ class DidController {
         return transactions.execute(status -> {
             Did current = locked(sid);
             RequestBody body = RequestBody.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
-            String number = body.matching("phonenumber", E164_DIGITS, E164_RULE, true);
+            String number = body.matching("phonenumber", ValueFormats.E164_PATTERN, ValueFormats.E164_RULE, true);
             String group = body.text("did_group_sid", 36);
             String flow = flows.resolve(body, body.text("call_flow_sid", 36));
             var properties = body.properties(schema, false);

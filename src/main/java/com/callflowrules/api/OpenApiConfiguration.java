@@ -35,6 +35,11 @@ class OpenApiConfiguration {
         return new OperationDescriptions();
     }
 
+    @Bean
+    PropertySchemas propertySchemas() {
+        return new PropertySchemas();
+    }
+
     /** The error body every documented error answer refers to. */
     @Bean
     org.springdoc.core.customizers.OpenApiCustomizer errorSchema() {

@@ -20,33 +20,35 @@ final class RequestSchemas {
     }
 
     /** Account: {@code name} required on create; {@code call_flow_sid} by sid or name. */
-    record AccountFields(String name, @Nullable String callFlowSid, Map<String, @Nullable String> properties) {
+    record AccountFields(@io.swagger.v3.oas.annotations.media.Schema(maxLength = 255, example = "Acme") String name, @Nullable String callFlowSid, Map<String, @Nullable String> properties) {
     }
 
     /** DID group: {@code account_sid} (create only) and {@code name} required. */
-    record DidGroupFields(String accountSid, String name, @Nullable String callFlowSid, Map<String, @Nullable String> properties) {
+    record DidGroupFields(@io.swagger.v3.oas.annotations.media.Schema(maxLength = 36) String accountSid, @io.swagger.v3.oas.annotations.media.Schema(maxLength = 255, example = "Sales") String name, @Nullable String callFlowSid, Map<String, @Nullable String> properties) {
     }
 
     /** DID: {@code account_sid} (create only) and {@code phonenumber} (E.164 digits, no +) required. */
-    record DidFields(String accountSid, String phonenumber, @Nullable String didGroupSid, @Nullable String callFlowSid,
+    record DidFields(@io.swagger.v3.oas.annotations.media.Schema(maxLength = 36) String accountSid,
+            @io.swagger.v3.oas.annotations.media.Schema(pattern = "^(?:" + ValueFormats.E164 + ")$", example = "15550001000") String phonenumber, @Nullable String didGroupSid, @Nullable String callFlowSid,
             Map<String, @Nullable String> properties) {
     }
 
     /** Meeting room: {@code account_sid} (create only) required. */
-    record MeetingRoomFields(String accountSid, String name, @Nullable String didGroupSid, List<AccessCode> accessCodes,
+    record MeetingRoomFields(@io.swagger.v3.oas.annotations.media.Schema(maxLength = 36) String accountSid, @io.swagger.v3.oas.annotations.media.Schema(maxLength = 255, example = "Weekly") String name, @Nullable String didGroupSid, List<AccessCode> accessCodes,
             Map<String, @Nullable String> properties) {
     }
 
     /** A call arrives. */
-    record CallArrival(String numberDst, String numberSrc) {
+    record CallArrival(@io.swagger.v3.oas.annotations.media.Schema(pattern = "^(?:" + ValueFormats.DIALED_NUMBER + ")$", example = "15550001000") String numberDst,
+            @io.swagger.v3.oas.annotations.media.Schema(pattern = "^(?:" + ValueFormats.DIALED_NUMBER + ")$", example = "15559990000") String numberSrc) {
     }
 
     /** The caller keyed a code; empty for a digit timeout. */
-    record AccessCodeEntry(String accessCode) {
+    record AccessCodeEntry(@io.swagger.v3.oas.annotations.media.Schema(pattern = "^(?:" + ValueFormats.CODE_ENTRY + ")$", example = "1234") String accessCode) {
     }
 
     /** The caller pressed keys in the meeting. */
-    record DtmfEntry(String digits) {
+    record DtmfEntry(@io.swagger.v3.oas.annotations.media.Schema(pattern = "^(?:" + ValueFormats.KEYS + ")$", example = "*6") String digits) {
     }
 
     /** Changes to a live call. */
@@ -58,7 +60,9 @@ final class RequestSchemas {
     }
 
     /** What-if: a call to {@code number_dst}, with an access code if given. */
-    record WhatIf(String numberDst, String numberSrc, @Nullable String accessCode) {
+    record WhatIf(@io.swagger.v3.oas.annotations.media.Schema(pattern = "^(?:" + ValueFormats.DIALED_NUMBER + ")$", example = "15550001000") String numberDst,
+            @io.swagger.v3.oas.annotations.media.Schema(pattern = "^(?:" + ValueFormats.DIALED_NUMBER + ")$", example = "15559990000") String numberSrc,
+            @io.swagger.v3.oas.annotations.media.Schema(pattern = "^(?:" + ValueFormats.CODE_ENTRY + ")$", example = "1234") @Nullable String accessCode) {
     }
 
     /** The snake_case names of {@code schema}'s fields, less {@code except}. */

@@ -34,6 +34,18 @@ public enum PropertyType {
         return rule;
     }
 
+    /**
+     * The same rule as a regular expression anchored at both ends, for descriptions such as the
+     * OpenAPI one (the integer ranges spelled out as alternatives).
+     */
+    public String anchoredPattern() {
+        return switch (this) {
+            case SECONDS -> "^(?:0|[1-9][0-9]{0,3}|[1-7][0-9]{4}|8[0-5][0-9]{3}|86[0-3][0-9]{2}|86400)$";
+            case ATTEMPTS -> "^(?:[1-9]|10)$";
+            default -> "^(?:" + pattern.pattern() + ")$";
+        };
+    }
+
     /** Empty when {@code value} is valid, else the reason it is not. */
     public Optional<String> check(String value) {
         if (value == null) {

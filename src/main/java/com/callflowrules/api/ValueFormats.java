@@ -1,0 +1,38 @@
+package com.callflowrules.api;
+
+import java.util.regex.Pattern;
+
+/**
+ * The formats of the values the API takes, each defined once: the controllers check requests
+ * with the compiled patterns, and the OpenAPI description states the same text (anchored, as
+ * JSON Schema patterns are not).
+ */
+final class ValueFormats {
+
+    /** A dialed or calling number as a call router reports it. */
+    static final String DIALED_NUMBER = "[0-9]{1,20}";
+    static final String DIALED_NUMBER_RULE = "1 to 20 digits";
+    /** A DID's number: E.164 without the +. */
+    static final String E164 = "[1-9][0-9]{6,14}";
+    static final String E164_RULE = "an E.164 number: 7 to 15 digits, no +";
+    /** Keys pressed in the meeting. */
+    static final String KEYS = "[0-9*#]{1,16}";
+    static final String KEYS_RULE = "1 to 16 keys 0-9 * #";
+    /** What a caller may key at the prompt; only 1 to 16 digits can be an access code. */
+    static final String CODE_ENTRY = "[0-9A-Za-z*#]{0,64}";
+    /** An access code of a room (see AccessCode.FORMAT). */
+    static final String ACCESS_CODE = "[0-9]{1,16}";
+
+    static final Pattern DIALED_NUMBER_PATTERN = Pattern.compile(DIALED_NUMBER);
+    static final Pattern E164_PATTERN = Pattern.compile(E164);
+    static final Pattern KEYS_PATTERN = Pattern.compile(KEYS);
+    static final Pattern CODE_ENTRY_PATTERN = Pattern.compile(CODE_ENTRY);
+
+    private ValueFormats() {
+    }
+
+    /** A pattern as the description states it: anchored at both ends. */
+    static String anchored(String pattern) {
+        return "^(?:" + pattern + ")$";
+    }
+}
