@@ -117,12 +117,10 @@ public class CallControl {
     public Outcome enterCode(String callSid, String code) {
         return retrying(callSid, () -> {
             Call call = lockLive(callSid);
+            CallLifecycle.require(call, CallLifecycle.Event.KEYED_CODE);
             if (call.state() == CallStatus.CHANGING_ROLE) {
                 CallFacts facts = placed(call);
                 return apply("role_code", call, false, decide(new RoleCodeEntered(code), facts), facts, now());
-            }
-            if (call.state() != CallStatus.PROMPTING) {
-                throw new CallStateException("call " + callSid + " is " + call.state().dbName() + ", not waiting for an access code");
             }
             HierarchyCache.Reads hierarchy = this.hierarchy.reads();
             Optional<Did> did = hierarchy.did(call.didSid());
@@ -145,9 +143,7 @@ public class CallControl {
     public Outcome pressed(String callSid, String digits) {
         return retrying(callSid, () -> {
             Call call = lockLive(callSid);
-            if (call.state() != CallStatus.JOINED) {
-                throw new CallStateException("call " + callSid + " is " + call.state().dbName() + ", not in a meeting");
-            }
+            CallLifecycle.require(call, CallLifecycle.Event.PRESSED_KEYS);
             CallFacts facts = placed(call);
             return apply("dtmf", call, false, decide(new DtmfPressed(digits), facts), facts, now());
         });
@@ -157,6 +153,7 @@ public class CallControl {
     public Outcome hangUp(String callSid) {
         return retrying(callSid, () -> {
             Call call = lockLive(callSid);
+            CallLifecycle.require(call, CallLifecycle.Event.HUNG_UP);
             CallFacts facts = placed(call);
             return apply("hang_up", call, false, decide(new CallLeft(), facts), facts, now());
         });
@@ -211,7 +208,7 @@ public class CallControl {
     private boolean admitAgain(String callSid, boolean onlyIfDue) {
         Instant now = now();
         Optional<Call> found = calls.lock(callSid);
-        if (found.isEmpty() || found.get().state() != CallStatus.WAITING
+        if (found.isEmpty() || !CallLifecycle.takes(found.get().state(), CallLifecycle.Event.ADMISSION_CHECK)
                 || onlyIfDue && found.get().waitDeadline().isAfter(now)) {
             return false;
         }
