@@ -52,6 +52,12 @@ final class ExactSchemas implements ModelConverter {
             if (property == null) {
                 continue;
             }
+            if (property.getExample() == null && property.get$ref() == null) {
+                Object example = example(name, property);
+                if (example != null) {
+                    property.setExample(example);
+                }
+            }
             boolean nullable = isNullable(component);
             if (!request && !(omitsNulls && nullable)) {
                 model.addRequiredItem(name);
@@ -65,6 +71,68 @@ final class ExactSchemas implements ModelConverter {
         }
         model.setAdditionalProperties(false);
         return schema;
+    }
+
+    /**
+     * An example value for a property without one, from the conventions of the API's names, so
+     * that every body of the description shows a plausible instance.
+     */
+    @SuppressWarnings("rawtypes")
+    private static Object example(String name, Schema property) {
+        if (property.getEnum() != null && !property.getEnum().isEmpty()) {
+            return property.getEnum().get(0);
+        }
+        String type = property.getType();
+        if ("boolean".equals(type)) {
+            return Boolean.FALSE;
+        }
+        if ("integer".equals(type)) {
+            return name.contains("attempts") ? 3 : name.equals("limit") ? 100 : name.contains("seconds") ? 30 : 1;
+        }
+        if (!"string".equals(type)) {
+            return null;
+        }
+        if ("date-time".equals(property.getFormat())) {
+            return "2026-12-01T09:00:00Z";
+        }
+        if (name.endsWith("_sid")) {
+            return "7d444840-9dc0-11d1-b245-5ffdce74fad2";
+        }
+        if (name.startsWith("number") || name.equals("phonenumber")) {
+            return "15550001000";
+        }
+        if (name.contains("access_code")) {
+            return "1234";
+        }
+        if (name.equals("rule_base_version") || name.equals("version")) {
+            return "8fc2f2950f06";
+        }
+        return switch (name) {
+            case "end_reason", "reason" -> "MEETING_ENDED";
+            case "name" -> "Weekly";
+            case "in_call_action" -> "conference_lock";
+            case "on_hold" -> "pl";
+            case "participant_muted" -> "false";
+            case "language" -> "en_US";
+            case "prompt" -> "default";
+            case "digits" -> "*6";
+            case "event" -> "access_code";
+            case "call_flow" -> "secured";
+            case "entry" -> "prompt";
+            case "unknown_code" -> "refuse";
+            case "creator_role", "direct_role" -> "host";
+            case "behaviour", "rule_file" -> "hotline";
+            case "directory" -> "rules";
+            case "file" -> "flows/hotline.drl";
+            case "type" -> "play";
+            case "sid" -> "7d444840-9dc0-11d1-b245-5ffdce74fad2";
+            case "action" -> "JOIN";
+            case "description" -> "Prompts for an access code; unknown codes are refused after the last attempt.";
+            case "error" -> "validation_failed";
+            case "message" -> "conference_start_wait = 'soon': must be an integer 0..86400";
+            case "field" -> "properties.conference_start_wait";
+            default -> null;
+        };
     }
 
     /** {@code Map<String, @Nullable String>}: a merge patch, where null removes a key. */

@@ -71,6 +71,7 @@ class OpenApiTest {
             ids.add(operation.get("operationId").asString());
             assertThat(operation.get("operationId").asString()).as(where).matches("[a-z][A-Za-z]+");
             assertThat(operation.path("summary").asString("")).as(where).isNotBlank();
+            assertThat(operation.path("description").asString("")).as(where).isNotBlank();
             assertThat(operation.get("tags")).as(where).hasSize(1);
             assertThat(operation.get("responses").propertyNames()).as(where).contains("401");
             operation.get("responses").properties().forEach(response -> {
@@ -106,6 +107,13 @@ class OpenApiTest {
         assertThat(call.get("properties").get("role").get("nullable").asBoolean()).isTrue();
         assertThat(call.get("properties").get("call_sid").path("nullable").asBoolean(false)).isFalse();
         assertThat(schemas.get("ApiError").get("properties").propertyNames()).contains("status", "error", "message", "errors");
+        // every value a body can carry shows an example (objects and lists are made of such values)
+        schemas.properties().forEach(schema -> schema.getValue().path("properties").properties().forEach(p -> {
+            JsonNode property = p.getValue();
+            boolean composite = property.has("$ref") || property.has("allOf")
+                    || List.of("object", "array").contains(property.path("type").asString(""));
+            assertThat(composite || property.has("example")).as(schema.getKey() + "." + p.getKey() + " has an example").isTrue();
+        }));
         JsonNode audit = schemas.get("AuditEntry").get("properties").get("decision");
         assertThat(audit.toString()).doesNotContain("JsonNode");
     }
