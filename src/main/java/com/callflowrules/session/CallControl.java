@@ -86,14 +86,22 @@ public class CallControl {
 
     /** A call arrives at {@code numberDst}. */
     public Outcome arrive(String numberDst, String numberSrc) {
+        return arrive(numberDst, numberSrc, UUID.randomUUID().toString());
+    }
+
+    /**
+     * A call arrives at {@code numberDst}, under {@code callSid}: a router that has its own id for
+     * the call derives the sid from it, so its later webhooks name the same call.
+     */
+    public Outcome arrive(String numberDst, String numberSrc, String callSid) {
         try {
-            return arriving(numberDst, numberSrc);
+            return arriving(numberDst, numberSrc, callSid);
         } finally {
             MDC.remove(CALL_SID);
         }
     }
 
-    private Outcome arriving(String numberDst, String numberSrc) {
+    private Outcome arriving(String numberDst, String numberSrc, String callSid) {
         return retrying(() -> {
             Instant now = now();
             HierarchyCache.Reads hierarchy = this.hierarchy.reads();
@@ -103,7 +111,7 @@ public class CallControl {
                 // a direct flow goes straight to the number's implicit room
                 facts = facts.withMeetings(states(meetings.lockInRooms(List.of(Placement.implicitRoomSid(did.get().didSid())))));
             }
-            Call call = Call.arrived(UUID.randomUUID().toString(), numberSrc, numberDst, did.map(Did::didSid).orElse(null), now);
+            Call call = Call.arrived(callSid, numberSrc, numberDst, did.map(Did::didSid).orElse(null), now);
             MDC.put(CALL_SID, call.callSid());
             // the call's row is written once, in the state the decision leaves it in
             return apply("arrive", call, true, decide(new CallArrived(numberDst, numberSrc), facts), facts, now);

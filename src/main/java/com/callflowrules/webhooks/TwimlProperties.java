@@ -1,0 +1,28 @@
+package com.callflowrules.webhooks;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code callflow.twiml.*}: how TwiML answers are made.
+ *
+ * @param authToken the platform account's auth token: when set, every webhook must carry a valid
+ *                  {@code X-Twilio-Signature} and unsigned or wrongly signed ones are refused
+ * @param mediaUrl  how a prompt becomes a {@code <Play>} URL: {@code {language}} and {@code {prompt}}
+ *                  are replaced
+ * @param musicUrl  the conference {@code waitUrl} for music on hold: {@code {music}} is replaced
+ */
+@ConfigurationProperties("callflow.twiml")
+public record TwimlProperties(@Nullable String authToken,
+        @DefaultValue("/media/{language}/{prompt}.wav") String mediaUrl,
+        @DefaultValue("/media/music/{music}.mp3") String musicUrl) {
+
+    String prompt(String language, String prompt) {
+        return mediaUrl.replace("{language}", language == null ? "" : language).replace("{prompt}", prompt);
+    }
+
+    String music(String music) {
+        return musicUrl.replace("{music}", music);
+    }
+}
