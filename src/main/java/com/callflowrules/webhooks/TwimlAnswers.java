@@ -30,9 +30,9 @@ final class TwimlAnswers {
     /** Where the conference reports joins and leaves, and the number its call's end. */
     static final String STATUS_STEP = "/conference/v2/twiml/status";
 
-    private final TwimlProperties properties;
+    private final WebhookProperties properties;
 
-    TwimlAnswers(TwimlProperties properties) {
+    TwimlAnswers(WebhookProperties properties) {
         this.properties = properties;
     }
 

@@ -38,9 +38,9 @@ class TwimlController {
 
     private final CallControl calls;
     private final TwimlAnswers answers;
-    private final TwimlProperties properties;
+    private final WebhookProperties properties;
 
-    TwimlController(CallControl calls, TwimlProperties properties) {
+    TwimlController(CallControl calls, WebhookProperties properties) {
         this.calls = calls;
         this.properties = properties;
         this.answers = new TwimlAnswers(properties);
@@ -81,10 +81,10 @@ class TwimlController {
     }
 
     private ResponseEntity<String> signed(Map<String, String> form, HttpServletRequest request, java.util.function.Supplier<String> answer) {
-        if (properties.authToken() != null && !properties.authToken().isBlank()) {
+        if (properties.twilioAuthToken() != null && !properties.twilioAuthToken().isBlank()) {
             String signature = request.getHeader("X-Twilio-Signature");
             String url = request.getRequestURL() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-            if (signature == null || !new RequestValidator(properties.authToken()).validate(url, form, signature)) {
+            if (signature == null || !new RequestValidator(properties.twilioAuthToken()).validate(url, form, signature)) {
                 return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN)
                         .body("the request is not signed by the platform (X-Twilio-Signature)");
             }

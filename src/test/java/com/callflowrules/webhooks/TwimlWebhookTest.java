@@ -40,7 +40,7 @@ import org.w3c.dom.NodeList;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:twiml;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-        "callflow.timers.enabled=false", "callflow.rules.watch=false", "callflow.twiml.auth-token=" + TwimlWebhookTest.TOKEN})
+        "callflow.timers.enabled=false", "callflow.rules.watch=false", "callflow.webhooks.twilio-auth-token=" + TwimlWebhookTest.TOKEN})
 class TwimlWebhookTest {
 
     static final String TOKEN = "12345678901234567890123456789012";

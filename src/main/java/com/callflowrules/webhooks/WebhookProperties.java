@@ -5,16 +5,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code callflow.twiml.*}: how TwiML answers are made.
+ * {@code callflow.webhooks.*}: how the answers to the platforms' webhooks are made.
  *
- * @param authToken the platform account's auth token: when set, every webhook must carry a valid
+ * @param twilioAuthToken the Twilio (or compatible) account's auth token: when set, every webhook must carry a valid
  *                  {@code X-Twilio-Signature} and unsigned or wrongly signed ones are refused
  * @param mediaUrl  how a prompt becomes a {@code <Play>} URL: {@code {language}} and {@code {prompt}}
  *                  are replaced
  * @param musicUrl  the conference {@code waitUrl} for music on hold: {@code {music}} is replaced
  */
-@ConfigurationProperties("callflow.twiml")
-public record TwimlProperties(@Nullable String authToken,
+@ConfigurationProperties("callflow.webhooks")
+public record WebhookProperties(@Nullable String twilioAuthToken,
         @DefaultValue("/media/{language}/{prompt}.wav") String mediaUrl,
         @DefaultValue("/media/music/{music}.mp3") String musicUrl) {
 
