@@ -117,7 +117,7 @@ final class ExactSchemas implements ModelConverter {
             case "prompt" -> "default";
             case "digits" -> "*6";
             case "event" -> "access_code";
-            case "call_flow" -> "secured";
+            case "call_flow" -> "hotline";
             case "entry" -> "prompt";
             case "unknown_code" -> "refuse";
             case "creator_role", "direct_role" -> "host";
