@@ -35,6 +35,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -67,9 +68,20 @@ public class CallControl {
     private final AuditRepository audit;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     public CallControl(DecisionEngine engine, HierarchyCache hierarchy, MeetingRoomRepository rooms, CallRepository calls,
             MeetingRepository meetings, AuditRepository audit, TransactionTemplate transactions, Clock clock) {
+        this(engine, hierarchy, rooms, calls, meetings, audit, transactions, clock, event -> {
+        });
+    }
+
+    /** As above, publishing {@link CallsEnded} when a timer ends calls. */
+    @org.springframework.beans.factory.annotation.Autowired
+    public CallControl(DecisionEngine engine, HierarchyCache hierarchy, MeetingRoomRepository rooms, CallRepository calls,
+            MeetingRepository meetings, AuditRepository audit, TransactionTemplate transactions, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.engine = engine;
         this.hierarchy = hierarchy;
         this.rooms = rooms;
@@ -223,7 +235,10 @@ public class CallControl {
         Call call = found.get();
         CallFacts facts = placed(call);
         long waited = Duration.between(call.waitStartedAt(), now).toSeconds();
-        apply("admission", call, false, decide(new AdmissionRequested(waited), facts), facts, now);
+        Outcome outcome = apply("admission", call, false, decide(new AdmissionRequested(waited), facts), facts, now);
+        if (outcome.call().state() == CallStatus.ENDED) {
+            events.publishEvent(new CallsEnded(List.of(callSid), outcome.call().endReason()));
+        }
         return true;
     }
 
@@ -245,10 +260,15 @@ public class CallControl {
         Decision decision = decide(new MeetingStopDue(), facts);
         audit.record(lastLeaver.callSid(), "meeting_stop", decision, now);
         if (decision.action() == Action.DISCONNECT) {
+            List<String> ended = new ArrayList<>();
             for (Call call : calls.inMeeting(meetingSid)) {
                 calls.update(call.ended(decision.reason().name(), now));
+                ended.add(call.callSid());
             }
             meetings.delete(meetingSid);
+            if (!ended.isEmpty()) {
+                events.publishEvent(new CallsEnded(ended, decision.reason().name()));
+            }
         } else {
             meetings.setStop(meetingSid, null, null);
         }

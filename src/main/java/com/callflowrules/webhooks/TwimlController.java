@@ -6,10 +6,8 @@ import com.callflowrules.session.CallStatus;
 import com.twilio.security.RequestValidator;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,8 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * TwiML webhooks: point a number's voice webhook at {@code POST /conference/v2/twiml/voice} and
  * its status callback at {@code /conference/v2/twiml/status}. Each request is one event of call
- * control for the call the platform's {@code CallSid} names (the service's call sid is derived
- * from it, so no mapping is stored); the answer is the TwiML of the decision. With an auth token
+ * control for the call the platform's {@code CallSid} names (the service's call sid is that
+ * sid, so no mapping is stored); the answer is the TwiML of the decision. With an auth token
  * configured, a request whose {@code X-Twilio-Signature} Twilio's own validator does not accept
  * is refused (403) before anything is decided. Described in docs/call-routers.md, not in the
  * OpenAPI description (form bodies and XML for the platform, not for generated clients).
@@ -46,9 +44,21 @@ class TwimlController {
         this.answers = new TwimlAnswers(properties);
     }
 
-    /** The service's call sid for the platform's {@code CallSid}. */
+    private static final java.util.regex.Pattern PLATFORM_CALL_SID = java.util.regex.Pattern.compile("CA[0-9a-fA-F]{32}");
+
+    /**
+     * The service's call sid for the platform's {@code CallSid}: the same, so that a timer that
+     * ends the call can tell the platform which call (see {@link PlatformHangups}).
+     */
     static String callSid(String platformCallSid) {
-        return UUID.nameUUIDFromBytes(("twilio:" + platformCallSid).getBytes(StandardCharsets.UTF_8)).toString();
+        if (!isPlatformCallSid(platformCallSid)) {
+            throw new MissingWebhookFieldException("CallSid of the form CA and 32 hexadecimal digits");
+        }
+        return platformCallSid;
+    }
+
+    static boolean isPlatformCallSid(String sid) {
+        return sid != null && PLATFORM_CALL_SID.matcher(sid).matches();
     }
 
     @PostMapping("/voice")

@@ -41,7 +41,43 @@ import org.w3c.dom.NodeList;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:twiml;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "callflow.timers.enabled=false", "callflow.rules.watch=false", "callflow.webhooks.twilio-auth-token=" + TwimlWebhookTest.TOKEN})
+@org.springframework.context.annotation.Import(TwimlWebhookTest.Doubles.class)
 class TwimlWebhookTest {
+
+    /** The clock the timers read, and Twilio's REST API as a recording of what was asked of it. */
+    @org.springframework.boot.test.context.TestConfiguration
+    static class Doubles {
+        @org.springframework.context.annotation.Bean
+        @org.springframework.context.annotation.Primary
+        com.callflowrules.support.MutableClock testClock() {
+            return new com.callflowrules.support.MutableClock(java.time.Instant.parse("2026-12-02T09:00:00Z"));
+        }
+
+        @org.springframework.context.annotation.Bean
+        @org.springframework.context.annotation.Primary
+        RecordingTwilioCalls recordingTwilioCalls() {
+            return new RecordingTwilioCalls();
+        }
+    }
+
+    /** Records the calls the service asks the platform to end. */
+    static final class RecordingTwilioCalls implements TwilioCalls {
+        final java.util.List<String> completed = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public void complete(String callSid) {
+            completed.add(callSid);
+        }
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    com.callflowrules.support.MutableClock clock;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    RecordingTwilioCalls twilio;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    com.callflowrules.session.CallControl control;
 
     static final String TOKEN = "12345678901234567890123456789012";
     private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("dev:dev-password".getBytes(StandardCharsets.UTF_8));
@@ -168,7 +204,7 @@ class TwimlWebhookTest {
         assertThat(conference.getAttribute("statusCallbackEvent")).isEqualTo("join leave");
         assertThat(only(joined, "/Response/Play[1]").getTextContent()).isEqualTo("/media/en_US/default.wav");
 
-        String ourSid = TwimlController.callSid(callSid);
+        String ourSid = callSid;
         assertThat(api.get("/calls/" + ourSid).text("state")).isEqualTo("joined");
         Answer left = platform("status", form("CallSid", callSid, "StatusCallbackEvent", "participant-leave", "ConferenceSid", "CF1"));
         assertThat(left.status()).isEqualTo(200);
@@ -190,7 +226,7 @@ class TwimlWebhookTest {
         assertThat(conference.getTextContent()).isEqualTo(room);
         assertThat(conference.getAttribute("startConferenceOnEnter")).isEqualTo("false");
         assertThat(conference.getAttribute("waitUrl")).isEqualTo("/media/music/lobby.mp3");
-        assertThat(api.get("/calls/" + TwimlController.callSid(callSid)).text("state")).isEqualTo("waiting");
+        assertThat(api.get("/calls/" + callSid).text("state")).isEqualTo("waiting");
     }
 
     @Test
@@ -231,6 +267,22 @@ class TwimlWebhookTest {
 
         assertThat(unsigned.status()).isEqualTo(403);
         assertThat(forged.status()).isEqualTo(403);
-        assertThat(api.get("/calls/" + TwimlController.callSid(arrival.get("CallSid"))).status()).isEqualTo(404);
+        assertThat(api.get("/calls/" + arrival.get("CallSid")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theStartWaitTimerEndsAWaitingCallerOnThePlatformThroughItsRestApi() throws Exception {
+        String number = number("secured", "{\"conference_start_how\": \"host\", \"conference_start_wait\": \"30\"}");
+        room("3333", "participant");
+        String callSid = newCallSid();
+        platform("voice", form("CallSid", callSid, "From", "+15559990000", "To", number));
+        platform("access_code", form("CallSid", callSid, "Digits", "3333"));
+        assertThat(api.get("/calls/" + callSid).text("state")).isEqualTo("waiting");
+
+        clock.advance(java.time.Duration.ofSeconds(31));
+        control.fireDueTimers();
+
+        assertThat(api.get("/calls/" + callSid).text("end_reason")).isEqualTo("START_TIMEOUT");
+        assertThat(twilio.completed).containsExactly(callSid);
     }
 }
