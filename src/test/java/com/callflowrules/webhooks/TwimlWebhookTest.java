@@ -285,4 +285,29 @@ class TwimlWebhookTest {
         assertThat(api.get("/calls/" + callSid).text("end_reason")).isEqualTo("START_TIMEOUT");
         assertThat(twilio.completed).containsExactly(callSid);
     }
+
+    /** Every shipped flow through the webhooks: its prompt or its direct join, the code where it asks one, the leave. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"open", "open_first_host", "secured", "secured_webinar", "direct_host",
+            "direct_participant"})
+    void everyFlowFromArrivalToLeave(String flow) throws Exception {
+        String number = number(flow, "{}");
+        room("4321", "participant");
+        String callSid = newCallSid();
+        boolean direct = flow.startsWith("direct");
+
+        Document first = platform("voice", form("CallSid", callSid, "From", "+15559990000", "To", number)).xml();
+        Document joined = direct ? first : platform("access_code", form("CallSid", callSid, "Digits", flow.startsWith("open") ? "8888" : "4321")).xml();
+
+        if (!direct) {
+            assertThat(verbs(first)).isEqualTo("Gather Redirect");
+        }
+        Element conference = only(joined, "/Response/Dial/Conference");
+        String room = api.get("/calls/" + callSid).text("meeting_room_sid");
+        assertThat(conference.getTextContent()).isEqualTo(room);
+        assertThat(conference.getAttribute("startConferenceOnEnter")).isEqualTo("true");
+        assertThat(conference.getAttribute("muted")).isEqualTo(flow.equals("secured_webinar") ? "true" : "false");
+        platform("status", form("CallSid", callSid, "StatusCallbackEvent", "participant-leave"));
+        assertThat(api.get("/calls/" + callSid).text("state")).isEqualTo("ended");
+    }
 }
