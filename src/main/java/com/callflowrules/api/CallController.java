@@ -3,6 +3,7 @@ package com.callflowrules.api;
 import com.callflowrules.decision.Decision;
 import com.callflowrules.session.Call;
 import com.callflowrules.session.CallControl;
+import com.callflowrules.session.LiveStateAdmin;
 import com.callflowrules.session.CallRepository;
 import com.callflowrules.session.UnknownCallException;
 import java.util.Set;
@@ -28,9 +29,11 @@ class CallController {
     /** What a keypad can send (also for what-if): the rules, not this check, refuse an entry that is no access code. */
 
     private final CallControl control;
+    private final LiveStateAdmin admin;
     private final CallRepository calls;
 
-    CallController(CallControl control, CallRepository calls) {
+    CallController(CallControl control, CallRepository calls, LiveStateAdmin admin) {
+        this.admin = admin;
         this.control = control;
         this.calls = calls;
     }
@@ -103,6 +106,6 @@ class CallController {
         Boolean muted = body.bool("muted");
         Boolean onHold = body.bool("on_hold");
         body.validate();
-        return control.updateCall(sid, muted, onHold);
+        return admin.updateCall(sid, muted, onHold);
     }
 }

@@ -2,6 +2,7 @@ package com.callflowrules.api;
 
 import com.callflowrules.properties.PropertyType;
 import com.callflowrules.session.CallControl;
+import com.callflowrules.session.LiveStateAdmin;
 import com.callflowrules.session.Meeting;
 import com.callflowrules.session.MeetingRepository;
 import com.callflowrules.session.UnknownMeetingException;
@@ -25,9 +26,11 @@ class MeetingController {
     private static final Pattern MUTED = Pattern.compile("false|relaxed|true");
 
     private final CallControl control;
+    private final LiveStateAdmin admin;
     private final MeetingRepository meetings;
 
-    MeetingController(CallControl control, MeetingRepository meetings) {
+    MeetingController(CallControl control, MeetingRepository meetings, LiveStateAdmin admin) {
+        this.admin = admin;
         this.control = control;
         this.meetings = meetings;
     }
@@ -51,6 +54,6 @@ class MeetingController {
         String onHold = body.ofType("on_hold", PropertyType.ROLES);
         String muted = body.matching("participant_muted", MUTED, "false, relaxed or true", false);
         body.validate();
-        return control.updateMeeting(sid, locked, onHold, muted);
+        return admin.updateMeeting(sid, locked, onHold, muted);
     }
 }

@@ -11,10 +11,15 @@ import java.util.function.UnaryOperator;
  */
 final class InCallActions {
 
-    private InCallActions() {
+    private final CallRepository calls;
+    private final MeetingRepository meetings;
+
+    InCallActions(CallRepository calls, MeetingRepository meetings) {
+        this.calls = calls;
+        this.meetings = meetings;
     }
 
-    static Call apply(Call call, String action, CallControl control) {
+    Call apply(Call call, String action) {
         InCallEffect effect = PropertySchema.standard().bindingOfAction(action)
                 .orElseThrow(() -> new IllegalStateException("the rules decided an action the schema does not have: " + action))
                 .effect();
@@ -22,18 +27,18 @@ final class InCallActions {
             case TOGGLE_OWN_MUTE -> {
                 return call.withMuted(!call.muted());
             }
-            case TOGGLE_LOCK -> control.meetingOf(call).ifPresent(m -> control.save(m.withLocked(!m.locked())));
-            case TOGGLE_RECORDING -> control.meetingOf(call).ifPresent(m -> control.save(m.withRecording(!m.recording())));
-            case TOGGLE_PARTICIPANT_MUTE -> control.meetingOf(call).ifPresent(m -> {
+            case TOGGLE_LOCK -> meetingOf(call).ifPresent(m -> meetings.update(m.withLocked(!m.locked())));
+            case TOGGLE_RECORDING -> meetingOf(call).ifPresent(m -> meetings.update(m.withRecording(!m.recording())));
+            case TOGGLE_PARTICIPANT_MUTE -> meetingOf(call).ifPresent(m -> {
                 boolean mute = m.participantMuted().equals("false");
-                control.save(m.withParticipantMuted(mute ? "true" : "false"));
-                forRole(control, m.meetingSid(), Role.PARTICIPANT, c -> c.withMuted(mute));
+                meetings.update(m.withParticipantMuted(mute ? "true" : "false"));
+                forRole(m.meetingSid(), Role.PARTICIPANT, c -> c.withMuted(mute));
             });
-            case TOGGLE_HOLD -> control.meetingOf(call).ifPresent(m -> {
+            case TOGGLE_HOLD -> meetingOf(call).ifPresent(m -> {
                 boolean hold = m.onHold().isEmpty();
-                control.save(m.withOnHold(hold ? "pl" : ""));
-                forRole(control, m.meetingSid(), Role.PARTICIPANT, c -> c.withOnHold(hold));
-                forRole(control, m.meetingSid(), Role.LISTENER, c -> c.withOnHold(hold));
+                meetings.update(m.withOnHold(hold ? "pl" : ""));
+                forRole(m.meetingSid(), Role.PARTICIPANT, c -> c.withOnHold(hold));
+                forRole(m.meetingSid(), Role.LISTENER, c -> c.withOnHold(hold));
             });
             case CHANGE_ROLE -> {
                 return call.changingRole();
@@ -45,10 +50,14 @@ final class InCallActions {
         return call;
     }
 
-    private static void forRole(CallControl control, String meetingSid, Role role, UnaryOperator<Call> change) {
-        for (Call c : control.callsIn(meetingSid)) {
+    private java.util.Optional<Meeting> meetingOf(Call call) {
+        return call.meetingSid() == null ? java.util.Optional.empty() : meetings.find(call.meetingSid());
+    }
+
+    private void forRole(String meetingSid, Role role, UnaryOperator<Call> change) {
+        for (Call c : calls.inMeeting(meetingSid)) {
             if (c.role() == role) {
-                control.save(change.apply(c));
+                calls.update(change.apply(c));
             }
         }
     }
