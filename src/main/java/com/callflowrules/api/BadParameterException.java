@@ -2,6 +2,8 @@ package com.callflowrules.api;
 
 /** A query parameter out of its range; answered with 400 naming the parameter. */
 class BadParameterException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
 
     private final String parameter;
 

@@ -27,6 +27,8 @@ class BodySizeLimit extends OncePerRequestFilter {
 
     /** A body that went past the limit while it was read. */
     static final class BodyTooLargeException extends IOException {
+        private static final long serialVersionUID = 1L;
+
         BodyTooLargeException() {
             super("the request body is larger than " + MAX_BYTES + " bytes");
         }

@@ -83,6 +83,8 @@ class EntityTags implements ResponseBodyAdvice<Object> {
 
     /** An {@code If-Match} that no longer holds. */
     static final class PreconditionFailedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         PreconditionFailedException(String message) {
             super(message);
         }

@@ -133,6 +133,7 @@ final class OperationDescriptions implements OperationCustomizer {
     }
 
     /** The {@link ApiError} schemas, to add to the components. */
+    @SuppressWarnings("rawtypes") // swagger-core's own signature
     static Map<String, Schema> errorSchemas() {
         return ModelConverters.getInstance().readAll(ApiError.class);
     }

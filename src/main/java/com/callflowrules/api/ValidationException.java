@@ -4,6 +4,8 @@ import java.util.List;
 
 /** A request whose values are wrong (422), with every problem found. */
 class ValidationException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
 
     private final List<ApiError.FieldError> errors;
 

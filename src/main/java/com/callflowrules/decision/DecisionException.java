@@ -9,6 +9,8 @@ import java.util.List;
  * the rule base version and the cause; {@link #kind()} sorts failures for metrics.
  */
 public class DecisionException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
 
     private final String ruleBaseVersion;
     private final List<String> lastRulesFired;

@@ -2,6 +2,8 @@ package com.callflowrules.hierarchy;
 
 /** A write that refers to an object that does not exist (or belongs to another account). Nothing was changed. */
 public class UnknownReferenceException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
 
     private final String field;
 

@@ -5,6 +5,8 @@ import java.util.stream.Collectors;
 
 /** Thrown when properties break the schema; carries every violation found. */
 public class InvalidPropertyException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
 
     private final List<PropertyViolation> violations;
 

@@ -5,6 +5,8 @@ import java.util.stream.Collectors;
 
 /** A rule base was refused; carries every message found, each with file, line and reason. */
 public class RuleBaseException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
 
     private final List<RuleMessage> messages;
 

@@ -76,6 +76,8 @@ public final class RuleBudget {
 
     /** Thrown into rule code when the budget ran out; the engine turns it into a failed decision. */
     static final class RuleBudgetExceeded extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         RuleBudgetExceeded(String message) {
             super(message, null, false, false);
         }

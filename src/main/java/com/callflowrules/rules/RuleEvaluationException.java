@@ -8,6 +8,8 @@ import java.util.List;
  * rules fired; {@link #kind()} tells a bound from an error, for metrics.
  */
 public class RuleEvaluationException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
 
     /** What stopped the decision. */
     public enum Kind {

@@ -6,6 +6,8 @@ package com.callflowrules.session;
  * (the HTTP API answers 503 with {@code Retry-After}).
  */
 public class BusyException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
 
     public BusyException(String message, Throwable cause) {
         super(message, cause);

@@ -55,6 +55,7 @@ final class CallTimers {
         return fired;
     }
 
+    @SuppressWarnings("try") // the resource's work is its close: the logging context ends with the block
     private boolean timedOut(String callSid) {
         try (MDC.MDCCloseable ignored = MDC.putCloseable(CallControl.CALL_SID, callSid)) {
             return decisions.admitAgain(callSid, true);

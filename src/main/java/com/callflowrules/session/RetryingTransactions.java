@@ -25,6 +25,7 @@ final class RetryingTransactions {
     }
 
     /** {@code work} for {@code callSid}, logged with it. */
+    @SuppressWarnings("try") // the resource's work is its close: the logging context ends with the block
     <T> T run(String callSid, Supplier<T> work) {
         try (MDC.MDCCloseable ignored = MDC.putCloseable(CallControl.CALL_SID, callSid)) {
             return run(work);

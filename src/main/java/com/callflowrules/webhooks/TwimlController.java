@@ -116,6 +116,8 @@ class TwimlController {
 
     /** A webhook without a field the platform always sends: 400. */
     static final class MissingWebhookFieldException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         MissingWebhookFieldException(String field) {
             super("the webhook has no " + field, null, false, false);
         }

@@ -80,6 +80,7 @@ class HotReloadTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the watcher works while it is open; closing it stops it
     void theWatcherReloadsAnEditOnceTheWritesSettle() throws Exception {
         RulesCopy rules = RulesCopy.of(dir);
         RuleBaseHolder holder = new RuleBaseHolder(DecisionEngine.loader(), rules.root());
