@@ -18,6 +18,19 @@ import tools.jackson.core.StreamReadFeature;
 @Configuration(proxyBeanMethods = false)
 class RequestReadingConfiguration implements WebMvcConfigurer {
 
+    /**
+     * The API speaks JSON only: the XML converters that libraries on the class path bring
+     * (Jackson 2's XML module comes with Twilio's helper library) are taken out, so that
+     * {@code Accept: application/xml} cannot turn an answer into XML outside the contract.
+     * The TwiML webhooks write their XML as text.
+     */
+    @Override
+    public void configureMessageConverters(org.springframework.http.converter.HttpMessageConverters.ServerBuilder builder) {
+        builder.configureMessageConvertersList(converters -> converters.removeIf(converter ->
+                !(converter instanceof org.springframework.http.converter.StringHttpMessageConverter)
+                        && converter.getSupportedMediaTypes().stream().anyMatch(type -> type.getSubtype().contains("xml"))));
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new QueryParameterCheck());

@@ -271,4 +271,14 @@ class OpenApiContractTest {
         assertThat(errors).isEmpty();
         assertThat(result.get("totals").get("errors").asInt()).isZero();
     }
+
+    /** The API speaks JSON only: a client asking for XML gets no XML (the contract is JSON). */
+    @Test
+    void noAnswerIsEverXml() throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + BASE + "/accounts"))
+                .header("Authorization", AUTH).header("Accept", "application/xml").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(406);
+        assertThat(answer.headers().firstValue("Content-Type").orElse("")).doesNotContain("xml");
+    }
 }
