@@ -4,6 +4,7 @@ import static com.callflowrules.api.DidGroupController.union;
 
 import com.callflowrules.hierarchy.Did;
 import com.callflowrules.hierarchy.DidRepository;
+import com.callflowrules.hierarchy.Properties;
 import com.callflowrules.properties.PropertySchema;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -77,7 +78,7 @@ class DidController {
             String number = body.has("phonenumber") ? body.matching("phonenumber", ValueFormats.E164_PATTERN, ValueFormats.E164_RULE, true) : current.phonenumber();
             String group = body.has("did_group_sid") ? body.text("did_group_sid", 36) : current.didGroupSid();
             String flow = body.has("call_flow_sid") ? flows.resolve(body, body.text("call_flow_sid", 36)) : current.callFlowSid();
-            var properties = RequestBody.mergePatch(current.properties(), body.properties(schema, true));
+            var properties = Properties.mergePatch(current.properties(), body.properties(schema, true));
             body.validate();
             return save(new Did(sid, current.accountSid(), number, group, flow, properties, current.dateCreated()));
         });

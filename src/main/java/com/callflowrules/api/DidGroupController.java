@@ -2,6 +2,7 @@ package com.callflowrules.api;
 
 import com.callflowrules.hierarchy.DidGroup;
 import com.callflowrules.hierarchy.DidGroupRepository;
+import com.callflowrules.hierarchy.Properties;
 import com.callflowrules.properties.PropertySchema;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -73,7 +74,7 @@ class DidGroupController {
             RequestBody body = RequestBody.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
             String name = body.has("name") ? body.requiredText("name", 255) : current.name();
             String flow = body.has("call_flow_sid") ? flows.resolve(body, body.text("call_flow_sid", 36)) : current.callFlowSid();
-            var properties = RequestBody.mergePatch(current.properties(), body.properties(schema, true));
+            var properties = Properties.mergePatch(current.properties(), body.properties(schema, true));
             body.validate();
             return save(new DidGroup(sid, current.accountSid(), name, flow, properties, current.dateCreated()));
         });

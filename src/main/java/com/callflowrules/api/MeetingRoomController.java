@@ -4,6 +4,7 @@ import static com.callflowrules.api.DidGroupController.union;
 
 import com.callflowrules.hierarchy.MeetingRoom;
 import com.callflowrules.hierarchy.MeetingRoomRepository;
+import com.callflowrules.hierarchy.Properties;
 import com.callflowrules.properties.PropertySchema;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -75,7 +76,7 @@ class MeetingRoomController {
             String name = body.has("name") ? body.text("name", 255) : current.name();
             String group = body.has("did_group_sid") ? body.text("did_group_sid", 36) : current.didGroupSid();
             var codes = body.has("access_codes") ? body.accessCodes() : current.accessCodes();
-            var properties = RequestBody.mergePatch(current.properties(), body.properties(schema, true));
+            var properties = Properties.mergePatch(current.properties(), body.properties(schema, true));
             body.validate();
             return save(new MeetingRoom(sid, current.accountSid(), name, group, codes, properties, current.adHoc(), current.dateCreated()));
         });

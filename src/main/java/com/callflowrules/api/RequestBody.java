@@ -227,17 +227,4 @@ final class RequestBody {
             throw new ValidationException(errors);
         }
     }
-
-    /** {@code current} with the non-null values of {@code patch} set and its null values removed. */
-    static Map<String, String> mergePatch(Map<String, String> current, Map<String, String> patch) {
-        Map<String, String> merged = new LinkedHashMap<>(current);
-        patch.forEach((key, value) -> {
-            if (value == null) {
-                merged.remove(key);
-            } else {
-                merged.put(key, value);
-            }
-        });
-        return merged;
-    }
 }

@@ -15,6 +15,7 @@ import com.callflowrules.hierarchy.DidRepository;
 import com.callflowrules.hierarchy.HierarchyStore;
 import com.callflowrules.hierarchy.MeetingRoom;
 import com.callflowrules.hierarchy.MeetingRoomRepository;
+import com.callflowrules.hierarchy.Properties;
 import com.callflowrules.hierarchy.Role;
 import com.callflowrules.properties.PropertySchema;
 import com.callflowrules.session.Call;
@@ -352,14 +353,9 @@ public final class ScenarioRunner {
         }
 
         private static Map<String, String> merged(Map<String, String> current, Map<String, Object> patch) {
-            Map<String, String> next = new LinkedHashMap<>(current);
-            patch.forEach((key, value) -> {
-                if (isNull(value)) {
-                    next.remove(key);
-                } else {
-                    next.put(key, String.valueOf(value));
-                }
-            });
+            Map<String, String> values = new LinkedHashMap<>();
+            patch.forEach((key, value) -> values.put(key, isNull(value) ? null : String.valueOf(value)));
+            Map<String, String> next = Properties.mergePatch(current, values);
             PropertySchema.standard().validate(next);
             PropertySchema.requireDistinctBindings(next);
             return next;

@@ -125,6 +125,17 @@ public class CallControl {
         });
     }
 
+    /**
+     * The caller is gone, as a platform reports it (a conference leave, an ended call): a live
+     * call hangs up; an ended or unknown one is left as it is, so a late or repeated report is
+     * harmless. Checked under the call's lock, like every event.
+     */
+    public Optional<Outcome> hangUpIfLive(String callSid) {
+        return transactions.run(callSid, () -> calls.lock(callSid)
+                .filter(call -> CallLifecycle.takes(call.state(), CallLifecycle.Event.HUNG_UP))
+                .map(call -> decisions.decideAndApply("hang_up", new CallLeft(), call, false, facts.placed(call))));
+    }
+
     /** What would happen to a call to {@code numberDst} (with {@code accessCode}, if given); nothing is changed or locked. */
     public Decision whatIf(String numberDst, String numberSrc, String accessCode) {
         return transactions.readOnly(() -> {

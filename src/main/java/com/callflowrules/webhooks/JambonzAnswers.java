@@ -2,7 +2,6 @@ package com.callflowrules.webhooks;
 
 import com.callflowrules.decision.Action;
 import com.callflowrules.decision.Decision;
-import com.callflowrules.decision.MediaStep;
 import com.callflowrules.session.Call;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,7 +38,7 @@ final class JambonzAnswers {
                 gather.put("input", List.of("digits"));
                 gather.put("actionHook", CODE_STEP);
                 gather.put("finishOnKey", "#");
-                gather.put("timeout", collectSeconds(decision));
+                gather.put("timeout", DecisionMedia.collectSeconds(decision));
                 if (!prompts.isEmpty()) {
                     gather.put("play", Map.of("url", prompts.get(prompts.size() - 1)));
                 }
@@ -102,15 +101,6 @@ final class JambonzAnswers {
     }
 
     private List<String> plays(Decision decision) {
-        return decision.media().stream()
-                .filter(step -> step.type().equals("play") || step.type().equals("announce_count"))
-                .map(step -> properties.prompt(step.language(),
-                        step.type().equals("announce_count") ? "count_" + step.count() : step.prompt()))
-                .toList();
-    }
-
-    private static int collectSeconds(Decision decision) {
-        return decision.media().stream().filter(step -> step.type().equals("collect_digits")).map(MediaStep::seconds)
-                .findFirst().orElse(5);
+        return DecisionMedia.promptUrls(decision, properties);
     }
 }

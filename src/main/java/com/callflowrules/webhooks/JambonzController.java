@@ -1,8 +1,6 @@
 package com.callflowrules.webhooks;
 
-import com.callflowrules.session.Call;
 import com.callflowrules.session.CallControl;
-import com.callflowrules.session.CallStatus;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -78,9 +76,8 @@ class JambonzController {
             return ResponseEntity.badRequest().build();
         }
         boolean gone = "leave".equals(hook.get("event")) || GONE.contains(String.valueOf(hook.get("call_status")));
-        String ours = callSid(sid);
-        if (gone && calls.find(ours).map(Call::state).filter(state -> state != CallStatus.ENDED).isPresent()) {
-            calls.hangUp(ours);
+        if (gone) {
+            calls.hangUpIfLive(callSid(sid));
         }
         return ResponseEntity.ok(List.of());
     }

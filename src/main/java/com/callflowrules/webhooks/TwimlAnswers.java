@@ -2,7 +2,6 @@ package com.callflowrules.webhooks;
 
 import com.callflowrules.decision.Action;
 import com.callflowrules.decision.Decision;
-import com.callflowrules.decision.MediaStep;
 import com.callflowrules.session.Call;
 import com.twilio.http.HttpMethod;
 import com.twilio.twiml.TwiMLException;
@@ -41,7 +40,7 @@ final class TwimlAnswers {
         switch (decision.action()) {
             case PROMPT_ACCESS_CODE, REPROMPT_ACCESS_CODE -> {
                 Gather.Builder gather = new Gather.Builder().inputs(Gather.Input.DTMF).finishOnKey("#")
-                        .timeout(collectSeconds(decision)).action(CODE_STEP).method(HttpMethod.POST);
+                        .timeout(DecisionMedia.collectSeconds(decision)).action(CODE_STEP).method(HttpMethod.POST);
                 plays(decision).forEach(gather::play);
                 twiml.gather(gather.build());
                 // no digits before the timeout: the platform goes on here, and the empty entry counts as an attempt
@@ -89,18 +88,6 @@ final class TwimlAnswers {
     }
 
     private List<Play> plays(Decision decision) {
-        return decision.media().stream()
-                .filter(step -> step.type().equals("play") || step.type().equals("announce_count"))
-                .map(step -> new Play.Builder(properties.prompt(step.language(), prompt(step))).build())
-                .toList();
-    }
-
-    private static String prompt(MediaStep step) {
-        return step.type().equals("announce_count") ? "count_" + step.count() : step.prompt();
-    }
-
-    private static int collectSeconds(Decision decision) {
-        return decision.media().stream().filter(step -> step.type().equals("collect_digits")).map(MediaStep::seconds)
-                .findFirst().orElse(5);
+        return DecisionMedia.promptUrls(decision, properties).stream().map(url -> new Play.Builder(url).build()).toList();
     }
 }

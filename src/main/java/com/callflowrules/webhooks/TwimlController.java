@@ -1,8 +1,6 @@
 package com.callflowrules.webhooks;
 
-import com.callflowrules.session.Call;
 import com.callflowrules.session.CallControl;
-import com.callflowrules.session.CallStatus;
 import com.twilio.security.RequestValidator;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
@@ -83,8 +81,8 @@ class TwimlController {
         return signed(form, request, () -> {
             String sid = callSid(required(form, "CallSid"));
             boolean gone = "participant-leave".equals(form.get("StatusCallbackEvent")) || GONE.contains(form.get("CallStatus"));
-            if (gone && calls.find(sid).map(Call::state).filter(state -> state != CallStatus.ENDED).isPresent()) {
-                calls.hangUp(sid);
+            if (gone) {
+                calls.hangUpIfLive(sid);
             }
             return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
         });
