@@ -2,6 +2,7 @@ package com.callflowrules.decision;
 
 import com.callflowrules.decision.outcome.AttemptsLeft;
 import com.callflowrules.decision.outcome.CreateRoom;
+import com.callflowrules.decision.outcome.EffectiveProperties;
 import com.callflowrules.decision.outcome.EffectiveProperty;
 import com.callflowrules.decision.outcome.InCallAction;
 import com.callflowrules.decision.outcome.Media;
@@ -31,12 +32,11 @@ final class DecisionAssembler {
         SelectedFlow flow = single(event, evaluation, SelectedFlow.class, "selected flow", false);
         Placement placement = single(event, evaluation, Placement.class, "placement", false);
 
+        EffectiveProperties effective = single(event, evaluation, EffectiveProperties.class, "set of effective properties", false);
         Map<String, String> properties = new TreeMap<>();
         Map<String, PropertySource> sources = new TreeMap<>();
-        for (EffectiveProperty property : evaluation.all(EffectiveProperty.class)) {
-            if (properties.put(property.key(), property.value()) != null) {
-                throw conflict(event, evaluation, "two effective values for property " + property.key());
-            }
+        for (EffectiveProperty property : effective == null ? List.<EffectiveProperty>of() : effective.all()) {
+            properties.put(property.key(), property.value());
             sources.put(property.key(), new PropertySource(property.level(), property.sourceSid()));
         }
         boolean joining = verdict.action() == Action.JOIN;

@@ -414,6 +414,11 @@ final class CompiledRuleCheck {
                     && !pushed.isEmpty() && pushed.get(pushed.size() - 1) instanceof String constant) {
                 constantUses.add(new ConstantUse(className, method, owner + ".<init>", "construct", constant));
             }
+            if (!"<init>".equals(name) && owner.startsWith("com/callflowrules/") && descriptor.startsWith("(Ljava/lang/String;)")
+                    && !pushed.isEmpty() && pushed.get(pushed.size() - 1) instanceof String constant) {
+                // A product method called with a constant, such as EffectiveProperties.value("did_language").
+                constantUses.add(new ConstantUse(className, method, owner + "." + name, "argument", constant));
+            }
             if (Type.getReturnType(descriptor).getSort() != Type.VOID && opcode != Opcodes.INVOKESPECIAL
                     && isProductAccessor(owner, descriptor)) {
                 push(new Accessor(owner, name));

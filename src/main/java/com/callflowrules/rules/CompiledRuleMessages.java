@@ -18,6 +18,8 @@ import java.util.TreeSet;
 final class CompiledRuleMessages {
 
     private static final String PROPERTY_KEY = "com/callflowrules/decision/outcome/EffectiveProperty.key";
+    /** The typed reads of the one properties fact, each taking a key: value("did_language"), seconds(...). */
+    private static final String PROPERTY_READ = "com/callflowrules/decision/outcome/EffectiveProperties.";
     private static final Set<String> ACTION = Set.of("com/callflowrules/properties/Binding.action",
             "com/callflowrules/decision/outcome/InCallAction.name");
 
@@ -55,6 +57,9 @@ final class CompiledRuleMessages {
 
     private String meaning(CompiledRuleCheck.ConstantUse use, Set<String> actions) {
         String value = use.value();
+        if (use.accessor().startsWith(PROPERTY_READ) && "argument".equals(use.operator())) {
+            return schema.keys().contains(value) ? null : "property key '" + value + "' is not in the property schema";
+        }
         if (PROPERTY_KEY.equals(use.accessor())) {
             return switch (use.operator()) {
                 case "equals" -> schema.keys().contains(value) ? null

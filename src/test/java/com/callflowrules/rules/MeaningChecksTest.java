@@ -40,7 +40,7 @@ class MeaningChecksTest {
                 rule "typo: start wait"
                 when
                     DtmfPressed()
-                    EffectiveProperty(key == "conference_strat_wait", $wait : value)
+                    EffectiveProperties($wait : seconds("conference_strat_wait"))
                 then
                     insert($wait);
                 end
@@ -59,7 +59,8 @@ class MeaningChecksTest {
                 rule "typo: prefix"
                 when
                     DtmfPressed($digits : digits)
-                    EffectiveProperty(key str[startsWith] "conferense_", value == $digits)
+                    EffectiveProperties($all : all())
+                    EffectiveProperty(key str[startsWith] "conferense_", value == $digits) from $all
                 then
                     insert("x");
                 end

@@ -125,11 +125,11 @@ class PhaseCheckTest {
                 rule "extra: reads a later phase"
                     ruleflow-group "placement"
                 when
-                    EffectiveProperty(key == "conference_mute_policy")
+                    EffectiveProperties(roles("conference_mute_policy") contains Role.HOST)
                 then
                     insert(new CodeRefused());
                 end
-                """), "phase \"placement\" reads EffectiveProperty, which the later phase \"merge\" inserts");
+                """), "phase \"placement\" reads EffectiveProperties, which the later phase \"merge\" inserts");
     }
 
     @Test
@@ -138,7 +138,7 @@ class PhaseCheckTest {
                 rule "extra: unknown key"
                     ruleflow-group "details"
                 when
-                    EffectiveProperty(key == "conference_colour", value == "blue")
+                    EffectiveProperties(value("conference_colour") == "blue")
                 then
                     insert(new MuteOnEntry("blue"));
                 end
