@@ -12,8 +12,12 @@ import java.util.Set;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.MatchCreatedEvent;
+import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 
@@ -98,8 +102,8 @@ public final class RuleBase {
         KieSession session = pool.newKieSession();
         RuleBudget budget = RuleBudget.start(bounds);
         Recorder recorder = new Recorder(budget);
-        session.addEventListener(recorder.agenda);
-        session.addEventListener(recorder.runtime);
+        RecordingListener listener = RecordingListener.of(session);
+        listener.recorder = recorder;
         boolean clean = false;
         try {
             for (Object fact : facts) {
@@ -115,8 +119,7 @@ public final class RuleBase {
             throw failure(budget, recorder, e);
         } finally {
             budget.end();
-            session.removeEventListener(recorder.agenda);
-            session.removeEventListener(recorder.runtime);
+            listener.recorder = null;
             // A failed session may hold half a decision: only a clean one goes back to the pool
             // (dispose() of a pooled session resets and returns it). A failed one is left to the
             // garbage collector; it holds no thread or outside resource.
@@ -171,36 +174,68 @@ public final class RuleBase {
             return List.copyOf(lastFired);
         }
 
-        final DefaultAgendaEventListener agenda = new DefaultAgendaEventListener() {
-            @Override
-            public void matchCreated(org.kie.api.event.rule.MatchCreatedEvent event) {
-                budget.check(firings);
-            }
+        void matchCreated() {
+            budget.check(firings);
+        }
 
-            @Override
-            public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent event) {
-                budget.check(firings);
-                current = event.getMatch().getRule().getName();
-                firings++;
-                if (lastFired.size() == LAST) {
-                    lastFired.removeFirst();
-                }
-                lastFired.addLast(current);
+        void beforeFired(String rule) {
+            budget.check(firings);
+            current = rule;
+            firings++;
+            if (lastFired.size() == LAST) {
+                lastFired.removeFirst();
             }
+            lastFired.addLast(rule);
+        }
+    }
 
-            @Override
-            public void afterMatchFired(AfterMatchFiredEvent event) {
-                fired.add(event.getMatch().getRule().getName());
-            }
-        };
+    /**
+     * The one listener of a pooled session, attached the first time the session is borrowed and
+     * kept with it: each evaluation points it at its own {@link Recorder} for as long as it runs.
+     */
+    private static final class RecordingListener extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
+        Recorder recorder;
 
-        final DefaultRuleRuntimeEventListener runtime = new DefaultRuleRuntimeEventListener() {
-            @Override
-            public void objectInserted(ObjectInsertedEvent event) {
-                if (event.getRule() != null) {
-                    inserted.add(event.getObject());
+        static RecordingListener of(KieSession session) {
+            for (Object attached : session.getAgendaEventListeners()) {
+                if (attached instanceof RecordingListener listener) {
+                    return listener;
                 }
             }
-        };
+            RecordingListener listener = new RecordingListener();
+            session.addEventListener((org.kie.api.event.rule.AgendaEventListener) listener);
+            session.addEventListener((RuleRuntimeEventListener) listener);
+            return listener;
+        }
+
+        @Override
+        public void matchCreated(MatchCreatedEvent event) {
+            recorder.matchCreated();
+        }
+
+        @Override
+        public void beforeMatchFired(BeforeMatchFiredEvent event) {
+            recorder.beforeFired(event.getMatch().getRule().getName());
+        }
+
+        @Override
+        public void afterMatchFired(AfterMatchFiredEvent event) {
+            recorder.fired.add(event.getMatch().getRule().getName());
+        }
+
+        @Override
+        public void objectInserted(ObjectInsertedEvent event) {
+            if (event.getRule() != null) {
+                recorder.inserted.add(event.getObject());
+            }
+        }
+
+        @Override
+        public void objectUpdated(ObjectUpdatedEvent event) {
+        }
+
+        @Override
+        public void objectDeleted(ObjectDeletedEvent event) {
+        }
     }
 }

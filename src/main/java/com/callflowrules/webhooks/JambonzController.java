@@ -1,6 +1,7 @@
 package com.callflowrules.webhooks;
 
 import com.callflowrules.session.CallControl;
+import com.callflowrules.session.CallStatus;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -30,10 +31,12 @@ class JambonzController {
 
     private final CallControl calls;
     private final JambonzAnswers answers;
+    private final PlatformCallRepository platformCalls;
 
-    JambonzController(CallControl calls, WebhookProperties properties) {
+    JambonzController(CallControl calls, WebhookProperties properties, PlatformCallRepository platformCalls) {
         this.calls = calls;
         this.answers = new JambonzAnswers(properties);
+        this.platformCalls = platformCalls;
     }
 
     static String callSid(String jambonzCallSid) {
@@ -47,6 +50,10 @@ class JambonzController {
             return ResponseEntity.badRequest().build();
         }
         CallControl.Outcome outcome = calls.arrive(String.valueOf(hook.get("to")), String.valueOf(hook.getOrDefault("from", "")), callSid(sid));
+        if (outcome.call().state() != CallStatus.ENDED) {
+            // kept before jambonz has its answer, so a timer that ends the call later can name it to jambonz
+            platformCalls.remember(outcome.call().callSid(), PlatformCallRepository.JAMBONZ, sid);
+        }
         return ResponseEntity.ok(answers.answer(outcome.call(), outcome.decision()));
     }
 

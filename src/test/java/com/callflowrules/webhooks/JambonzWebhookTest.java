@@ -2,8 +2,14 @@ package com.callflowrules.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.callflowrules.session.CallControl;
 import com.callflowrules.support.ApiClient;
+import com.callflowrules.support.MutableClock;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,15 +17,25 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,8 +49,54 @@ import tools.jackson.databind.json.JsonMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:jambonz;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-        "callflow.timers.enabled=false", "callflow.rules.watch=false"})
+        "callflow.timers.enabled=false", "callflow.rules.watch=false",
+        "callflow.webhooks.jambonz-account-sid=" + JambonzWebhookTest.ACCOUNT, "callflow.webhooks.jambonz-api-key=" + JambonzWebhookTest.API_KEY})
+@Import(JambonzWebhookTest.Clocks.class)
 class JambonzWebhookTest {
+
+    static final String ACCOUNT = "fef61e75-cec3-496c-a7bc-8368e4d02a04";
+    static final String API_KEY = "9404e5f7-9a77-4bcc-b0fa-5665ace28ab3";
+
+    /** A stand-in for jambonz's REST API on loopback: it records each request and answers 204, as jambonz does. */
+    private static final HttpServer JAMBONZ_API;
+    private static final List<String> API_REQUESTS = new CopyOnWriteArrayList<>();
+
+    static {
+        try {
+            JAMBONZ_API = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        JAMBONZ_API.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            API_REQUESTS.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
+                    + exchange.getRequestHeaders().getFirst("Authorization") + " " + body);
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        JAMBONZ_API.start();
+    }
+
+    @DynamicPropertySource
+    static void jambonzApi(DynamicPropertyRegistry registry) {
+        registry.add("callflow.webhooks.jambonz-api-url", () -> "http://localhost:" + JAMBONZ_API.getAddress().getPort() + "/api");
+    }
+
+    /** The clock the timers read. */
+    @TestConfiguration
+    static class Clocks {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock(Instant.parse("2026-12-02T09:00:00Z"));
+        }
+    }
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    CallControl control;
 
     /** The schema version the answers are validated against. */
     private static final String SCHEMA = "0.4.15";
@@ -113,6 +175,29 @@ class JambonzWebhookTest {
         String ours = JambonzController.callSid(callSid);
         assertThat(api.get("/calls/" + ours).text("state")).isEqualTo("ended");
         assertThat(api.get("/calls/" + ours + "/decisions").body().size()).as("every answer's decision is audited").isEqualTo(4);
+    }
+
+    @Test
+    void theStartWaitTimerEndsAWaitingCallerOnJambonzThroughItsRestApi() throws Exception {
+        String lobby = number("secured", "{\"conference_start_how\": \"host\", \"conference_start_wait\": \"30\"}");
+        String waiter = newCallSid();
+        hook("call", arrival(waiter, lobby), "prompt-timer");
+        hook("access_code", "{\"call_sid\": \"" + waiter + "\", \"digits\": \"5678\"}", "wait-timer");
+        String ours = JambonzController.callSid(waiter);
+        assertThat(new ApiClient(port).get("/calls/" + ours).text("state")).isEqualTo("waiting");
+        API_REQUESTS.clear();
+
+        clock.advance(Duration.ofSeconds(31));
+        control.fireDueTimers();
+
+        assertThat(new ApiClient(port).get("/calls/" + ours).text("end_reason")).isEqualTo("START_TIMEOUT");
+        assertThat(API_REQUESTS).containsExactly("PUT /api/v1/Accounts/" + ACCOUNT + "/Calls/" + waiter + " Bearer " + API_KEY
+                + " {\"call_status\": \"completed\"}");
+    }
+
+    @AfterAll
+    void stopTheStandIn() {
+        JAMBONZ_API.stop(0);
     }
 
     @Test
