@@ -49,7 +49,7 @@ final class CallDecisions {
         this.calls = calls;
         this.meetings = meetings;
         this.audit = audit;
-        this.inCall = new InCallActions(calls, meetings);
+        this.inCall = new InCallActions(calls, meetings, events);
         this.events = events;
         this.clock = clock;
     }
@@ -100,6 +100,7 @@ final class CallDecisions {
         if (!(decision.action() == Action.JOIN && decision.startMeeting())) {
             store(next, fresh);
         }
+        CallMediaChanged.between(call, next).ifPresent(events::publishEvent);
         return new CallControl.Outcome(next, decision);
     }
 

@@ -4,6 +4,7 @@ import com.callflowrules.hierarchy.Role;
 import com.callflowrules.properties.InCallEffect;
 import com.callflowrules.properties.PropertySchema;
 import java.util.function.UnaryOperator;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Carries out the in-call action of a pressed binding: the {@link InCallEffect} its schema row
@@ -13,10 +14,12 @@ final class InCallActions {
 
     private final CallRepository calls;
     private final MeetingRepository meetings;
+    private final ApplicationEventPublisher events;
 
-    InCallActions(CallRepository calls, MeetingRepository meetings) {
+    InCallActions(CallRepository calls, MeetingRepository meetings, ApplicationEventPublisher events) {
         this.calls = calls;
         this.meetings = meetings;
+        this.events = events;
     }
 
     Call apply(Call call, String action) {
@@ -57,7 +60,9 @@ final class InCallActions {
     private void forRole(String meetingSid, Role role, UnaryOperator<Call> change) {
         for (Call c : calls.inMeeting(meetingSid)) {
             if (c.role() == role) {
-                calls.update(change.apply(c));
+                Call changed = change.apply(c);
+                calls.update(changed);
+                CallMediaChanged.between(c, changed).ifPresent(events::publishEvent);
             }
         }
     }

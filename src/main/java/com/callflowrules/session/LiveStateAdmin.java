@@ -1,5 +1,6 @@
 package com.callflowrules.session;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -14,8 +15,11 @@ public class LiveStateAdmin {
     private final CallRepository calls;
     private final MeetingRepository meetings;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
 
-    public LiveStateAdmin(CallRepository calls, MeetingRepository meetings, TransactionTemplate transactions) {
+    public LiveStateAdmin(CallRepository calls, MeetingRepository meetings, TransactionTemplate transactions,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.calls = calls;
         this.meetings = meetings;
         this.transactions = transactions;
@@ -27,6 +31,7 @@ public class LiveStateAdmin {
             Call c = CallControl.lockLive(calls, callSid);
             Call next = c.withMuted(muted == null ? c.muted() : muted).withOnHold(onHold == null ? c.onHold() : onHold);
             calls.update(next);
+            CallMediaChanged.between(c, next).ifPresent(events::publishEvent);
             return next;
         });
     }

@@ -46,7 +46,7 @@ class TwimlController {
 
     /**
      * The service's call sid for the platform's {@code CallSid}: the same, so that a timer that
-     * ends the call can tell the platform which call (see {@link PlatformHangups}).
+     * ends the call can tell the platform which call (see {@link PlatformUpdates}).
      */
     static String callSid(String platformCallSid) {
         if (!isPlatformCallSid(platformCallSid)) {

@@ -195,6 +195,20 @@ class JambonzWebhookTest {
                 + " {\"call_status\": \"completed\"}");
     }
 
+    @Test
+    void aCallerTheServiceMutesIsMutedOnJambonzThroughItsRestApi() throws Exception {
+        String number = number("secured", "{}");
+        String callSid = newCallSid();
+        hook("call", arrival(callSid, number), "prompt-mute");
+        hook("access_code", "{\"call_sid\": \"" + callSid + "\", \"digits\": \"5678\"}", "join-mute");
+        API_REQUESTS.clear();
+
+        new ApiClient(port).patch("/calls/" + JambonzController.callSid(callSid), "{\"muted\": true}");
+
+        assertThat(API_REQUESTS).containsExactly("PUT /api/v1/Accounts/" + ACCOUNT + "/Calls/" + callSid + " Bearer " + API_KEY
+                + " {\"conf_mute_status\": \"mute\"}");
+    }
+
     @AfterAll
     void stopTheStandIn() {
         JAMBONZ_API.stop(0);

@@ -63,10 +63,16 @@ class TwimlWebhookTest {
     /** Records the calls the service asks the platform to end. */
     static final class RecordingTwilioCalls implements TwilioCalls {
         final java.util.List<String> completed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final java.util.List<String> participants = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         @Override
         public void complete(String callSid) {
             completed.add(callSid);
+        }
+
+        @Override
+        public void updateParticipant(String conferenceName, String callSid, boolean muted, boolean onHold) {
+            participants.add(conferenceName + " " + callSid + " muted=" + muted + " hold=" + onHold);
         }
     }
 
@@ -284,6 +290,29 @@ class TwimlWebhookTest {
 
         assertThat(api.get("/calls/" + callSid).text("end_reason")).isEqualTo("START_TIMEOUT");
         assertThat(twilio.completed).containsExactly(callSid);
+    }
+
+    /**
+     * Twilio does not report keys pressed in a conference, but what the service does to a
+     * participant on its own (a key reported through the JSON API, an operator's PATCH) is carried
+     * out on the platform with participant updates.
+     */
+    @Test
+    void aParticipantTheServiceMutesOrHoldsIsUpdatedOnThePlatform() throws Exception {
+        String number = number("secured", "{}");
+        String roomSid = room("5151", "host");
+        String callSid = newCallSid();
+        platform("voice", form("CallSid", callSid, "From", "+15559990000", "To", number));
+        platform("access_code", form("CallSid", callSid, "Digits", "5151"));
+        twilio.participants.clear();
+
+        api.post("/calls/" + callSid + "/dtmf", "{\"digits\": \"*6\"}");
+        api.patch("/calls/" + callSid, "{\"on_hold\": true}");
+        api.patch("/calls/" + callSid, "{\"on_hold\": true}");
+
+        assertThat(twilio.participants).as("a PATCH that changes nothing tells the platform nothing").containsExactly(
+                roomSid + " " + callSid + " muted=true hold=false",
+                roomSid + " " + callSid + " muted=true hold=true");
     }
 
     /** Every shipped flow through the webhooks: its prompt or its direct join, the code where it asks one, the leave. */
