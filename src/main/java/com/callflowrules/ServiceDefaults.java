@@ -27,7 +27,8 @@ class ServiceDefaults implements EnvironmentPostProcessor, Ordered {
             return;
         }
         try {
-            new YamlPropertySourceLoader().load("service defaults (" + RESOURCE + ")", new ClassPathResource(RESOURCE))
+            new YamlPropertySourceLoader()
+                    .load("service defaults (" + RESOURCE + ")", new ClassPathResource(RESOURCE))
                     .forEach(environment.getPropertySources()::addLast);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the service defaults " + RESOURCE, e);

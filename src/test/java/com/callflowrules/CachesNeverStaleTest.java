@@ -36,7 +36,9 @@ class CachesNeverStaleTest {
         rules = RulesCopy.of(rulesDir.resolve("rules"));
         registry.add("callflow.rules.directory", () -> rules.root().toString());
         registry.add("callflow.rules.watch", () -> "false");
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:caches;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+        registry.add(
+                "spring.datasource.url",
+                () -> "jdbc:h2:mem:caches;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
     }
 
     @LocalServerPort
@@ -60,11 +62,21 @@ class CachesNeverStaleTest {
         api = new ApiClient(port);
         number = "1555" + (1_000_000 + (int) (Math.random() * 8_999_999));
         account = created(api.post("/accounts", "{\"name\": \"Acme\", \"call_flow_sid\": \"secured\"}"), "account_sid");
-        group = created(api.post("/did_groups", "{\"account_sid\": \"" + account + "\", \"name\": \"Sales\"}"), "did_group_sid");
-        did = created(api.post("/dids", "{\"account_sid\": \"" + account + "\", \"did_group_sid\": \"" + group
-                + "\", \"phonenumber\": \"" + number + "\"}"), "did_sid");
-        room = created(api.post("/meeting_rooms", "{\"account_sid\": \"" + account + "\", \"did_group_sid\": \"" + group
-                + "\", \"access_codes\": [{\"access_code\": \"4711\", \"role\": \"participant\"}]}"), "meeting_room_sid");
+        group = created(
+                api.post("/did_groups", "{\"account_sid\": \"" + account + "\", \"name\": \"Sales\"}"),
+                "did_group_sid");
+        did = created(
+                api.post(
+                        "/dids",
+                        "{\"account_sid\": \"" + account + "\", \"did_group_sid\": \"" + group
+                                + "\", \"phonenumber\": \"" + number + "\"}"),
+                "did_sid");
+        room = created(
+                api.post(
+                        "/meeting_rooms",
+                        "{\"account_sid\": \"" + account + "\", \"did_group_sid\": \"" + group
+                                + "\", \"access_codes\": [{\"access_code\": \"4711\", \"role\": \"participant\"}]}"),
+                "meeting_room_sid");
     }
 
     private static String created(Answer answer, String sidField) {
@@ -82,7 +94,8 @@ class CachesNeverStaleTest {
     /** What entering {@code code} would decide, asked twice so that the second answer is a cached one. */
     private JsonNode codeEntry(String code) {
         api.post("/decisions", "{\"number_dst\": \"" + number + "\", \"access_code\": \"" + code + "\"}");
-        Answer answer = api.post("/decisions", "{\"number_dst\": \"" + number + "\", \"access_code\": \"" + code + "\"}");
+        Answer answer =
+                api.post("/decisions", "{\"number_dst\": \"" + number + "\", \"access_code\": \"" + code + "\"}");
         assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
         return answer.body();
     }
@@ -93,7 +106,9 @@ class CachesNeverStaleTest {
         long hierarchyHits = hierarchyCache.hits();
         long decisionHits = engine.cacheHits();
         JsonNode decision = arrival(number);
-        assertThat(hierarchyCache.hits()).as("the hierarchy came from the cache").isGreaterThan(hierarchyHits);
+        assertThat(hierarchyCache.hits())
+                .as("the hierarchy came from the cache")
+                .isGreaterThan(hierarchyHits);
         assertThat(engine.cacheHits()).as("the decision came from the cache").isGreaterThan(decisionHits);
         return decision;
     }
@@ -154,20 +169,34 @@ class CachesNeverStaleTest {
         assertThat(source(afterProperty, "conference_moh")).isEqualTo("meeting_room");
 
         api.patch("/meeting_rooms/" + room, "{\"access_codes\": [{\"access_code\": \"4712\", \"role\": \"host\"}]}");
-        assertThat(api.post("/decisions", "{\"number_dst\": \"" + number + "\", \"access_code\": \"4711\"}").body()
-                .get("action").asString()).as("the old code is gone").isEqualTo("REPROMPT_ACCESS_CODE");
+        assertThat(api.post("/decisions", "{\"number_dst\": \"" + number + "\", \"access_code\": \"4711\"}")
+                        .body()
+                        .get("action")
+                        .asString())
+                .as("the old code is gone")
+                .isEqualTo("REPROMPT_ACCESS_CODE");
         JsonNode newCode = codeEntry("4712");
         assertThat(newCode.get("action").asString()).isEqualTo("JOIN");
         assertThat(newCode.get("role").asString()).isEqualTo("host");
 
-        Answer created = api.post("/meeting_rooms", "{\"account_sid\": \"" + account
-                + "\", \"access_codes\": [{\"access_code\": \"5000\", \"role\": \"participant\"}]}");
+        Answer created = api.post(
+                "/meeting_rooms",
+                "{\"account_sid\": \"" + account
+                        + "\", \"access_codes\": [{\"access_code\": \"5000\", \"role\": \"participant\"}]}");
         assertThat(created.status()).isEqualTo(201);
-        assertThat(codeEntry("5000").get("meeting_room_sid").asString()).as("a new room's code").isEqualTo(created.text("meeting_room_sid"));
+        assertThat(codeEntry("5000").get("meeting_room_sid").asString())
+                .as("a new room's code")
+                .isEqualTo(created.text("meeting_room_sid"));
 
-        assertThat(api.delete("/meeting_rooms/" + created.text("meeting_room_sid")).status()).isEqualTo(204);
-        assertThat(api.post("/decisions", "{\"number_dst\": \"" + number + "\", \"access_code\": \"5000\"}").body()
-                .get("action").asString()).as("a deleted room's code").isEqualTo("REPROMPT_ACCESS_CODE");
+        assertThat(api.delete("/meeting_rooms/" + created.text("meeting_room_sid"))
+                        .status())
+                .isEqualTo(204);
+        assertThat(api.post("/decisions", "{\"number_dst\": \"" + number + "\", \"access_code\": \"5000\"}")
+                        .body()
+                        .get("action")
+                        .asString())
+                .as("a deleted room's code")
+                .isEqualTo("REPROMPT_ACCESS_CODE");
     }
 
     @Test
@@ -190,13 +219,15 @@ class CachesNeverStaleTest {
         assertThat(property(before, "did_language")).isEqualTo("en_US");
         String original = rules.read("call-flows/secured.yaml");
         try {
-            rules.write("call-flows/secured.yaml", original.replace("properties: {}", "properties: {did_language: de_DE}"));
+            rules.write(
+                    "call-flows/secured.yaml", original.replace("properties: {}", "properties: {did_language: de_DE}"));
             assertThat(api.post("/rules/reload", null).status()).isEqualTo(200);
 
             JsonNode after = arrival(number);
             assertThat(property(after, "did_language")).isEqualTo("de_DE");
             assertThat(source(after, "did_language")).isEqualTo("call_flow");
-            assertThat(after.get("rule_base_version").asString()).isNotEqualTo(before.get("rule_base_version").asString());
+            assertThat(after.get("rule_base_version").asString())
+                    .isNotEqualTo(before.get("rule_base_version").asString());
         } finally {
             rules.write("call-flows/secured.yaml", original);
             api.post("/rules/reload", null);

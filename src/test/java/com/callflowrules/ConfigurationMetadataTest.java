@@ -34,10 +34,12 @@ import tools.jackson.databind.json.JsonMapper;
 class ConfigurationMetadataTest {
 
     /** A row of a configuration table: {@code | `callflow.timers.enabled` / `.interval` | ...}. */
-    private static final Pattern DOCUMENTED_KEY = Pattern.compile("^\\| `(callflow\\.[a-z.-]+)`(?: / `\\.([a-z-]+)`)?", Pattern.MULTILINE);
+    private static final Pattern DOCUMENTED_KEY =
+            Pattern.compile("^\\| `(callflow\\.[a-z.-]+)`(?: / `\\.([a-z-]+)`)?", Pattern.MULTILINE);
 
     private static Map<String, JsonNode> metadata() throws IOException {
-        try (InputStream in = ConfigurationMetadataTest.class.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+        try (InputStream in =
+                ConfigurationMetadataTest.class.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
             assertThat(in).as("the configuration processor's metadata").isNotNull();
             JsonNode root = JsonMapper.builder().build().readTree(in);
             return Stream.of(root.get("properties").valueStream().toArray(JsonNode[]::new))
@@ -53,12 +55,15 @@ class ConfigurationMetadataTest {
             Map<String, Object> yaml = new Yaml().load(in);
             flatten("", yaml, keys);
         }
-        Set<String> callflow = keys.stream().filter(k -> k.startsWith("callflow.")).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> callflow =
+                keys.stream().filter(k -> k.startsWith("callflow.")).collect(Collectors.toCollection(TreeSet::new));
 
         assertThat(callflow).hasSizeGreaterThan(10);
         assertThat(metadata.keySet()).containsAll(callflow);
         for (String key : callflow) {
-            assertThat(metadata.get(key).path("description").asString("")).as(key).isNotBlank();
+            assertThat(metadata.get(key).path("description").asString(""))
+                    .as(key)
+                    .isNotBlank();
         }
     }
 
@@ -76,8 +81,9 @@ class ConfigurationMetadataTest {
                 }
             }
             assertThat(named).as(doc.toString()).isNotEmpty();
-            assertThat(metadata).as(doc + " names keys no properties record binds").containsAll(
-                    named.stream().filter(n -> !n.endsWith(".")).toList());
+            assertThat(metadata)
+                    .as(doc + " names keys no properties record binds")
+                    .containsAll(named.stream().filter(n -> !n.endsWith(".")).toList());
         }
     }
 
@@ -85,8 +91,10 @@ class ConfigurationMetadataTest {
     void noClassReadsConfigurationWithValue() throws IOException {
         List<String> offenders = new ArrayList<>();
         try (Stream<Path> classes = Files.walk(Path.of("target/classes/com/callflowrules"))) {
-            for (Path file : classes.filter(p -> p.toString().endsWith(".class")).toList()) {
-                new ClassReader(Files.readAllBytes(file)).accept(new ValueFinder(file, offenders), ClassReader.SKIP_CODE);
+            for (Path file :
+                    classes.filter(p -> p.toString().endsWith(".class")).toList()) {
+                new ClassReader(Files.readAllBytes(file))
+                        .accept(new ValueFinder(file, offenders), ClassReader.SKIP_CODE);
             }
         }
         assertThat(offenders).isEmpty();
@@ -133,7 +141,8 @@ class ConfigurationMetadataTest {
         }
 
         @Override
-        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+        public MethodVisitor visitMethod(
+                int access, String name, String descriptor, String signature, String[] exceptions) {
             return new MethodVisitor(Opcodes.ASM9) {
                 @Override
                 public AnnotationVisitor visitParameterAnnotation(int parameter, String annotation, boolean visible) {
@@ -154,7 +163,8 @@ class ConfigurationMetadataTest {
         }
 
         @Override
-        public org.objectweb.asm.FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
+        public org.objectweb.asm.FieldVisitor visitField(
+                int access, String name, String descriptor, String signature, Object value) {
             return new org.objectweb.asm.FieldVisitor(Opcodes.ASM9) {
                 @Override
                 public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {

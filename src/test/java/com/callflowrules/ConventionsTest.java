@@ -31,7 +31,9 @@ class ConventionsTest {
     void javaNeverNamesACallFlow() throws IOException {
         List<String> flowNames;
         try (Stream<Path> definitions = Files.list(Path.of("rules/call-flows"))) {
-            flowNames = definitions.map(p -> p.getFileName().toString().replaceFirst("\\.ya?ml$", "")).toList();
+            flowNames = definitions
+                    .map(p -> p.getFileName().toString().replaceFirst("\\.ya?ml$", ""))
+                    .toList();
         }
         assertThat(flowNames).contains("open", "secured");
 

@@ -16,11 +16,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Text;
-import org.commonmark.node.Code;
 import org.commonmark.parser.Parser;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +33,8 @@ class DocsTest {
 
     private static final Path ROOT = Path.of("").toAbsolutePath();
     private static final Parser MARKDOWN = Parser.builder().build();
-    private static final Path SNIPPET_SOURCE = ROOT.resolve("src/it/plain-router/src/test/java/example/router/PlainRouterTest.java");
+    private static final Path SNIPPET_SOURCE =
+            ROOT.resolve("src/it/plain-router/src/test/java/example/router/PlainRouterTest.java");
 
     @Test
     void everyRelativeLinkResolvesInsideTheRepository() throws IOException {
@@ -46,7 +47,8 @@ class DocsTest {
                 }
             }
         }
-        assertThat(pages()).contains(ROOT.resolve("README.md"), ROOT.resolve("docs/domain.md"), ROOT.resolve("docs/embedding.md"));
+        assertThat(pages())
+                .contains(ROOT.resolve("README.md"), ROOT.resolve("docs/domain.md"), ROOT.resolve("docs/embedding.md"));
         assertThat(broken).isEmpty();
     }
 
@@ -56,18 +58,22 @@ class DocsTest {
         assertThat(problem(readme, "../shared/docs/domain.md")).isEqualTo("outside the repository");
         assertThat(problem(readme, "docs/no-such-page.md")).isEqualTo("no such file");
         assertThat(problem(readme, "docs/domain.md#no-such-heading")).isEqualTo("no such heading");
-        assertThat(problem(readme, "docs/domain.md#4-properties-and-their-overrides")).isNull();
+        assertThat(problem(readme, "docs/domain.md#4-properties-and-their-overrides"))
+                .isNull();
         assertThat(problem(readme, "https://example.com/x")).isNull();
     }
 
     @Test
     void theEmbeddingGuideAndTheReadmeShowTheCodeTheConsumerBuildRuns() throws IOException {
         String source = Files.readString(SNIPPET_SOURCE);
-        Matcher region = Pattern.compile("// snippet:start\\n(.*?)\\n\\s*// snippet:end", Pattern.DOTALL).matcher(source);
+        Matcher region = Pattern.compile("// snippet:start\\n(.*?)\\n\\s*// snippet:end", Pattern.DOTALL)
+                .matcher(source);
         assertThat(region.find()).as("snippet markers in %s", SNIPPET_SOURCE).isTrue();
         String code = dedent(region.group(1));
         for (String page : List.of("docs/embedding.md", "README.md")) {
-            Matcher shown = Pattern.compile("<!-- snippet:plain-router -->\\n```java\\n(.*?)\\n```\\n<!-- snippet:end -->", Pattern.DOTALL)
+            Matcher shown = Pattern.compile(
+                            "<!-- snippet:plain-router -->\\n```java\\n(.*?)\\n```\\n<!-- snippet:end -->",
+                            Pattern.DOTALL)
                     .matcher(Files.readString(ROOT.resolve(page)));
             assertThat(shown.find()).as("the snippet in %s", page).isTrue();
             assertThat(shown.group(1)).as(page).isEqualTo(code);
@@ -81,14 +87,19 @@ class DocsTest {
         String boot = versionAfter(pom, "<artifactId>spring-boot-starter-parent</artifactId>");
         for (String consumer : List.of("plain-router", "spring-boot-router")) {
             String consumerPom = Files.readString(ROOT.resolve("src/it/" + consumer + "/pom.xml"));
-            assertThat(versionAfter(consumerPom, "<artifactId>callflow-rules</artifactId>")).as(consumer).isEqualTo(version);
+            assertThat(versionAfter(consumerPom, "<artifactId>callflow-rules</artifactId>"))
+                    .as(consumer)
+                    .isEqualTo(version);
         }
-        assertThat(versionAfter(Files.readString(ROOT.resolve("src/it/spring-boot-router/pom.xml")),
-                "<artifactId>spring-boot-starter-parent</artifactId>")).isEqualTo(boot);
+        assertThat(versionAfter(
+                        Files.readString(ROOT.resolve("src/it/spring-boot-router/pom.xml")),
+                        "<artifactId>spring-boot-starter-parent</artifactId>"))
+                .isEqualTo(boot);
     }
 
     private static String versionAfter(String pom, String artifact) {
-        Matcher version = Pattern.compile(Pattern.quote(artifact) + "\\s*<version>([^<]+)</version>").matcher(pom);
+        Matcher version = Pattern.compile(Pattern.quote(artifact) + "\\s*<version>([^<]+)</version>")
+                .matcher(pom);
         assertThat(version.find()).as("a version after %s", artifact).isTrue();
         return version.group(1);
     }
@@ -130,7 +141,11 @@ class DocsTest {
             path = target.substring(0, hash);
             anchor = target.substring(hash + 1);
         }
-        Path resolved = path.isEmpty() ? page : page.getParent().resolve(URLDecoder.decode(path, StandardCharsets.UTF_8)).normalize();
+        Path resolved = path.isEmpty()
+                ? page
+                : page.getParent()
+                        .resolve(URLDecoder.decode(path, StandardCharsets.UTF_8))
+                        .normalize();
         if (!resolved.startsWith(ROOT)) {
             return "outside the repository";
         }
@@ -167,7 +182,10 @@ class DocsTest {
                         text.append(code.getLiteral());
                     }
                 });
-                String slug = text.toString().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-');
+                String slug = text.toString()
+                        .toLowerCase(Locale.ROOT)
+                        .replaceAll("[^\\p{L}\\p{N} _-]", "")
+                        .replace(' ', '-');
                 String unique = slug;
                 for (int n = 1; !anchors.add(unique); n++) {
                     unique = slug + "-" + n;
@@ -179,8 +197,13 @@ class DocsTest {
 
     private static String dedent(String code) {
         List<String> lines = code.lines().toList();
-        int indent = lines.stream().filter(l -> !l.isBlank()).mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
-        return String.join("\n", lines.stream().map(l -> l.isBlank() ? "" : l.substring(indent)).toList());
+        int indent = lines.stream()
+                .filter(l -> !l.isBlank())
+                .mapToInt(l -> l.length() - l.stripLeading().length())
+                .min()
+                .orElse(0);
+        return String.join(
+                "\n",
+                lines.stream().map(l -> l.isBlank() ? "" : l.substring(indent)).toList());
     }
-
 }

@@ -15,13 +15,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,8 +80,10 @@ class ExecutableJarIT {
         try {
             awaitHealthy(port, process);
             ApiClient api = new ApiClient(port);
-            String account = api.post("/accounts", "{\"name\": \"Drain\", \"call_flow_sid\": \"secured\"}").text("account_sid");
-            assertThat(api.post("/dids", "{\"account_sid\": \"" + account + "\", \"phonenumber\": \"15550505050\"}").status())
+            String account = api.post("/accounts", "{\"name\": \"Drain\", \"call_flow_sid\": \"secured\"}")
+                    .text("account_sid");
+            assertThat(api.post("/dids", "{\"account_sid\": \"" + account + "\", \"phonenumber\": \"15550505050\"}")
+                            .status())
                     .isEqualTo(201);
             Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
             AtomicBoolean running = new AtomicBoolean(true);
@@ -91,11 +93,14 @@ class ExecutableJarIT {
                     ApiClient caller = new ApiClient(port);
                     while (running.get() && Instant.now().isBefore(until)) {
                         try {
-                            int status = caller.post("/calls", "{\"number_dst\": \"15550505050\"}").status();
-                            statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+                            int status = caller.post("/calls", "{\"number_dst\": \"15550505050\"}")
+                                    .status();
+                            statuses.computeIfAbsent(status, s -> new AtomicInteger())
+                                    .incrementAndGet();
                         } catch (RuntimeException refused) {
                             // the server no longer takes connections: expected once it stops
-                            statuses.computeIfAbsent(-1, s -> new AtomicInteger()).incrementAndGet();
+                            statuses.computeIfAbsent(-1, s -> new AtomicInteger())
+                                    .incrementAndGet();
                         }
                     }
                     return null;
@@ -103,13 +108,19 @@ class ExecutableJarIT {
             }
             Thread.sleep(2_000);
             process.destroy(); // SIGTERM
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stopped within 60 s").isTrue();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                    .as("stopped within 60 s")
+                    .isTrue();
             running.set(false);
             callers.shutdown();
             assertThat(callers.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
 
-            assertThat(statuses.getOrDefault(201, new AtomicInteger()).get()).as("%s", statuses).isPositive();
-            assertThat(statuses.keySet()).as("%s", statuses).allMatch(status -> status == 201 || status == 503 || status == -1);
+            assertThat(statuses.getOrDefault(201, new AtomicInteger()).get())
+                    .as("%s", statuses)
+                    .isPositive();
+            assertThat(statuses.keySet())
+                    .as("%s", statuses)
+                    .allMatch(status -> status == 201 || status == 503 || status == -1);
         } finally {
             callers.shutdownNow();
             stop(process);
@@ -133,11 +144,17 @@ class ExecutableJarIT {
         try {
             awaitHealthy(port, process);
             ApiClient api = new ApiClient(port);
-            String account = api.post("/accounts", "{\"name\": \"Durable\", \"call_flow_sid\": \"secured\"}").text("account_sid");
-            assertThat(api.post("/dids", "{\"account_sid\": \"" + account + "\", \"phonenumber\": \"15550606060\"}").status())
+            String account = api.post("/accounts", "{\"name\": \"Durable\", \"call_flow_sid\": \"secured\"}")
+                    .text("account_sid");
+            assertThat(api.post("/dids", "{\"account_sid\": \"" + account + "\", \"phonenumber\": \"15550606060\"}")
+                            .status())
                     .isEqualTo(201);
-            assertThat(api.post("/dids", "{\"account_sid\": \"" + account + "\", \"phonenumber\": \"15550606061\", "
-                    + "\"call_flow_sid\": \"open\"}").status()).isEqualTo(201);
+            assertThat(api.post(
+                                    "/dids",
+                                    "{\"account_sid\": \"" + account + "\", \"phonenumber\": \"15550606061\", "
+                                            + "\"call_flow_sid\": \"open\"}")
+                            .status())
+                    .isEqualTo(201);
             AtomicBoolean running = new AtomicBoolean(true);
             AtomicInteger codes = new AtomicInteger(100_000);
             Instant until = Instant.now().plus(Duration.ofSeconds(30));
@@ -147,7 +164,9 @@ class ExecutableJarIT {
                     ApiClient caller = new ApiClient(port);
                     while (running.get() && Instant.now().isBefore(until)) {
                         try {
-                            Answer call = caller.post("/calls", "{\"number_dst\": \"" + (opening ? "15550606061" : "15550606060") + "\"}");
+                            Answer call = caller.post(
+                                    "/calls",
+                                    "{\"number_dst\": \"" + (opening ? "15550606061" : "15550606060") + "\"}");
                             if (call.status() != 201) {
                                 continue;
                             }
@@ -155,11 +174,21 @@ class ExecutableJarIT {
                             calls.add(sid);
                             if (opening) {
                                 // a new code: the open flow creates a room and starts its meeting
-                                Answer joined = caller.post("/calls/" + sid + "/access_code",
+                                Answer joined = caller.post(
+                                        "/calls/" + sid + "/access_code",
                                         "{\"access_code\": \"" + codes.incrementAndGet() + "\"}");
                                 if (joined.status() == 200) {
-                                    joins.add(new String[] {sid, joined.body().get("call").get("meeting_room_sid").asString(),
-                                            joined.body().get("call").get("meeting_sid").asString()});
+                                    joins.add(new String[] {
+                                        sid,
+                                        joined.body()
+                                                .get("call")
+                                                .get("meeting_room_sid")
+                                                .asString(),
+                                        joined.body()
+                                                .get("call")
+                                                .get("meeting_sid")
+                                                .asString()
+                                    });
                                 }
                             }
                         } catch (RuntimeException killed) {
@@ -186,14 +215,23 @@ class ExecutableJarIT {
         try {
             awaitHealthy(port, restarted);
             ApiClient api = new ApiClient(port);
-            List<String> lostCalls = calls.stream().filter(sid -> api.get("/calls/" + sid).status() != 200).toList();
-            List<String> lostJoins = joins.stream().filter(j -> {
-                Answer call = api.get("/calls/" + j[0]);
-                return call.status() != 200 || !"joined".equals(call.body().get("state").asString())
-                        || api.get("/meeting_rooms/" + j[1]).status() != 200 || api.get("/meetings/" + j[2]).status() != 200;
-            }).map(j -> j[0]).toList();
+            List<String> lostCalls = calls.stream()
+                    .filter(sid -> api.get("/calls/" + sid).status() != 200)
+                    .toList();
+            List<String> lostJoins = joins.stream()
+                    .filter(j -> {
+                        Answer call = api.get("/calls/" + j[0]);
+                        return call.status() != 200
+                                || !"joined".equals(call.body().get("state").asString())
+                                || api.get("/meeting_rooms/" + j[1]).status() != 200
+                                || api.get("/meetings/" + j[2]).status() != 200;
+                    })
+                    .map(j -> j[0])
+                    .toList();
             assertThat(lostCalls).as("of %d acknowledged calls", calls.size()).isEmpty();
-            assertThat(lostJoins).as("of %d acknowledged joins with a new room", joins.size()).isEmpty();
+            assertThat(lostJoins)
+                    .as("of %d acknowledged joins with a new room", joins.size())
+                    .isEmpty();
         } finally {
             stop(restarted);
         }
@@ -202,8 +240,14 @@ class ExecutableJarIT {
     @Test
     void theJarRunsTheScenarioCommandLine() throws Exception {
         Path rules = Path.of("rules").toAbsolutePath();
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", executableJar().toString(), "scenarios", "run", "--rules", rules.toString())
+        Process process = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        executableJar().toString(),
+                        "scenarios",
+                        "run",
+                        "--rules",
+                        rules.toString())
                 .directory(workingDirectory.toFile())
                 .redirectErrorStream(true)
                 .start();
@@ -220,11 +264,17 @@ class ExecutableJarIT {
 
     private Process start(Path jar, int port) throws IOException {
         Path rules = Path.of("rules").toAbsolutePath();
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "--server.port=" + port, "--callflow.rules.directory=" + rules)
+        return new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        jar.toString(),
+                        "--server.port=" + port,
+                        "--callflow.rules.directory=" + rules)
                 .directory(workingDirectory.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(workingDirectory.resolve("app-" + Instant.now().toEpochMilli() + ".log").toFile())
+                .redirectOutput(workingDirectory
+                        .resolve("app-" + Instant.now().toEpochMilli() + ".log")
+                        .toFile())
                 .start();
     }
 
@@ -232,10 +282,14 @@ class ExecutableJarIT {
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         while (Instant.now().isBefore(deadline)) {
-            assertThat(process.isAlive()).as("the application exited; see " + workingDirectory).isTrue();
+            assertThat(process.isAlive())
+                    .as("the application exited; see " + workingDirectory)
+                    .isTrue();
             try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
-                        .build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> health = http.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200 && health.body().contains("UP")) {
                     return;
                 }
@@ -256,7 +310,8 @@ class ExecutableJarIT {
 
     private static Path executableJar() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
-            List<Path> jars = files.filter(p -> p.getFileName().toString().matches("callflow-rules-.*-exec\\.jar")).toList();
+            List<Path> jars = files.filter(p -> p.getFileName().toString().matches("callflow-rules-.*-exec\\.jar"))
+                    .toList();
             assertThat(jars).as("the executable jar (run through mvn verify)").hasSize(1);
             return jars.get(0).toAbsolutePath();
         }

@@ -44,9 +44,15 @@ class TwoNodesTest {
     }
 
     private static ConfigurableApplicationContext node(String url) {
-        return new SpringApplicationBuilder(CallflowRulesApplication.class).properties(
-                "server.port=0", "spring.datasource.url=" + url, "spring.datasource.username=postgres",
-                "spring.datasource.password=postgres", "callflow.timers.enabled=false", "callflow.rules.watch=false").run();
+        return new SpringApplicationBuilder(CallflowRulesApplication.class)
+                .properties(
+                        "server.port=0",
+                        "spring.datasource.url=" + url,
+                        "spring.datasource.username=postgres",
+                        "spring.datasource.password=postgres",
+                        "callflow.timers.enabled=false",
+                        "callflow.rules.watch=false")
+                .run();
     }
 
     private static ApiClient api(ConfigurableApplicationContext node) {
@@ -60,33 +66,57 @@ class TwoNodesTest {
         Answer created = a.post("/accounts", "{\"name\": \"Acme\", \"call_flow_sid\": \"secured\"}");
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
         String account = created.text("account_sid");
-        Answer didCreated = a.post("/dids", "{\"account_sid\": \"" + account + "\", \"phonenumber\": \"" + NUMBER + "\", \"properties\": "
-                + "{\"conference_start_how\": \"host\", \"conference_start_wait\": \"1\"}}");
+        Answer didCreated = a.post(
+                "/dids",
+                "{\"account_sid\": \"" + account + "\", \"phonenumber\": \"" + NUMBER + "\", \"properties\": "
+                        + "{\"conference_start_how\": \"host\", \"conference_start_wait\": \"1\"}}");
         assertThat(didCreated.status()).as(didCreated.raw()).isEqualTo(201);
         String did = didCreated.text("did_sid");
-        a.post("/meeting_rooms", "{\"account_sid\": \"" + account + "\", \"access_codes\": [{\"access_code\": \"7\", \"role\": \"participant\"}]}");
+        a.post(
+                "/meeting_rooms",
+                "{\"account_sid\": \"" + account
+                        + "\", \"access_codes\": [{\"access_code\": \"7\", \"role\": \"participant\"}]}");
 
         // the call arrives on A and continues on B
-        String call = a.post("/calls", "{\"number_dst\": \"" + NUMBER + "\"}").body().get("call").get("call_sid").asString();
+        String call = a.post("/calls", "{\"number_dst\": \"" + NUMBER + "\"}")
+                .body()
+                .get("call")
+                .get("call_sid")
+                .asString();
         Answer waiting = b.post("/calls/" + call + "/access_code", "{\"access_code\": \"7\"}");
         assertThat(waiting.body().get("decision").get("action").asString()).isEqualTo("WAIT");
 
         // a write through A changes B's very next decision, though B had the DID and the decision cached
         b.post("/decisions", "{\"number_dst\": \"" + NUMBER + "\"}");
-        assertThat(b.post("/decisions", "{\"number_dst\": \"" + NUMBER + "\"}").body().get("properties").get("conference_moh").asString())
+        assertThat(b.post("/decisions", "{\"number_dst\": \"" + NUMBER + "\"}")
+                        .body()
+                        .get("properties")
+                        .get("conference_moh")
+                        .asString())
                 .isEqualTo("default");
-        assertThat(nodeB.getBean(HierarchyCache.class).hits()).as("B answers from its cache").isPositive();
+        assertThat(nodeB.getBean(HierarchyCache.class).hits())
+                .as("B answers from its cache")
+                .isPositive();
         a.patch("/dids/" + did, "{\"properties\": {\"conference_moh\": \"jazz\"}}");
         Answer whatIf = b.post("/decisions", "{\"number_dst\": \"" + NUMBER + "\"}");
-        assertThat(whatIf.body().get("properties").get("conference_moh").asString()).isEqualTo("jazz");
+        assertThat(whatIf.body().get("properties").get("conference_moh").asString())
+                .isEqualTo("jazz");
 
         // more callers wait, half through each node
         List<String> waitingCalls = new ArrayList<>(List.of(call));
         for (int i = 1; i < WAITING_CALLS; i++) {
             ApiClient node = i % 2 == 0 ? a : b;
-            String next = node.post("/calls", "{\"number_dst\": \"" + NUMBER + "\"}").body().get("call").get("call_sid").asString();
-            assertThat(node.post("/calls/" + next + "/access_code", "{\"access_code\": \"7\"}").body()
-                    .get("decision").get("action").asString()).isEqualTo("WAIT");
+            String next = node.post("/calls", "{\"number_dst\": \"" + NUMBER + "\"}")
+                    .body()
+                    .get("call")
+                    .get("call_sid")
+                    .asString();
+            assertThat(node.post("/calls/" + next + "/access_code", "{\"access_code\": \"7\"}")
+                            .body()
+                            .get("decision")
+                            .get("action")
+                            .asString())
+                    .isEqualTo("WAIT");
             waitingCalls.add(next);
         }
 
@@ -112,7 +142,9 @@ class TwoNodesTest {
             assertThat(ended.text("state")).isEqualTo("ended");
             assertThat(ended.text("end_reason")).isEqualTo("START_TIMEOUT");
             List<String> events = new ArrayList<>();
-            a.get("/calls/" + waited + "/decisions").body().forEach(entry -> events.add(entry.get("event").asString()));
+            a.get("/calls/" + waited + "/decisions")
+                    .body()
+                    .forEach(entry -> events.add(entry.get("event").asString()));
             assertThat(events).as("decisions of " + waited).containsExactly("arrive", "access_code", "admission");
         }
     }

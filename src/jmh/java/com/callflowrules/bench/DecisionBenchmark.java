@@ -4,8 +4,8 @@ import com.callflowrules.baseline.BenchmarkInputs;
 import com.callflowrules.baseline.PlainJavaDecider;
 import com.callflowrules.decision.AccessCodeEntered;
 import com.callflowrules.decision.AdmissionRequested;
-import com.callflowrules.decision.CallFacts;
 import com.callflowrules.decision.CallArrived;
+import com.callflowrules.decision.CallFacts;
 import com.callflowrules.decision.Decision;
 import com.callflowrules.decision.DecisionEngine;
 import com.callflowrules.rules.RuleBaseHolder;
@@ -35,11 +35,13 @@ public class DecisionBenchmark {
     private DecisionEngine engine;
     /** As the service runs: decisions cached per rule-base snapshot. */
     private DecisionEngine cachingEngine;
+
     private PlainJavaDecider baseline;
 
     @Setup
     public void setUp() {
-        RuleBaseHolder ruleBases = new RuleBaseHolder(DecisionEngine.loader(), Path.of(System.getProperty("rules.dir", "rules")));
+        RuleBaseHolder ruleBases =
+                new RuleBaseHolder(DecisionEngine.loader(), Path.of(System.getProperty("rules.dir", "rules")));
         engine = new DecisionEngine(ruleBases, 0);
         cachingEngine = new DecisionEngine(ruleBases, DecisionEngine.DEFAULT_CACHE_SIZE);
         baseline = new PlainJavaDecider(engine.ruleBase().callFlows());
@@ -57,7 +59,8 @@ public class DecisionBenchmark {
     @Benchmark
     public Decision callArrivalCached() {
         CallFacts facts = BenchmarkInputs.ARRIVAL;
-        return cachingEngine.decide(new CallArrived(Hierarchy.NUMBER, "15550009999"),
+        return cachingEngine.decide(
+                new CallArrived(Hierarchy.NUMBER, "15550009999"),
                 CallFacts.dialed(facts.did(), facts.didGroup(), facts.account()));
     }
 
@@ -87,8 +90,10 @@ public class DecisionBenchmark {
     @Benchmark
     public Decision accessCodeCached() {
         CallFacts facts = BenchmarkInputs.CODE_ENTRY;
-        return cachingEngine.decide(new AccessCodeEntered(BenchmarkInputs.CODE, 0),
-                CallFacts.dialed(facts.did(), facts.didGroup(), facts.account()).withRoomsWithCode(facts.roomsWithCode())
+        return cachingEngine.decide(
+                new AccessCodeEntered(BenchmarkInputs.CODE, 0),
+                CallFacts.dialed(facts.did(), facts.didGroup(), facts.account())
+                        .withRoomsWithCode(facts.roomsWithCode())
                         .withMeetings(facts.meetings()));
     }
 

@@ -26,7 +26,8 @@ public class RuleBaseBuildBenchmark {
 
     private final Path rules = Path.of(System.getProperty("rules.dir", "rules"));
     private final RuleBaseLoader loader = DecisionEngine.loader();
-    private final RuleBaseLoader gated = DecisionEngine.loader().withChecks(List.of(new ScenarioGate(rules.resolve("scenarios"))));
+    private final RuleBaseLoader gated =
+            DecisionEngine.loader().withChecks(List.of(new ScenarioGate(rules.resolve("scenarios"))));
 
     @Benchmark
     public RuleBase buildShippedRules() {

@@ -1,5 +1,6 @@
 package com.callflowrules.load;
 
+import com.callflowrules.store.GroupCommitDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,7 +14,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
-import com.callflowrules.store.GroupCommitDataSource;
 
 /**
  * The embedded store's own ceiling, without the service: N threads each insert one small row
@@ -28,8 +28,7 @@ import com.callflowrules.store.GroupCommitDataSource;
  */
 public final class H2CommitCeiling {
 
-    private H2CommitCeiling() {
-    }
+    private H2CommitCeiling() {}
 
     public static void main(String[] args) throws Exception {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 16;
@@ -37,14 +36,17 @@ public final class H2CommitCeiling {
         String mode = args.length > 2 ? args[2] : "group";
         Path dir = Files.createTempDirectory("h2-ceiling");
         JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:file:" + dir.resolve("db") + ";MODE=PostgreSQL;RETENTION_TIME=5000" + switch (mode) {
-            case "group", "delayed" -> "";
-            case "per-commit" -> ";WRITE_DELAY=0";
-            default -> throw new IllegalArgumentException("mode is group, per-commit or delayed, not " + mode);
-        });
+        h2.setURL("jdbc:h2:file:" + dir.resolve("db") + ";MODE=PostgreSQL;RETENTION_TIME=5000"
+                + switch (mode) {
+                    case "group", "delayed" -> "";
+                    case "per-commit" -> ";WRITE_DELAY=0";
+                    default -> throw new IllegalArgumentException("mode is group, per-commit or delayed, not " + mode);
+                });
         DataSource source = mode.equals("group") ? new GroupCommitDataSource(h2) : h2;
         try (Connection c = source.getConnection()) {
-            c.createStatement().execute("CREATE TABLE t (id VARCHAR(36) PRIMARY KEY, a VARCHAR(36), b VARCHAR(200), s VARCHAR(16))");
+            c.createStatement()
+                    .execute(
+                            "CREATE TABLE t (id VARCHAR(36) PRIMARY KEY, a VARCHAR(36), b VARCHAR(200), s VARCHAR(16))");
             c.createStatement().execute("CREATE INDEX t_a ON t (a)");
         }
         AtomicLong commits = new AtomicLong();
@@ -74,7 +76,8 @@ public final class H2CommitCeiling {
             f.get();
         }
         pool.shutdown();
-        System.out.printf("%d threads, %d s, %s: %d commits/s, file %d MB%n", threads, seconds, mode, commits.get() / seconds,
-                Files.size(dir.resolve("db.mv.db")) / 1_000_000);
+        System.out.printf(
+                "%d threads, %d s, %s: %d commits/s, file %d MB%n",
+                threads, seconds, mode, commits.get() / seconds, Files.size(dir.resolve("db.mv.db")) / 1_000_000);
     }
 }

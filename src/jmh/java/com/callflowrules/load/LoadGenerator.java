@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,12 +39,16 @@ import java.util.regex.Pattern;
  */
 public final class LoadGenerator {
 
-    private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("dev:dev-password".getBytes(StandardCharsets.UTF_8));
+    private static final String AUTH =
+            "Basic " + Base64.getEncoder().encodeToString("dev:dev-password".getBytes(StandardCharsets.UTF_8));
     private static final int MAX_SECONDS = 3_600;
     private static final int WINDOW_SECONDS = 30;
-    private static final String[] NAMES = {"POST /calls (arrival)", "POST /calls/{sid}/access_code", "DELETE /calls/{sid}"};
+    private static final String[] NAMES = {
+        "POST /calls (arrival)", "POST /calls/{sid}/access_code", "DELETE /calls/{sid}"
+    };
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String root;
     private final String base;
 
@@ -77,7 +81,8 @@ public final class LoadGenerator {
         System.exit(status);
     }
 
-    private void run(int accounts, int didsPerAccount, int workers, int seconds, boolean seed, boolean stories, double rate)
+    private void run(
+            int accounts, int didsPerAccount, int workers, int seconds, boolean seed, boolean stories, double rate)
             throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         if (seed) {
@@ -91,9 +96,23 @@ public final class LoadGenerator {
         Recorder all = new Recorder();
         AtomicReference<Recorder> window = new AtomicReference<>(new Recorder());
         ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor();
-        System.out.printf("%8s  %10s %8s  %10s %8s  %10s %8s  %10s %9s %9s %9s%n", "elapsed", "arrive/s", "p99 ms", "code/s",
-                "p99 ms", "hangup/s", "p99 ms", "store MB", "hot calls", "history", "heap MB");
-        reporter.scheduleAtFixedRate(() -> report(window.getAndSet(new Recorder()), begin), WINDOW_SECONDS, WINDOW_SECONDS,
+        System.out.printf(
+                "%8s  %10s %8s  %10s %8s  %10s %8s  %10s %9s %9s %9s%n",
+                "elapsed",
+                "arrive/s",
+                "p99 ms",
+                "code/s",
+                "p99 ms",
+                "hangup/s",
+                "p99 ms",
+                "store MB",
+                "hot calls",
+                "history",
+                "heap MB");
+        reporter.scheduleAtFixedRate(
+                () -> report(window.getAndSet(new Recorder()), begin),
+                WINDOW_SECONDS,
+                WINDOW_SECONDS,
                 TimeUnit.SECONDS);
 
         List<Future<?>> results = new ArrayList<>();
@@ -114,12 +133,26 @@ public final class LoadGenerator {
                     int account = random.nextInt(accounts);
                     int did = random.nextInt(didsPerAccount);
                     String number = number(account, did);
-                    String answer = time(all, window, 0, () -> send("POST", "/calls", "{\"number_dst\":\"" + number + "\",\"number_src\":\"15550000000\"}"));
+                    String answer = time(
+                            all,
+                            window,
+                            0,
+                            () -> send(
+                                    "POST",
+                                    "/calls",
+                                    "{\"number_dst\":\"" + number + "\",\"number_src\":\"15550000000\"}"));
                     String call = answer == null ? null : field(answer, "call_sid");
                     if (call == null || !stories) {
                         continue;
                     }
-                    time(all, window, 1, () -> send("POST", "/calls/" + call + "/access_code", "{\"access_code\":\"" + code(account, did) + "\"}"));
+                    time(
+                            all,
+                            window,
+                            1,
+                            () -> send(
+                                    "POST",
+                                    "/calls/" + call + "/access_code",
+                                    "{\"access_code\":\"" + code(account, did) + "\"}"));
                     time(all, window, 2, () -> send("DELETE", "/calls/" + call, null));
                 }
                 return null;
@@ -131,10 +164,17 @@ public final class LoadGenerator {
         pool.shutdown();
         reporter.shutdownNow();
         double elapsed = (System.nanoTime() - begin) / 1e9;
-        System.out.printf("%d workers for %d s%s%n", workers, seconds, rate > 0 ? String.format(", at most %.0f starts/s", rate) : "");
+        System.out.printf(
+                "%d workers for %d s%s%n",
+                workers, seconds, rate > 0 ? String.format(", at most %.0f starts/s", rate) : "");
         for (int i = 0; i < 3; i++) {
-            System.out.printf("%-32s %8.0f /s  p50 %6.2f ms  p99 %6.2f ms  p99.9 %6.2f ms  errors %d%n", NAMES[i],
-                    all.count(i) / elapsed, all.percentile(i, 0.50), all.percentile(i, 0.99), all.percentile(i, 0.999),
+            System.out.printf(
+                    "%-32s %8.0f /s  p50 %6.2f ms  p99 %6.2f ms  p99.9 %6.2f ms  errors %d%n",
+                    NAMES[i],
+                    all.count(i) / elapsed,
+                    all.percentile(i, 0.50),
+                    all.percentile(i, 0.99),
+                    all.percentile(i, 0.999),
                     all.errors[i]);
         }
         System.out.println(serviceState());
@@ -156,11 +196,19 @@ public final class LoadGenerator {
     }
 
     private void report(Recorder last, long begin) {
-        System.out.printf("%7.0fs  %10.0f %8.2f  %10.0f %8.2f  %10.0f %8.2f  %s%n", (System.nanoTime() - begin) / 1e9,
-                last.count(0) / (double) WINDOW_SECONDS, last.percentile(0, 0.99), last.count(1) / (double) WINDOW_SECONDS,
-                last.percentile(1, 0.99), last.count(2) / (double) WINDOW_SECONDS, last.percentile(2, 0.99), serviceState());
+        System.out.printf(
+                "%7.0fs  %10.0f %8.2f  %10.0f %8.2f  %10.0f %8.2f  %s%n",
+                (System.nanoTime() - begin) / 1e9,
+                last.count(0) / (double) WINDOW_SECONDS,
+                last.percentile(0, 0.99),
+                last.count(1) / (double) WINDOW_SECONDS,
+                last.percentile(1, 0.99),
+                last.count(2) / (double) WINDOW_SECONDS,
+                last.percentile(2, 0.99),
+                serviceState());
         if (last.errors[0] + last.errors[1] + last.errors[2] > 0) {
-            System.out.printf("          errors in the window: %d / %d / %d%n", last.errors[0], last.errors[1], last.errors[2]);
+            System.out.printf(
+                    "          errors in the window: %d / %d / %d%n", last.errors[0], last.errors[1], last.errors[2]);
         }
     }
 
@@ -176,8 +224,12 @@ public final class LoadGenerator {
     private double metric(String name, String query) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(root + "/actuator/metrics/" + name + query))
-                    .header("Authorization", AUTH).timeout(Duration.ofSeconds(10)).build();
-            Matcher m = Pattern.compile("\"value\":([0-9.eE+-]+)").matcher(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+                    .header("Authorization", AUTH)
+                    .timeout(Duration.ofSeconds(10))
+                    .build();
+            Matcher m = Pattern.compile("\"value\":([0-9.eE+-]+)")
+                    .matcher(http.send(request, HttpResponse.BodyHandlers.ofString())
+                            .body());
             return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
         } catch (java.io.IOException | RuntimeException e) {
             return Double.NaN;
@@ -198,17 +250,30 @@ public final class LoadGenerator {
         for (Future<?> f : seeding) {
             f.get();
         }
-        System.out.printf("seeded %d accounts, %d DIDs, %d rooms in %.1f s (%d failed requests)%n", accounts,
-                accounts * didsPerAccount, accounts * didsPerAccount, (System.nanoTime() - seedStart) / 1e9, failures.get());
+        System.out.printf(
+                "seeded %d accounts, %d DIDs, %d rooms in %.1f s (%d failed requests)%n",
+                accounts,
+                accounts * didsPerAccount,
+                accounts * didsPerAccount,
+                (System.nanoTime() - seedStart) / 1e9,
+                failures.get());
     }
 
     private void seedAccount(int account, int didsPerAccount, AtomicInteger failures) {
         try {
-            String accountSid = field(send("POST", "/accounts", "{\"name\":\"load " + account + "\",\"call_flow_sid\":\"secured\"}"), "account_sid");
+            String accountSid = field(
+                    send("POST", "/accounts", "{\"name\":\"load " + account + "\",\"call_flow_sid\":\"secured\"}"),
+                    "account_sid");
             for (int d = 0; d < didsPerAccount; d++) {
-                send("POST", "/dids", "{\"account_sid\":\"" + accountSid + "\",\"phonenumber\":\"" + number(account, d) + "\"}");
-                send("POST", "/meeting_rooms", "{\"account_sid\":\"" + accountSid + "\",\"access_codes\":[{\"access_code\":\""
-                        + code(account, d) + "\",\"role\":\"participant\"}]}");
+                send(
+                        "POST",
+                        "/dids",
+                        "{\"account_sid\":\"" + accountSid + "\",\"phonenumber\":\"" + number(account, d) + "\"}");
+                send(
+                        "POST",
+                        "/meeting_rooms",
+                        "{\"account_sid\":\"" + accountSid + "\",\"access_codes\":[{\"access_code\":\""
+                                + code(account, d) + "\",\"role\":\"participant\"}]}");
             }
         } catch (RuntimeException e) {
             failures.incrementAndGet();
@@ -225,15 +290,21 @@ public final class LoadGenerator {
 
     private String send(String method, String path, String json) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", AUTH)
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Authorization", AUTH)
                     .timeout(Duration.ofSeconds(10))
-                    .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+                    .method(
+                            method,
+                            json == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(json));
             if (json != null) {
                 request.header("Content-Type", "application/json");
             }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 400) {
-                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+                throw new IllegalStateException(
+                        method + " " + path + " answered " + response.statusCode() + ": " + response.body());
             }
             return response.body();
         } catch (java.io.IOException e) {

@@ -1,6 +1,7 @@
 package com.callflowrules.load;
 
 import com.callflowrules.hierarchy.CallFlow;
+import com.callflowrules.store.Migrations;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.StringReader;
 import java.nio.file.Path;
@@ -8,7 +9,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.UUID;
 import java.util.function.IntFunction;
-import com.callflowrules.store.Migrations;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -21,19 +21,23 @@ import org.postgresql.copy.CopyManager;
  */
 public final class ScaleDatabase {
 
-    private ScaleDatabase() {
-    }
+    private ScaleDatabase() {}
 
     public static void main(String[] args) throws Exception {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 5433;
         Path dataDir = Path.of(args.length > 1 ? args[1] : "target/scale-pg");
         int accounts = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
         int perAccount = args.length > 3 ? Integer.parseInt(args[3]) : 100;
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPort(port).setDataDirectory(dataDir)
-                .setCleanDataDirectory(false).setServerConfig("shared_buffers", "512MB")
-                .setServerConfig("max_connections", "100").setServerConfig("listen_addresses", "127.0.0.1")
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setPort(port)
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setServerConfig("shared_buffers", "512MB")
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("listen_addresses", "127.0.0.1")
                 // the embedded server answers commits before they are on disk unless told otherwise
-                .setServerConfig("synchronous_commit", "on").start();
+                .setServerConfig("synchronous_commit", "on")
+                .start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 postgres.close();
@@ -50,11 +54,14 @@ public final class ScaleDatabase {
                 seed(connection.unwrap(PGConnection.class).getCopyAPI(), accounts, perAccount);
                 connection.createStatement().execute("ANALYZE");
             }
-            ResultSet sizes = connection.createStatement().executeQuery(
-                    "SELECT (SELECT COUNT(*) FROM accounts), (SELECT COUNT(*) FROM dids), (SELECT COUNT(*) FROM meeting_rooms), "
-                            + "pg_size_pretty(pg_database_size(current_database()))");
+            ResultSet sizes = connection
+                    .createStatement()
+                    .executeQuery(
+                            "SELECT (SELECT COUNT(*) FROM accounts), (SELECT COUNT(*) FROM dids), (SELECT COUNT(*) FROM meeting_rooms), "
+                                    + "pg_size_pretty(pg_database_size(current_database()))");
             sizes.next();
-            System.out.printf("ready: %s accounts, %s DIDs, %s rooms, %s on disk; jdbc:postgresql://127.0.0.1:%d/postgres (postgres/postgres)%n",
+            System.out.printf(
+                    "ready: %s accounts, %s DIDs, %s rooms, %s on disk; jdbc:postgresql://127.0.0.1:%d/postgres (postgres/postgres)%n",
                     sizes.getLong(1), sizes.getLong(2), sizes.getLong(3), sizes.getString(4), port);
         }
         Thread.currentThread().join();
@@ -68,18 +75,33 @@ public final class ScaleDatabase {
         for (int a = 0; a < accounts; a++) {
             accountSids[a] = UUID.nameUUIDFromBytes(("account " + a).getBytes()).toString();
         }
-        copy(copy, "accounts (account_sid, name, call_flow_sid, properties, date_created)", accounts,
+        copy(
+                copy,
+                "accounts (account_sid, name, call_flow_sid, properties, date_created)",
+                accounts,
                 a -> accountSids[a] + "\tload " + a + "\t" + secured + "\t{}\t" + created + "\n");
         int slots = accounts * perAccount;
-        copy(copy, "dids (did_sid, account_sid, phonenumber, did_group_sid, call_flow_sid, properties, date_created)", slots,
+        copy(
+                copy,
+                "dids (did_sid, account_sid, phonenumber, did_group_sid, call_flow_sid, properties, date_created)",
+                slots,
                 i -> UUID.nameUUIDFromBytes(("did " + i).getBytes()) + "\t" + accountSids[i / perAccount] + "\t"
                         + LoadGenerator.number(i / perAccount, i % perAccount) + "\t\\N\t\\N\t{}\t" + created + "\n");
-        copy(copy, "meeting_rooms (meeting_room_sid, account_sid, name, did_group_sid, scope, ad_hoc, properties, date_created)", slots,
-                i -> room(i) + "\t" + accountSids[i / perAccount] + "\troom " + i + "\t\\N\t\tfalse\t{}\t" + created + "\n");
-        copy(copy, "access_codes (meeting_room_sid, account_sid, scope, access_code, role, position)", slots,
-                i -> room(i) + "\t" + accountSids[i / perAccount] + "\t\t" + LoadGenerator.code(i / perAccount, i % perAccount)
-                        + "\tparticipant\t0\n");
-        System.out.printf("loaded %d accounts, %d DIDs, %d rooms in %.1f s%n", accounts, slots, slots, (System.nanoTime() - start) / 1e9);
+        copy(
+                copy,
+                "meeting_rooms (meeting_room_sid, account_sid, name, did_group_sid, scope, ad_hoc, properties, date_created)",
+                slots,
+                i -> room(i) + "\t" + accountSids[i / perAccount] + "\troom " + i + "\t\\N\t\tfalse\t{}\t" + created
+                        + "\n");
+        copy(
+                copy,
+                "access_codes (meeting_room_sid, account_sid, scope, access_code, role, position)",
+                slots,
+                i -> room(i) + "\t" + accountSids[i / perAccount] + "\t\t"
+                        + LoadGenerator.code(i / perAccount, i % perAccount) + "\tparticipant\t0\n");
+        System.out.printf(
+                "loaded %d accounts, %d DIDs, %d rooms in %.1f s%n",
+                accounts, slots, slots, (System.nanoTime() - start) / 1e9);
     }
 
     private static String room(int slot) {

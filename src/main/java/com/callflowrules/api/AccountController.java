@@ -4,6 +4,8 @@ import com.callflowrules.hierarchy.Account;
 import com.callflowrules.hierarchy.AccountRepository;
 import com.callflowrules.hierarchy.Properties;
 import com.callflowrules.properties.PropertySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,8 +19,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
 /** Accounts: the top of the hierarchy and the last level that can name a call flow. */
@@ -35,7 +35,8 @@ class AccountController {
     private final TransactionTemplate transactions;
     private final EntityTags tags;
 
-    AccountController(AccountRepository accounts, FlowReferences flows, TransactionTemplate transactions, EntityTags tags) {
+    AccountController(
+            AccountRepository accounts, FlowReferences flows, TransactionTemplate transactions, EntityTags tags) {
         this.tags = tags;
         this.transactions = transactions;
         this.accounts = accounts;
@@ -45,10 +46,16 @@ class AccountController {
     /** Creates an account; left out, {@code call_flow_sid} is the configured default flow. */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Account create(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.AccountFields.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+    Account create(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = RequestSchemas.AccountFields.class)))
+                    @org.springframework.web.bind.annotation.RequestBody
+                    JsonNode json) {
         RequestBody body = RequestBody.of(json, WRITABLE, READ_ONLY);
         String name = body.requiredText("name", 255);
-        String flow = body.has("call_flow_sid") ? flows.resolve(body, body.text("call_flow_sid", 36)) : flows.defaultFlowSid(body);
+        String flow = body.has("call_flow_sid")
+                ? flows.resolve(body, body.text("call_flow_sid", 36))
+                : flows.defaultFlowSid(body);
         var properties = body.properties(schema, false);
         body.validate();
         return accounts.create(name, flow, properties);
@@ -67,13 +74,20 @@ class AccountController {
 
     /** Changes the fields given; {@code properties} are merged per key and a null value removes a key. */
     @PatchMapping("/{sid}")
-    Account patch(@PathVariable String sid, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.AccountFields.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+    Account patch(
+            @PathVariable String sid,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = RequestSchemas.AccountFields.class)))
+                    @org.springframework.web.bind.annotation.RequestBody
+                    JsonNode json) {
         // read, merge and write under the row lock: concurrent writes of one object serialize
         return transactions.execute(status -> {
             Account current = locked(sid);
             RequestBody body = RequestBody.of(json, WRITABLE, READ_ONLY);
             String name = body.has("name") ? body.requiredText("name", 255) : current.name();
-            String flow = body.has("call_flow_sid") ? flows.resolve(body, body.text("call_flow_sid", 36)) : current.callFlowSid();
+            String flow = body.has("call_flow_sid")
+                    ? flows.resolve(body, body.text("call_flow_sid", 36))
+                    : current.callFlowSid();
             var properties = Properties.mergePatch(current.properties(), body.properties(schema, true));
             body.validate();
             return save(new Account(sid, name, flow, properties, current.dateCreated()));
@@ -82,7 +96,12 @@ class AccountController {
 
     /** Replaces the writable fields: a field left out is unset. */
     @PutMapping("/{sid}")
-    Account put(@PathVariable String sid, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.AccountFields.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+    Account put(
+            @PathVariable String sid,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = RequestSchemas.AccountFields.class)))
+                    @org.springframework.web.bind.annotation.RequestBody
+                    JsonNode json) {
         // read, merge and write under the row lock: concurrent writes of one object serialize
         return transactions.execute(status -> {
             Account current = locked(sid);

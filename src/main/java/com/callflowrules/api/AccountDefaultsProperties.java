@@ -9,5 +9,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param defaultCallFlow the flow of an account created without one
  */
 @ConfigurationProperties("callflow")
-record AccountDefaultsProperties(String defaultCallFlow) {
-}
+record AccountDefaultsProperties(String defaultCallFlow) {}

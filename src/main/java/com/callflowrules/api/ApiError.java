@@ -9,6 +9,5 @@ import java.util.List;
 public record ApiError(int status, String error, String message, List<FieldError> errors) {
 
     /** One problem: where ({@code field}, e.g. a property key or {@code file:line}) and what. */
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 }

@@ -6,13 +6,13 @@ import com.callflowrules.properties.InvalidPropertyException;
 import com.callflowrules.rules.RuleBaseException;
 import com.callflowrules.session.BusyException;
 import com.callflowrules.session.CallStateException;
-import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.dao.QueryTimeoutException;
 import com.callflowrules.session.UnknownCallException;
 import com.callflowrules.session.UnknownMeetingException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -56,14 +56,21 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(InvalidPropertyException.class)
     ResponseEntity<ApiError> invalidProperties(InvalidPropertyException e) {
-        return error(HttpStatus.UNPROCESSABLE_CONTENT, "validation_failed", e.getMessage(), e.violations().stream()
-                .map(v -> new ApiError.FieldError("properties." + v.key(), v.reason()))
-                .toList());
+        return error(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "validation_failed",
+                e.getMessage(),
+                e.violations().stream()
+                        .map(v -> new ApiError.FieldError("properties." + v.key(), v.reason()))
+                        .toList());
     }
 
     @ExceptionHandler(UnknownReferenceException.class)
     ResponseEntity<ApiError> unknownReference(UnknownReferenceException e) {
-        return error(HttpStatus.UNPROCESSABLE_CONTENT, "validation_failed", e.getMessage(),
+        return error(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "validation_failed",
+                e.getMessage(),
                 List.of(new ApiError.FieldError(e.field(), e.getMessage())));
     }
 
@@ -84,7 +91,10 @@ class ApiExceptionHandler {
                 return error(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large", cause.getMessage(), List.of());
             }
             if (cause.getMessage() != null && cause.getMessage().startsWith("Duplicate Object property")) {
-                return error(HttpStatus.BAD_REQUEST, "bad_request", "the body is not valid JSON: a key appears twice in one object",
+                return error(
+                        HttpStatus.BAD_REQUEST,
+                        "bad_request",
+                        "the body is not valid JSON: a key appears twice in one object",
                         List.of());
             }
         }
@@ -93,13 +103,19 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(BadParameterException.class)
     ResponseEntity<ApiError> badParameter(BadParameterException e) {
-        return error(HttpStatus.BAD_REQUEST, "bad_request", e.parameter() + " " + e.getMessage(),
+        return error(
+                HttpStatus.BAD_REQUEST,
+                "bad_request",
+                e.parameter() + " " + e.getMessage(),
                 List.of(new ApiError.FieldError(e.parameter(), e.getMessage())));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return error(HttpStatus.BAD_REQUEST, "bad_request", e.getName() + " has the wrong type",
+        return error(
+                HttpStatus.BAD_REQUEST,
+                "bad_request",
+                e.getName() + " has the wrong type",
                 List.of(new ApiError.FieldError(e.getName(), "'" + e.getValue() + "' is not a valid value")));
     }
 
@@ -118,8 +134,11 @@ class ApiExceptionHandler {
         List<ApiError.FieldError> messages = e.messages().stream()
                 .map(m -> new ApiError.FieldError(m.line() > 0 ? m.file() + ":" + m.line() : m.file(), m.reason()))
                 .toList();
-        return error(HttpStatus.UNPROCESSABLE_CONTENT, "rule_base_refused",
-                "the rule base on disk was refused; the running one is unchanged", messages);
+        return error(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "rule_base_refused",
+                "the rule base on disk was refused; the running one is unchanged",
+                messages);
     }
 
     @ExceptionHandler(EntityTags.PreconditionFailedException.class)
@@ -131,17 +150,24 @@ class ApiExceptionHandler {
     @ExceptionHandler({BusyException.class, PessimisticLockingFailureException.class, QueryTimeoutException.class})
     ResponseEntity<ApiError> busy(Exception e) {
         log.warn("request refused as busy: {}", e.toString());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
-                .body(new ApiError(503, "busy", "the data this request needs is busy; nothing was changed, try again", List.of()));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", "1")
+                .body(new ApiError(
+                        503, "busy", "the data this request needs is busy; nothing was changed, try again", List.of()));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
         log.error("unexpected failure", e);
-        return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "an internal error occurred; it has been logged", List.of());
+        return error(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal_error",
+                "an internal error occurred; it has been logged",
+                List.of());
     }
 
-    static ResponseEntity<ApiError> error(HttpStatus status, String error, String message, List<ApiError.FieldError> errors) {
+    static ResponseEntity<ApiError> error(
+            HttpStatus status, String error, String message, List<ApiError.FieldError> errors) {
         return ResponseEntity.status(status).body(new ApiError(status.value(), error, message, errors));
     }
 }

@@ -4,7 +4,6 @@ package com.callflowrules.api;
 class BadParameterException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-
     private final String parameter;
 
     BadParameterException(String parameter, String message) {

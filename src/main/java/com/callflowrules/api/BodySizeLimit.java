@@ -41,8 +41,11 @@ class BodySizeLimit extends OncePerRequestFilter {
             response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             response.setContentType("application/json");
             response.setHeader("Connection", "close");
-            response.getOutputStream().write(("{\"status\":413,\"error\":\"payload_too_large\",\"message\":\"the request body is larger than "
-                    + MAX_BYTES + " bytes\",\"errors\":[]}").getBytes(StandardCharsets.UTF_8));
+            response.getOutputStream()
+                    .write(
+                            ("{\"status\":413,\"error\":\"payload_too_large\",\"message\":\"the request body is larger than "
+                                            + MAX_BYTES + " bytes\",\"errors\":[]}")
+                                    .getBytes(StandardCharsets.UTF_8));
             return;
         }
         chain.doFilter(new Limited(request), response);

@@ -3,9 +3,11 @@ package com.callflowrules.api;
 import com.callflowrules.decision.Decision;
 import com.callflowrules.session.Call;
 import com.callflowrules.session.CallControl;
-import com.callflowrules.session.LiveStateAdmin;
 import com.callflowrules.session.CallRepository;
+import com.callflowrules.session.LiveStateAdmin;
 import com.callflowrules.session.UnknownCallException;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -17,8 +19,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
 /** Call control: what a call router calls as a call arrives, keys digits and hangs up. */
@@ -27,8 +27,8 @@ import tools.jackson.databind.JsonNode;
 class CallController {
 
     /** What a keypad can send (also for what-if): the rules, not this check, refuse an entry that is no access code. */
-
     private final CallControl control;
+
     private final LiveStateAdmin admin;
     private final CallRepository calls;
 
@@ -39,15 +39,20 @@ class CallController {
     }
 
     /** What every call-control request answers: the call and the decision carried out. */
-    record CallAnswer(Call call, Decision decision) {
-    }
+    record CallAnswer(Call call, Decision decision) {}
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    CallAnswer arrive(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.CallArrival.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+    CallAnswer arrive(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = RequestSchemas.CallArrival.class)))
+                    @org.springframework.web.bind.annotation.RequestBody
+                    JsonNode json) {
         RequestBody body = RequestBody.of(json, RequestSchemas.fields(RequestSchemas.CallArrival.class), Set.of());
-        String dst = body.matching("number_dst", ValueFormats.DIALED_NUMBER_PATTERN, ValueFormats.DIALED_NUMBER_RULE, true);
-        String src = body.matching("number_src", ValueFormats.DIALED_NUMBER_PATTERN, ValueFormats.DIALED_NUMBER_RULE, false);
+        String dst =
+                body.matching("number_dst", ValueFormats.DIALED_NUMBER_PATTERN, ValueFormats.DIALED_NUMBER_RULE, true);
+        String src =
+                body.matching("number_src", ValueFormats.DIALED_NUMBER_PATTERN, ValueFormats.DIALED_NUMBER_RULE, false);
         body.validate();
         CallControl.Outcome outcome = control.arrive(dst, src);
         return new CallAnswer(outcome.call(), outcome.decision());
@@ -55,11 +60,20 @@ class CallController {
 
     /** The caller keyed a code; an empty string is a digit timeout. */
     @PostMapping("/{sid}/access_code")
-    CallAnswer accessCode(@PathVariable String sid, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.AccessCodeEntry.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+    CallAnswer accessCode(
+            @PathVariable String sid,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = RequestSchemas.AccessCodeEntry.class)))
+                    @org.springframework.web.bind.annotation.RequestBody
+                    JsonNode json) {
         RequestBody body = RequestBody.of(json, RequestSchemas.fields(RequestSchemas.AccessCodeEntry.class), Set.of());
-        String code = json.has("access_code") && json.get("access_code").isString() ? json.get("access_code").asString() : null;
+        String code = json.has("access_code") && json.get("access_code").isString()
+                ? json.get("access_code").asString()
+                : null;
         if (code == null || !ValueFormats.CODE_ENTRY_PATTERN.matcher(code).matches()) {
-            body.error("access_code", "must be a string of up to 64 keys (digits, letters, * and #) (empty for a timeout)");
+            body.error(
+                    "access_code",
+                    "must be a string of up to 64 keys (digits, letters, * and #) (empty for a timeout)");
         }
         body.validate();
         CallControl.Outcome outcome = control.enterCode(sid, code);
@@ -67,7 +81,12 @@ class CallController {
     }
 
     @PostMapping("/{sid}/dtmf")
-    CallAnswer dtmf(@PathVariable String sid, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.DtmfEntry.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+    CallAnswer dtmf(
+            @PathVariable String sid,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = RequestSchemas.DtmfEntry.class)))
+                    @org.springframework.web.bind.annotation.RequestBody
+                    JsonNode json) {
         RequestBody body = RequestBody.of(json, RequestSchemas.fields(RequestSchemas.DtmfEntry.class), Set.of());
         String digits = body.matching("digits", ValueFormats.KEYS_PATTERN, ValueFormats.KEYS_RULE, true);
         body.validate();
@@ -101,7 +120,12 @@ class CallController {
     }
 
     @PatchMapping("/{sid}")
-    Call patch(@PathVariable String sid, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.CallChanges.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+    Call patch(
+            @PathVariable String sid,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = RequestSchemas.CallChanges.class)))
+                    @org.springframework.web.bind.annotation.RequestBody
+                    JsonNode json) {
         RequestBody body = RequestBody.of(json, RequestSchemas.fields(RequestSchemas.CallChanges.class), Set.of());
         Boolean muted = body.bool("muted");
         Boolean onHold = body.bool("on_hold");

@@ -20,7 +20,8 @@ class CallFlowController {
     }
 
     @GetMapping
-    Page<CallFlow> list(@RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) int limit,
+    Page<CallFlow> list(
+            @RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) int limit,
             @RequestParam(defaultValue = "0") int offset) {
         return Page.of(engine.ruleBase().callFlows(), limit, offset);
     }

@@ -25,8 +25,11 @@ final class CredentialDigestEncoder implements PasswordEncoder {
         if (encoded == null) {
             return false;
         }
-        return MessageDigest.isEqual(digest(raw), encoded.getBytes(StandardCharsets.UTF_8).length == 64
-                ? HexFormat.of().parseHex(encoded) : new byte[0]);
+        return MessageDigest.isEqual(
+                digest(raw),
+                encoded.getBytes(StandardCharsets.UTF_8).length == 64
+                        ? HexFormat.of().parseHex(encoded)
+                        : new byte[0]);
     }
 
     @Override

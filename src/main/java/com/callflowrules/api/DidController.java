@@ -6,6 +6,8 @@ import com.callflowrules.hierarchy.Did;
 import com.callflowrules.hierarchy.DidRepository;
 import com.callflowrules.hierarchy.Properties;
 import com.callflowrules.properties.PropertySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,8 +21,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
 /** DIDs: the dialed numbers, the first level asked for a call flow. */
@@ -46,7 +46,11 @@ class DidController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Did create(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.DidFields.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+    Did create(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = RequestSchemas.DidFields.class)))
+                    @org.springframework.web.bind.annotation.RequestBody
+                    JsonNode json) {
         RequestBody body = RequestBody.of(json, union(WRITABLE, "account_sid"), READ_ONLY);
         String accountSid = body.requiredText("account_sid", 36);
         String number = body.matching("phonenumber", ValueFormats.E164_PATTERN, ValueFormats.E164_RULE, true);
@@ -58,7 +62,9 @@ class DidController {
     }
 
     @GetMapping
-    Page<Did> list(@RequestParam(required = false) String account_sid, @RequestParam(defaultValue = "100") int limit,
+    Page<Did> list(
+            @RequestParam(required = false) String account_sid,
+            @RequestParam(defaultValue = "100") int limit,
             @RequestParam(defaultValue = "0") int offset) {
         Page.checkBounds(limit, offset);
         return Page.of(dids.list(account_sid, limit, offset), dids.count(account_sid), limit, offset);
@@ -70,14 +76,23 @@ class DidController {
     }
 
     @PatchMapping("/{sid}")
-    Did patch(@PathVariable String sid, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.DidFields.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+    Did patch(
+            @PathVariable String sid,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = RequestSchemas.DidFields.class)))
+                    @org.springframework.web.bind.annotation.RequestBody
+                    JsonNode json) {
         // read, merge and write under the row lock: concurrent writes of one object serialize
         return transactions.execute(status -> {
             Did current = locked(sid);
             RequestBody body = RequestBody.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
-            String number = body.has("phonenumber") ? body.matching("phonenumber", ValueFormats.E164_PATTERN, ValueFormats.E164_RULE, true) : current.phonenumber();
+            String number = body.has("phonenumber")
+                    ? body.matching("phonenumber", ValueFormats.E164_PATTERN, ValueFormats.E164_RULE, true)
+                    : current.phonenumber();
             String group = body.has("did_group_sid") ? body.text("did_group_sid", 36) : current.didGroupSid();
-            String flow = body.has("call_flow_sid") ? flows.resolve(body, body.text("call_flow_sid", 36)) : current.callFlowSid();
+            String flow = body.has("call_flow_sid")
+                    ? flows.resolve(body, body.text("call_flow_sid", 36))
+                    : current.callFlowSid();
             var properties = Properties.mergePatch(current.properties(), body.properties(schema, true));
             body.validate();
             return save(new Did(sid, current.accountSid(), number, group, flow, properties, current.dateCreated()));
@@ -85,7 +100,12 @@ class DidController {
     }
 
     @PutMapping("/{sid}")
-    Did put(@PathVariable String sid, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.DidFields.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+    Did put(
+            @PathVariable String sid,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = RequestSchemas.DidFields.class)))
+                    @org.springframework.web.bind.annotation.RequestBody
+                    JsonNode json) {
         // read, merge and write under the row lock: concurrent writes of one object serialize
         return transactions.execute(status -> {
             Did current = locked(sid);

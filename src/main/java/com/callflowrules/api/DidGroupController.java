@@ -4,6 +4,8 @@ import com.callflowrules.hierarchy.DidGroup;
 import com.callflowrules.hierarchy.DidGroupRepository;
 import com.callflowrules.hierarchy.Properties;
 import com.callflowrules.properties.PropertySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,8 +19,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
 /** DID groups: numbers of one account that share a call flow and property overrides. */
@@ -26,7 +26,8 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/conference/v2/did_groups")
 class DidGroupController {
 
-    private static final Set<String> WRITABLE = RequestSchemas.fields(RequestSchemas.DidGroupFields.class, "account_sid");
+    private static final Set<String> WRITABLE =
+            RequestSchemas.fields(RequestSchemas.DidGroupFields.class, "account_sid");
     private static final Set<String> READ_ONLY = Set.of("did_group_sid", "date_created");
 
     private final DidGroupRepository groups;
@@ -35,7 +36,8 @@ class DidGroupController {
     private final TransactionTemplate transactions;
     private final EntityTags tags;
 
-    DidGroupController(DidGroupRepository groups, FlowReferences flows, TransactionTemplate transactions, EntityTags tags) {
+    DidGroupController(
+            DidGroupRepository groups, FlowReferences flows, TransactionTemplate transactions, EntityTags tags) {
         this.tags = tags;
         this.transactions = transactions;
         this.groups = groups;
@@ -44,7 +46,11 @@ class DidGroupController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    DidGroup create(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.DidGroupFields.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+    DidGroup create(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = RequestSchemas.DidGroupFields.class)))
+                    @org.springframework.web.bind.annotation.RequestBody
+                    JsonNode json) {
         RequestBody body = RequestBody.of(json, union(WRITABLE, "account_sid"), READ_ONLY);
         String accountSid = body.requiredText("account_sid", 36);
         String name = body.requiredText("name", 255);
@@ -55,7 +61,9 @@ class DidGroupController {
     }
 
     @GetMapping
-    Page<DidGroup> list(@RequestParam(required = false) String account_sid, @RequestParam(defaultValue = "100") int limit,
+    Page<DidGroup> list(
+            @RequestParam(required = false) String account_sid,
+            @RequestParam(defaultValue = "100") int limit,
             @RequestParam(defaultValue = "0") int offset) {
         Page.checkBounds(limit, offset);
         return Page.of(groups.list(account_sid, limit, offset), groups.count(account_sid), limit, offset);
@@ -67,13 +75,20 @@ class DidGroupController {
     }
 
     @PatchMapping("/{sid}")
-    DidGroup patch(@PathVariable String sid, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.DidGroupFields.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+    DidGroup patch(
+            @PathVariable String sid,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = RequestSchemas.DidGroupFields.class)))
+                    @org.springframework.web.bind.annotation.RequestBody
+                    JsonNode json) {
         // read, merge and write under the row lock: concurrent writes of one object serialize
         return transactions.execute(status -> {
             DidGroup current = locked(sid);
             RequestBody body = RequestBody.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
             String name = body.has("name") ? body.requiredText("name", 255) : current.name();
-            String flow = body.has("call_flow_sid") ? flows.resolve(body, body.text("call_flow_sid", 36)) : current.callFlowSid();
+            String flow = body.has("call_flow_sid")
+                    ? flows.resolve(body, body.text("call_flow_sid", 36))
+                    : current.callFlowSid();
             var properties = Properties.mergePatch(current.properties(), body.properties(schema, true));
             body.validate();
             return save(new DidGroup(sid, current.accountSid(), name, flow, properties, current.dateCreated()));
@@ -81,7 +96,12 @@ class DidGroupController {
     }
 
     @PutMapping("/{sid}")
-    DidGroup put(@PathVariable String sid, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.DidGroupFields.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+    DidGroup put(
+            @PathVariable String sid,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = RequestSchemas.DidGroupFields.class)))
+                    @org.springframework.web.bind.annotation.RequestBody
+                    JsonNode json) {
         // read, merge and write under the row lock: concurrent writes of one object serialize
         return transactions.execute(status -> {
             DidGroup current = locked(sid);

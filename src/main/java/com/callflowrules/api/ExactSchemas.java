@@ -33,12 +33,15 @@ final class ExactSchemas implements ModelConverter {
     @SuppressWarnings({"rawtypes", "unchecked"})
     public Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
         Schema schema = chain.hasNext() ? chain.next().resolve(type, context, chain) : null;
-        Class<?> raw = TypeFactory.defaultInstance().constructType(type.getType()).getRawClass();
+        Class<?> raw =
+                TypeFactory.defaultInstance().constructType(type.getType()).getRawClass();
         if (schema == null || !raw.isRecord() || !raw.getName().startsWith("com.callflowrules.")) {
             return schema;
         }
-        Schema model = schema.get$ref() == null ? schema
-                : context.getDefinedModels().get(schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1));
+        Schema model = schema.get$ref() == null
+                ? schema
+                : context.getDefinedModels()
+                        .get(schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1));
         if (model == null || model.getProperties() == null) {
             return schema;
         }
@@ -143,7 +146,8 @@ final class ExactSchemas implements ModelConverter {
     }
 
     private static boolean isNullable(RecordComponent component) {
-        return component.isAnnotationPresent(Nullable.class) || component.getAnnotatedType().isAnnotationPresent(Nullable.class);
+        return component.isAnnotationPresent(Nullable.class)
+                || component.getAnnotatedType().isAnnotationPresent(Nullable.class);
     }
 
     /**
@@ -157,10 +161,16 @@ final class ExactSchemas implements ModelConverter {
             String name = property.get$ref().substring(property.get$ref().lastIndexOf('/') + 1);
             Schema referenced = context.getDefinedModels().get(name);
             if (referenced == null) {
-                return new ComposedSchema().allOf(List.of(new Schema<>().$ref(property.get$ref()))).nullable(true);
+                return new ComposedSchema()
+                        .allOf(List.of(new Schema<>().$ref(property.get$ref())))
+                        .nullable(true);
             }
-            Schema copy = new Schema<>().type("object").title(name).description(referenced.getDescription())
-                    .properties(referenced.getProperties()).required(referenced.getRequired())
+            Schema copy = new Schema<>()
+                    .type("object")
+                    .title(name)
+                    .description(referenced.getDescription())
+                    .properties(referenced.getProperties())
+                    .required(referenced.getRequired())
                     .additionalProperties(referenced.getAdditionalProperties());
             copy.setNullable(true);
             return copy;

@@ -29,14 +29,16 @@ public class JsonErrorReportValve extends ErrorReportValve {
         }
         org.springframework.http.HttpStatus known = org.springframework.http.HttpStatus.resolve(status);
         String reason = known == null ? null : known.getReasonPhrase();
-        String error = reason == null ? "error" : reason.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "_");
+        String error =
+                reason == null ? "error" : reason.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "_");
         try {
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write("{\"status\":" + status + ",\"error\":\"" + error + "\",\"message\":\"the server refused the request ("
-                        + (reason == null ? status : reason) + ")\",\"errors\":[]}");
+                writer.write("{\"status\":" + status + ",\"error\":\"" + error
+                        + "\",\"message\":\"the server refused the request (" + (reason == null ? status : reason)
+                        + ")\",\"errors\":[]}");
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

@@ -4,7 +4,6 @@ package com.callflowrules.api;
 class MalformedBodyException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-
     MalformedBodyException(String message) {
         super(message);
     }

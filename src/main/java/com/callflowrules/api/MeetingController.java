@@ -6,6 +6,8 @@ import com.callflowrules.session.LiveStateAdmin;
 import com.callflowrules.session.Meeting;
 import com.callflowrules.session.MeetingRepository;
 import com.callflowrules.session.UnknownMeetingException;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,8 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
 /** Running meetings: read them, and lock, hold or mute them as a host would. */
@@ -47,7 +47,12 @@ class MeetingController {
     }
 
     @PatchMapping("/{sid}")
-    Meeting patch(@PathVariable String sid, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.MeetingChanges.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+    Meeting patch(
+            @PathVariable String sid,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = RequestSchemas.MeetingChanges.class)))
+                    @org.springframework.web.bind.annotation.RequestBody
+                    JsonNode json) {
         RequestBody body = RequestBody.of(json, RequestSchemas.fields(RequestSchemas.MeetingChanges.class), Set.of());
         Boolean locked = body.bool("locked");
         // role letters, as in the role-set properties; empty: nobody on hold

@@ -6,6 +6,8 @@ import com.callflowrules.hierarchy.MeetingRoom;
 import com.callflowrules.hierarchy.MeetingRoomRepository;
 import com.callflowrules.hierarchy.Properties;
 import com.callflowrules.properties.PropertySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,8 +21,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
 /** Meeting rooms with their access codes; a code is unique per (account, DID group). */
@@ -28,7 +28,8 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/conference/v2/meeting_rooms")
 class MeetingRoomController {
 
-    private static final Set<String> WRITABLE = RequestSchemas.fields(RequestSchemas.MeetingRoomFields.class, "account_sid");
+    private static final Set<String> WRITABLE =
+            RequestSchemas.fields(RequestSchemas.MeetingRoomFields.class, "account_sid");
     private static final Set<String> READ_ONLY = Set.of("meeting_room_sid", "ad_hoc", "date_created");
 
     private final MeetingRoomRepository rooms;
@@ -44,7 +45,12 @@ class MeetingRoomController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    MeetingRoom create(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.MeetingRoomFields.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+    MeetingRoom create(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(schema = @Schema(implementation = RequestSchemas.MeetingRoomFields.class)))
+                    @org.springframework.web.bind.annotation.RequestBody
+                    JsonNode json) {
         RequestBody body = RequestBody.of(json, union(WRITABLE, "account_sid"), READ_ONLY);
         String accountSid = body.requiredText("account_sid", 36);
         String name = body.text("name", 255);
@@ -56,7 +62,9 @@ class MeetingRoomController {
     }
 
     @GetMapping
-    Page<MeetingRoom> list(@RequestParam(required = false) String account_sid, @RequestParam(defaultValue = "100") int limit,
+    Page<MeetingRoom> list(
+            @RequestParam(required = false) String account_sid,
+            @RequestParam(defaultValue = "100") int limit,
             @RequestParam(defaultValue = "0") int offset) {
         Page.checkBounds(limit, offset);
         return Page.of(rooms.list(account_sid, limit, offset), rooms.count(account_sid), limit, offset);
@@ -68,7 +76,13 @@ class MeetingRoomController {
     }
 
     @PatchMapping("/{sid}")
-    MeetingRoom patch(@PathVariable String sid, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.MeetingRoomFields.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+    MeetingRoom patch(
+            @PathVariable String sid,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(schema = @Schema(implementation = RequestSchemas.MeetingRoomFields.class)))
+                    @org.springframework.web.bind.annotation.RequestBody
+                    JsonNode json) {
         // read, merge and write under the row lock: concurrent writes of one object serialize
         return transactions.execute(status -> {
             MeetingRoom current = locked(sid);
@@ -78,12 +92,19 @@ class MeetingRoomController {
             var codes = body.has("access_codes") ? body.accessCodes() : current.accessCodes();
             var properties = Properties.mergePatch(current.properties(), body.properties(schema, true));
             body.validate();
-            return save(new MeetingRoom(sid, current.accountSid(), name, group, codes, properties, current.adHoc(), current.dateCreated()));
+            return save(new MeetingRoom(
+                    sid, current.accountSid(), name, group, codes, properties, current.adHoc(), current.dateCreated()));
         });
     }
 
     @PutMapping("/{sid}")
-    MeetingRoom put(@PathVariable String sid, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RequestSchemas.MeetingRoomFields.class))) @org.springframework.web.bind.annotation.RequestBody JsonNode json) {
+    MeetingRoom put(
+            @PathVariable String sid,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(schema = @Schema(implementation = RequestSchemas.MeetingRoomFields.class)))
+                    @org.springframework.web.bind.annotation.RequestBody
+                    JsonNode json) {
         // read, merge and write under the row lock: concurrent writes of one object serialize
         return transactions.execute(status -> {
             MeetingRoom current = locked(sid);
@@ -93,7 +114,8 @@ class MeetingRoomController {
             var codes = body.accessCodes();
             var properties = body.properties(schema, false);
             body.validate();
-            return save(new MeetingRoom(sid, current.accountSid(), name, group, codes, properties, current.adHoc(), current.dateCreated()));
+            return save(new MeetingRoom(
+                    sid, current.accountSid(), name, group, codes, properties, current.adHoc(), current.dateCreated()));
         });
     }
 
@@ -107,7 +129,8 @@ class MeetingRoomController {
 
     /** The stored object under its row lock; an {@code If-Match} that no longer holds is refused (412). */
     private MeetingRoom locked(String sid) {
-        MeetingRoom current = rooms.findForUpdate(sid).orElseThrow(() -> new NotFoundException("no meeting room " + sid));
+        MeetingRoom current =
+                rooms.findForUpdate(sid).orElseThrow(() -> new NotFoundException("no meeting room " + sid));
         tags.requireMatch(current);
         return current;
     }

@@ -4,7 +4,6 @@ package com.callflowrules.api;
 class NotFoundException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-
     NotFoundException(String message) {
         super(message);
     }

@@ -50,13 +50,20 @@ class OpenApiConfiguration {
     OpenAPI callflowRulesApi() {
         return new OpenAPI()
                 // relative: the description is right wherever the service is reached from
-                .servers(java.util.List.of(new io.swagger.v3.oas.models.servers.Server().url("/")
+                .servers(java.util.List.of(new io.swagger.v3.oas.models.servers.Server()
+                        .url("/")
                         .description("the service that serves this description")))
-                .info(new Info().title("callflow-rules: Conference v2 API").version("v2")
+                .info(new Info()
+                        .title("callflow-rules: Conference v2 API")
+                        .version("v2")
                         .description("Configuration hierarchy, call control and rules administration. "
                                 + "Errors: {status, error, message, errors[{field, message}]}."))
-                .components(new Components().addSecuritySchemes("basic",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "basic",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("basic")))
                 .addSecurityItem(new SecurityRequirement().addList("basic"));
     }
 }

@@ -26,33 +26,43 @@ final class PropertySchemas implements OpenApiCustomizer {
         api.getComponents().addSchemas(PATCH, properties(true));
         Map<String, Schema> schemas = api.getComponents().getSchemas();
         schemas.forEach((name, schema) -> {
-            if (schema.getProperties() != null && schema.getProperties().get("properties") instanceof Schema map
-                    && "object".equals(map.getType()) && map.getAdditionalProperties() instanceof Schema) {
+            if (schema.getProperties() != null
+                    && schema.getProperties().get("properties") instanceof Schema map
+                    && "object".equals(map.getType())
+                    && map.getAdditionalProperties() instanceof Schema) {
                 boolean request = name.endsWith("Fields");
-                schema.getProperties().put("properties", new Schema<>().$ref("#/components/schemas/" + (request ? PATCH : VALUES)));
+                schema.getProperties()
+                        .put("properties", new Schema<>().$ref("#/components/schemas/" + (request ? PATCH : VALUES)));
             }
         });
-        api.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
-            if (operation.getParameters() != null) {
-                operation.getParameters().forEach(parameter -> {
-                    if (parameter.getName().equals("limit")) {
-                        parameter.getSchema().setMinimum(java.math.BigDecimal.ONE);
-                        parameter.getSchema().setMaximum(java.math.BigDecimal.valueOf(Page.MAX_LIMIT));
-                    } else if (parameter.getName().equals("offset")) {
-                        parameter.getSchema().setMinimum(java.math.BigDecimal.ZERO);
+        api.getPaths()
+                .values()
+                .forEach(path -> path.readOperations().forEach(operation -> {
+                    if (operation.getParameters() != null) {
+                        operation.getParameters().forEach(parameter -> {
+                            if (parameter.getName().equals("limit")) {
+                                parameter.getSchema().setMinimum(java.math.BigDecimal.ONE);
+                                parameter.getSchema().setMaximum(java.math.BigDecimal.valueOf(Page.MAX_LIMIT));
+                            } else if (parameter.getName().equals("offset")) {
+                                parameter.getSchema().setMinimum(java.math.BigDecimal.ZERO);
+                            }
+                        });
                     }
-                });
-            }
-        }));
+                }));
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
     private static Schema properties(boolean patch) {
-        Schema object = new Schema<>().type("object").additionalProperties(false)
-                .description(patch ? "Property overrides to set; null removes an override (merge patch)."
-                        : "Property values by key (domain.md section 4).");
+        Schema object = new Schema<>()
+                .type("object")
+                .additionalProperties(false)
+                .description(
+                        patch
+                                ? "Property overrides to set; null removes an override (merge patch)."
+                                : "Property values by key (domain.md section 4).");
         for (String key : PropertySchema.standard().keys()) {
-            PropertyDefinition definition = PropertySchema.standard().definition(key).orElseThrow();
+            PropertyDefinition definition =
+                    PropertySchema.standard().definition(key).orElseThrow();
             StringSchema value = new StringSchema();
             value.pattern(definition.type().anchoredPattern())
                     .description(definition.meaning() + ": " + definition.type().rule())

@@ -4,8 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
@@ -22,15 +22,20 @@ class QueryParameterCheck implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method) || !method.getBeanType().getPackageName().equals(getClass().getPackageName())
+        if (!(handler instanceof HandlerMethod method)
+                || !method.getBeanType().getPackageName().equals(getClass().getPackageName())
                 || request.getParameterMap().isEmpty()) {
             return true;
         }
         Set<String> accepted = acceptedByOperation.computeIfAbsent(method.getMethod(), m -> accepted(method));
         for (String name : request.getParameterMap().keySet()) {
             if (!accepted.contains(name)) {
-                throw new BadParameterException(name, accepted.isEmpty() ? "is not a parameter of this operation (it takes none)"
-                        : "is not a parameter of this operation (it takes " + String.join(", ", new java.util.TreeSet<>(accepted)) + ")");
+                throw new BadParameterException(
+                        name,
+                        accepted.isEmpty()
+                                ? "is not a parameter of this operation (it takes none)"
+                                : "is not a parameter of this operation (it takes "
+                                        + String.join(", ", new java.util.TreeSet<>(accepted)) + ")");
             }
         }
         return true;
@@ -41,8 +46,9 @@ class QueryParameterCheck implements HandlerInterceptor {
         for (MethodParameter parameter : method.getMethodParameters()) {
             RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
             if (param != null) {
-                String name = !param.name().isEmpty() ? param.name() : !param.value().isEmpty() ? param.value()
-                        : parameter.getParameterName();
+                String name = !param.name().isEmpty()
+                        ? param.name()
+                        : !param.value().isEmpty() ? param.value() : parameter.getParameterName();
                 accepted.add(name);
             }
         }

@@ -91,9 +91,11 @@ final class RequestBody {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isISOControl(c)) {
-                return "must not contain control characters (found U+" + String.format("%04X", (int) c) + " at " + i + ")";
+                return "must not contain control characters (found U+" + String.format("%04X", (int) c) + " at " + i
+                        + ")";
             }
-            if (Character.isHighSurrogate(c) && (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1)))
+            if (Character.isHighSurrogate(c)
+                            && (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1)))
                     || Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)))) {
                 return "must be valid Unicode text (a lone surrogate at " + i + ")";
             }
@@ -125,10 +127,12 @@ final class RequestBody {
             return null;
         }
         String text = value.asString();
-        return type.check(text).map(reason -> {
-            error(field, "'" + text + "' " + reason);
-            return (String) null;
-        }).orElse(text);
+        return type.check(text)
+                .map(reason -> {
+                    error(field, "'" + text + "' " + reason);
+                    return (String) null;
+                })
+                .orElse(text);
     }
 
     /** A string that must match {@code pattern}, described as {@code rule} in the error. */
@@ -167,9 +171,10 @@ final class RequestBody {
             } else if (!v.isString()) {
                 error("properties." + key, "must be a string");
             } else {
-                schema.check(key, v.asString()).ifPresentOrElse(
-                        violation -> error("properties." + key, "'" + v.asString() + "' " + violation.reason()),
-                        () -> properties.put(key, v.asString()));
+                schema.check(key, v.asString())
+                        .ifPresentOrElse(
+                                violation -> error("properties." + key, "'" + v.asString() + "' " + violation.reason()),
+                                () -> properties.put(key, v.asString()));
             }
         }
         return properties;
@@ -202,11 +207,15 @@ final class RequestBody {
                     ok = false;
                 }
             }
-            if (code == null || !code.isString() || !ACCESS_CODE.matcher(code.asString()).matches()) {
+            if (code == null
+                    || !code.isString()
+                    || !ACCESS_CODE.matcher(code.asString()).matches()) {
                 error(at + ".access_code", "must be 1 to 16 digits");
                 ok = false;
             }
-            if (role == null || !role.isString() || !Set.of("host", "participant", "listener").contains(role.asString())) {
+            if (role == null
+                    || !role.isString()
+                    || !Set.of("host", "participant", "listener").contains(role.asString())) {
                 error(at + ".role", "must be host, participant or listener");
                 ok = false;
             }

@@ -25,10 +25,12 @@ class RequestReadingConfiguration implements WebMvcConfigurer {
      * The TwiML webhooks write their XML as text.
      */
     @Override
-    public void configureMessageConverters(org.springframework.http.converter.HttpMessageConverters.ServerBuilder builder) {
-        builder.configureMessageConvertersList(converters -> converters.removeIf(converter ->
-                !(converter instanceof org.springframework.http.converter.StringHttpMessageConverter)
-                        && converter.getSupportedMediaTypes().stream().anyMatch(type -> type.getSubtype().contains("xml"))));
+    public void configureMessageConverters(
+            org.springframework.http.converter.HttpMessageConverters.ServerBuilder builder) {
+        builder.configureMessageConvertersList(converters -> converters.removeIf(
+                converter -> !(converter instanceof org.springframework.http.converter.StringHttpMessageConverter)
+                        && converter.getSupportedMediaTypes().stream()
+                                .anyMatch(type -> type.getSubtype().contains("xml"))));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package com.callflowrules.api;
 
-import org.jspecify.annotations.Nullable;
 import com.callflowrules.hierarchy.AccessCode;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
@@ -8,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The request bodies, as records: the OpenAPI description shows them, and each controller takes
@@ -16,54 +16,103 @@ import java.util.Set;
  */
 final class RequestSchemas {
 
-    private RequestSchemas() {
-    }
+    private RequestSchemas() {}
 
     /** Account: {@code name} required on create; {@code call_flow_sid} by sid or name. */
-    record AccountFields(@io.swagger.v3.oas.annotations.media.Schema(maxLength = 255, example = "Acme") String name, @Nullable String callFlowSid, Map<String, @Nullable String> properties) {
-    }
+    record AccountFields(
+            @io.swagger.v3.oas.annotations.media.Schema(maxLength = 255, example = "Acme")
+            String name,
+
+            @Nullable String callFlowSid,
+            Map<String, @Nullable String> properties) {}
 
     /** DID group: {@code account_sid} (create only) and {@code name} required. */
-    record DidGroupFields(@io.swagger.v3.oas.annotations.media.Schema(maxLength = 36) String accountSid, @io.swagger.v3.oas.annotations.media.Schema(maxLength = 255, example = "Sales") String name, @Nullable String callFlowSid, Map<String, @Nullable String> properties) {
-    }
+    record DidGroupFields(
+            @io.swagger.v3.oas.annotations.media.Schema(maxLength = 36)
+            String accountSid,
+
+            @io.swagger.v3.oas.annotations.media.Schema(maxLength = 255, example = "Sales")
+            String name,
+
+            @Nullable String callFlowSid,
+            Map<String, @Nullable String> properties) {}
 
     /** DID: {@code account_sid} (create only) and {@code phonenumber} (E.164 digits, no +) required. */
-    record DidFields(@io.swagger.v3.oas.annotations.media.Schema(maxLength = 36) String accountSid,
-            @io.swagger.v3.oas.annotations.media.Schema(pattern = "^(?:" + ValueFormats.E164 + ")$", example = "15550001000") String phonenumber, @Nullable String didGroupSid, @Nullable String callFlowSid,
-            Map<String, @Nullable String> properties) {
-    }
+    record DidFields(
+            @io.swagger.v3.oas.annotations.media.Schema(maxLength = 36)
+            String accountSid,
+
+            @io.swagger.v3.oas.annotations.media.Schema(
+                    pattern = "^(?:" + ValueFormats.E164 + ")$",
+                    example = "15550001000")
+            String phonenumber,
+
+            @Nullable String didGroupSid,
+            @Nullable String callFlowSid,
+            Map<String, @Nullable String> properties) {}
 
     /** Meeting room: {@code account_sid} (create only) required. */
-    record MeetingRoomFields(@io.swagger.v3.oas.annotations.media.Schema(maxLength = 36) String accountSid, @io.swagger.v3.oas.annotations.media.Schema(maxLength = 255, example = "Weekly") String name, @Nullable String didGroupSid, List<AccessCode> accessCodes,
-            Map<String, @Nullable String> properties) {
-    }
+    record MeetingRoomFields(
+            @io.swagger.v3.oas.annotations.media.Schema(maxLength = 36)
+            String accountSid,
+
+            @io.swagger.v3.oas.annotations.media.Schema(maxLength = 255, example = "Weekly")
+            String name,
+
+            @Nullable String didGroupSid,
+            List<AccessCode> accessCodes,
+            Map<String, @Nullable String> properties) {}
 
     /** A call arrives. */
-    record CallArrival(@io.swagger.v3.oas.annotations.media.Schema(pattern = "^(?:" + ValueFormats.DIALED_NUMBER + ")$", example = "15550001000") String numberDst,
-            @io.swagger.v3.oas.annotations.media.Schema(pattern = "^(?:" + ValueFormats.DIALED_NUMBER + ")$", example = "15559990000") String numberSrc) {
-    }
+    record CallArrival(
+            @io.swagger.v3.oas.annotations.media.Schema(
+                    pattern = "^(?:" + ValueFormats.DIALED_NUMBER + ")$",
+                    example = "15550001000")
+            String numberDst,
+
+            @io.swagger.v3.oas.annotations.media.Schema(
+                    pattern = "^(?:" + ValueFormats.DIALED_NUMBER + ")$",
+                    example = "15559990000")
+            String numberSrc) {}
 
     /** The caller keyed a code; empty for a digit timeout. */
-    record AccessCodeEntry(@io.swagger.v3.oas.annotations.media.Schema(pattern = "^(?:" + ValueFormats.CODE_ENTRY + ")$", example = "1234") String accessCode) {
-    }
+    record AccessCodeEntry(
+            @io.swagger.v3.oas.annotations.media.Schema(
+                    pattern = "^(?:" + ValueFormats.CODE_ENTRY + ")$",
+                    example = "1234")
+            String accessCode) {}
 
     /** The caller pressed keys in the meeting. */
-    record DtmfEntry(@io.swagger.v3.oas.annotations.media.Schema(pattern = "^(?:" + ValueFormats.KEYS + ")$", example = "*6") String digits) {
-    }
+    record DtmfEntry(
+            @io.swagger.v3.oas.annotations.media.Schema(pattern = "^(?:" + ValueFormats.KEYS + ")$", example = "*6")
+            String digits) {}
 
     /** Changes to a live call. */
-    record CallChanges(@Nullable Boolean muted, @Nullable Boolean onHold) {
-    }
+    record CallChanges(@Nullable Boolean muted, @Nullable Boolean onHold) {}
 
     /** Changes to a running meeting: {@code on_hold} is role letters, {@code participant_muted} false/relaxed/true. */
-    record MeetingChanges(@Nullable Boolean locked, @Nullable String onHold, @Nullable String participantMuted) {
-    }
+    record MeetingChanges(
+            @Nullable Boolean locked,
+            @Nullable String onHold,
+            @Nullable String participantMuted) {}
 
     /** What-if: a call to {@code number_dst}, with an access code if given. */
-    record WhatIf(@io.swagger.v3.oas.annotations.media.Schema(pattern = "^(?:" + ValueFormats.DIALED_NUMBER + ")$", example = "15550001000") String numberDst,
-            @io.swagger.v3.oas.annotations.media.Schema(pattern = "^(?:" + ValueFormats.DIALED_NUMBER + ")$", example = "15559990000") String numberSrc,
-            @io.swagger.v3.oas.annotations.media.Schema(pattern = "^(?:" + ValueFormats.CODE_ENTRY + ")$", example = "1234") @Nullable String accessCode) {
-    }
+    record WhatIf(
+            @io.swagger.v3.oas.annotations.media.Schema(
+                    pattern = "^(?:" + ValueFormats.DIALED_NUMBER + ")$",
+                    example = "15550001000")
+            String numberDst,
+
+            @io.swagger.v3.oas.annotations.media.Schema(
+                    pattern = "^(?:" + ValueFormats.DIALED_NUMBER + ")$",
+                    example = "15559990000")
+            String numberSrc,
+
+            @io.swagger.v3.oas.annotations.media.Schema(
+                    pattern = "^(?:" + ValueFormats.CODE_ENTRY + ")$",
+                    example = "1234")
+            @Nullable
+            String accessCode) {}
 
     /** The snake_case names of {@code schema}'s fields, less {@code except}. */
     static Set<String> fields(Class<? extends Record> schema, String... except) {

@@ -1,6 +1,5 @@
 package com.callflowrules.api;
 
-import org.jspecify.annotations.Nullable;
 import com.callflowrules.hierarchy.CallFlow;
 import com.callflowrules.hierarchy.FlowBehaviour;
 import com.callflowrules.rules.BuildResult;
@@ -9,6 +8,7 @@ import com.callflowrules.rules.RuleBaseHolder;
 import com.callflowrules.rules.RuleMessage;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -28,8 +28,11 @@ class RulesController {
     /** The running rule base, the good versions kept, and the last build from disk (clean or refused). */
     @GetMapping
     RunningRules current() {
-        return new RunningRules(RuleBaseView.of(ruleBases.current(), ruleBases.rulesDir().toString()),
-                ruleBases.versions().stream().map(v -> new VersionView(v.version(), v.loadedAt())).toList(),
+        return new RunningRules(
+                RuleBaseView.of(ruleBases.current(), ruleBases.rulesDir().toString()),
+                ruleBases.versions().stream()
+                        .map(v -> new VersionView(v.version(), v.loadedAt()))
+                        .toList(),
                 ruleBases.lastBuild());
     }
 
@@ -43,12 +46,12 @@ class RulesController {
         }
     }
 
-    record RunningRules(@com.fasterxml.jackson.annotation.JsonUnwrapped RuleBaseView running, List<VersionView> versions,
-            BuildResult lastBuild) {
-    }
+    record RunningRules(
+            @com.fasterxml.jackson.annotation.JsonUnwrapped RuleBaseView running,
+            List<VersionView> versions,
+            BuildResult lastBuild) {}
 
-    record VersionView(String version, Instant loadedAt) {
-    }
+    record VersionView(String version, Instant loadedAt) {}
 
     /** Compiles and checks the files on disk now; swaps nothing. 422 with every message when refused. */
     @PostMapping("/validate")
@@ -62,25 +65,44 @@ class RulesController {
         return RuleBaseView.of(ruleBases.reload(), ruleBases.rulesDir().toString());
     }
 
-    record RuleBaseView(String version, Instant loadedAt, String directory, List<String> files,
-            List<FlowView> callFlows, List<RuleMessage> warnings) {
+    record RuleBaseView(
+            String version,
+            Instant loadedAt,
+            String directory,
+            List<String> files,
+            List<FlowView> callFlows,
+            List<RuleMessage> warnings) {
 
         static RuleBaseView of(RuleBase ruleBase, String directory) {
-            return new RuleBaseView(ruleBase.version(), ruleBase.loadedAt(), directory, ruleBase.files(),
-                    ruleBase.callFlows().stream().map(FlowView::of).toList(), ruleBase.warnings());
+            return new RuleBaseView(
+                    ruleBase.version(),
+                    ruleBase.loadedAt(),
+                    directory,
+                    ruleBase.files(),
+                    ruleBase.callFlows().stream().map(FlowView::of).toList(),
+                    ruleBase.warnings());
         }
     }
 
     /** A flow and its behaviour as its definition states it; {@code behaviour} names a rule file of its own. */
-    record FlowView(String callFlowSid, String name, String entry, @Nullable String unknownCode, @Nullable String creatorRole,
-            @Nullable String directRole, @Nullable String behaviour) {
+    record FlowView(
+            String callFlowSid,
+            String name,
+            String entry,
+            @Nullable String unknownCode,
+            @Nullable String creatorRole,
+            @Nullable String directRole,
+            @Nullable String behaviour) {
         static FlowView of(CallFlow flow) {
             FlowBehaviour b = flow.behaviour();
-            return new FlowView(flow.callFlowSid(), flow.name(), b.entry().jsonName(),
+            return new FlowView(
+                    flow.callFlowSid(),
+                    flow.name(),
+                    b.entry().jsonName(),
                     b.unknownCode() == null ? null : b.unknownCode().jsonName(),
                     b.creatorRole() == null ? null : b.creatorRole().jsonName(),
-                    b.directRole() == null ? null : b.directRole().jsonName(), b.ruleFile());
+                    b.directRole() == null ? null : b.directRole().jsonName(),
+                    b.ruleFile());
         }
-
     }
 }

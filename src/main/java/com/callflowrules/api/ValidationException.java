@@ -6,12 +6,13 @@ import java.util.List;
 class ValidationException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-
     private final List<ApiError.FieldError> errors;
 
     ValidationException(List<ApiError.FieldError> errors) {
-        super(errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
-                : errors.size() + " fields are invalid");
+        super(
+                errors.size() == 1
+                        ? errors.get(0).field() + ": " + errors.get(0).message()
+                        : errors.size() + " fields are invalid");
         this.errors = List.copyOf(errors);
     }
 

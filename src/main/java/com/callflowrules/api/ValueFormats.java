@@ -11,12 +11,15 @@ final class ValueFormats {
 
     /** A dialed or calling number as a call router reports it. */
     static final String DIALED_NUMBER = "[0-9]{1,20}";
+
     static final String DIALED_NUMBER_RULE = "1 to 20 digits";
     /** A DID's number: E.164 without the +. */
     static final String E164 = "[1-9][0-9]{6,14}";
+
     static final String E164_RULE = "an E.164 number: 7 to 15 digits, no +";
     /** Keys pressed in the meeting. */
     static final String KEYS = "[0-9*#]{1,16}";
+
     static final String KEYS_RULE = "1 to 16 keys 0-9 * #";
     /** What a caller may key at the prompt; only 1 to 16 digits can be an access code. */
     static final String CODE_ENTRY = "[0-9A-Za-z*#]{0,64}";
@@ -28,8 +31,7 @@ final class ValueFormats {
     static final Pattern KEYS_PATTERN = Pattern.compile(KEYS);
     static final Pattern CODE_ENTRY_PATTERN = Pattern.compile(CODE_ENTRY);
 
-    private ValueFormats() {
-    }
+    private ValueFormats() {}
 
     /** A pattern as the description states it: anchored at both ends. */
     static String anchored(String pattern) {

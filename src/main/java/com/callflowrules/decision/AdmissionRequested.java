@@ -1,5 +1,4 @@
 package com.callflowrules.decision;
 
 /** A waiting caller is checked again, {@code waitedSeconds} after it started waiting. */
-public record AdmissionRequested(long waitedSeconds) implements CallEvent {
-}
+public record AdmissionRequested(long waitedSeconds) implements CallEvent {}

@@ -23,14 +23,20 @@ public final class ArrivalProbe implements RuleBaseCheck {
     public List<RuleMessage> check(RuleBase candidate) {
         List<RuleMessage> messages = new ArrayList<>();
         for (CallFlow flow : candidate.callFlows()) {
-            Did did = new Did("probe-did", "probe-account", "10000000000", null, flow.callFlowSid(), Map.of(), Instant.EPOCH);
+            Did did = new Did(
+                    "probe-did", "probe-account", "10000000000", null, flow.callFlowSid(), Map.of(), Instant.EPOCH);
             Account account = new Account("probe-account", "probe", null, Map.of(), Instant.EPOCH);
             try {
-                DecisionEngine.decide(candidate, new CallArrived(did.phonenumber(), "10000000001"), CallFacts.dialed(did, null, account));
+                DecisionEngine.decide(
+                        candidate,
+                        new CallArrived(did.phonenumber(), "10000000001"),
+                        CallFacts.dialed(did, null, account));
             } catch (DecisionException | RuleEvaluationException e) {
-                messages.add(new RuleMessage("call-flows/" + flow.name() + ".yaml", 0,
-                        "call flow '" + flow.name() + "' (" + flow.behaviour().describe() + ") gives no single decision for an arrival: "
-                                + e.getMessage()));
+                messages.add(new RuleMessage(
+                        "call-flows/" + flow.name() + ".yaml",
+                        0,
+                        "call flow '" + flow.name() + "' (" + flow.behaviour().describe()
+                                + ") gives no single decision for an arrival: " + e.getMessage()));
             }
         }
         return messages;

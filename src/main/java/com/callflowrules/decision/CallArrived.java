@@ -1,5 +1,4 @@
 package com.callflowrules.decision;
 
 /** A call arrives at {@code numberDst} from {@code numberSrc}. */
-public record CallArrived(String numberDst, String numberSrc) implements CallEvent {
-}
+public record CallArrived(String numberDst, String numberSrc) implements CallEvent {}

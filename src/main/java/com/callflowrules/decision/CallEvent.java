@@ -5,5 +5,10 @@ package com.callflowrules.decision;
  * the fields are the event's own data.
  */
 public sealed interface CallEvent
-        permits CallArrived, AccessCodeEntered, RoleCodeEntered, AdmissionRequested, DtmfPressed, CallLeft, MeetingStopDue {
-}
+        permits CallArrived,
+                AccessCodeEntered,
+                RoleCodeEntered,
+                AdmissionRequested,
+                DtmfPressed,
+                CallLeft,
+                MeetingStopDue {}

@@ -17,8 +17,14 @@ import java.util.List;
  * @param meetings      the running meetings of the rooms the call may go to (or is in): the rules
  *                      read the one of the room they place the call in
  */
-public record CallFacts(Did did, DidGroup didGroup, Account account, List<MeetingRoom> roomsWithCode,
-        MeetingRoom room, CallState call, List<MeetingState> meetings) {
+public record CallFacts(
+        Did did,
+        DidGroup didGroup,
+        Account account,
+        List<MeetingRoom> roomsWithCode,
+        MeetingRoom room,
+        CallState call,
+        List<MeetingState> meetings) {
 
     public CallFacts {
         roomsWithCode = roomsWithCode == null ? List.of() : List.copyOf(roomsWithCode);

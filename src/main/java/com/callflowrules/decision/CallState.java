@@ -7,8 +7,8 @@ import com.callflowrules.hierarchy.Role;
  * {@code changingRole} while it is asked for a code after the role-change binding, and
  * {@code roleChangesRefused} wrong entries there so far.
  */
-public record CallState(String callSid, Role role, String meetingRoomSid, boolean muted, boolean changingRole,
-        int roleChangesRefused) {
+public record CallState(
+        String callSid, Role role, String meetingRoomSid, boolean muted, boolean changingRole, int roleChangesRefused) {
 
     /** A call in the meeting that has not used the role-change binding. */
     public CallState(String callSid, Role role, String meetingRoomSid, boolean muted) {

@@ -1,9 +1,9 @@
 package com.callflowrules.decision;
 
-import org.jspecify.annotations.Nullable;
 import com.callflowrules.hierarchy.Role;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the rules decided for one event of a call, with its explanation. The fields follow the
@@ -54,7 +54,24 @@ public record Decision(
      * {@link Reason#RULES_FAILED}, explained by the rule base version and the last rules fired.
      */
     public static Decision rulesFailed(String ruleBaseVersion, List<String> lastRulesFired) {
-        return new Decision(Action.DISCONNECT, Reason.RULES_FAILED, null, null, null, null, null, null, List.of(), Map.of(),
-                Map.of(), List.copyOf(lastRulesFired), ruleBaseVersion, null, false, null, null, null);
+        return new Decision(
+                Action.DISCONNECT,
+                Reason.RULES_FAILED,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                Map.of(),
+                Map.of(),
+                List.copyOf(lastRulesFired),
+                ruleBaseVersion,
+                null,
+                false,
+                null,
+                null,
+                null);
     }
 }

@@ -24,15 +24,15 @@ import java.util.function.Function;
 /** Reads the result facts of one evaluation into a {@link Decision}, refusing ambiguous results. */
 final class DecisionAssembler {
 
-    private DecisionAssembler() {
-    }
+    private DecisionAssembler() {}
 
     static Decision assemble(CallEvent event, CallFacts facts, Evaluation evaluation) {
         Verdict verdict = single(event, evaluation, Verdict.class, "verdict", true);
         SelectedFlow flow = single(event, evaluation, SelectedFlow.class, "selected flow", false);
         Placement placement = single(event, evaluation, Placement.class, "placement", false);
 
-        EffectiveProperties effective = single(event, evaluation, EffectiveProperties.class, "set of effective properties", false);
+        EffectiveProperties effective =
+                single(event, evaluation, EffectiveProperties.class, "set of effective properties", false);
         Map<String, String> properties = new TreeMap<>();
         Map<String, PropertySource> sources = new TreeMap<>();
         for (EffectiveProperty property : effective == null ? List.<EffectiveProperty>of() : effective.all()) {
@@ -53,12 +53,15 @@ final class DecisionAssembler {
         String meetingSid = facts.meetings().stream()
                 .filter(meeting -> meeting.meetingRoomSid().equals(roomSid))
                 .map(MeetingState::meetingSid)
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
 
         return new Decision(
                 verdict.action(),
                 verdict.reason(),
-                flow == null ? null : new FlowChoice(flow.callFlowSid(), flow.flow().name(), flow.level(), flow.sourceSid()),
+                flow == null
+                        ? null
+                        : new FlowChoice(flow.callFlowSid(), flow.flow().name(), flow.level(), flow.sourceSid()),
                 placement == null ? null : placement.role(),
                 placement == null ? null : placement.meetingRoomSid(),
                 meetingSid,
@@ -82,16 +85,23 @@ final class DecisionAssembler {
             throw conflict(event, evaluation, "conflicting " + what + "s " + found);
         }
         if (found.isEmpty() && required) {
-            throw new DecisionException("no rule gave a " + what + " for " + event + " in rule base "
-                    + evaluation.ruleBaseVersion() + "; rules fired: " + evaluation.rulesFired(), null,
-                    evaluation.ruleBaseVersion(), evaluation.rulesFired());
+            throw new DecisionException(
+                    "no rule gave a " + what + " for " + event + " in rule base " + evaluation.ruleBaseVersion()
+                            + "; rules fired: " + evaluation.rulesFired(),
+                    null,
+                    evaluation.ruleBaseVersion(),
+                    evaluation.rulesFired());
         }
         return found.isEmpty() ? null : found.get(0);
     }
 
     private static DecisionException conflict(CallEvent event, Evaluation evaluation, String what) {
-        return new DecisionException(what + " for " + event + " in rule base " + evaluation.ruleBaseVersion()
-                + "; rules fired: " + evaluation.rulesFired(), null, evaluation.ruleBaseVersion(), evaluation.rulesFired());
+        return new DecisionException(
+                what + " for " + event + " in rule base " + evaluation.ruleBaseVersion() + "; rules fired: "
+                        + evaluation.rulesFired(),
+                null,
+                evaluation.ruleBaseVersion(),
+                evaluation.rulesFired());
     }
 
     private static <T, R> R value(T fact, Function<T, R> read) {

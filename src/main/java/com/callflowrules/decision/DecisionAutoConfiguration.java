@@ -45,16 +45,23 @@ public class DecisionAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean
-    RuleBaseHolder ruleBaseHolder(RulesProperties rules, DecisionProperties decisions, ObjectProvider<Clock> clock,
+    RuleBaseHolder ruleBaseHolder(
+            RulesProperties rules,
+            DecisionProperties decisions,
+            ObjectProvider<Clock> clock,
             ObjectProvider<RuleBaseCheck> checks) {
         RuleBaseLoader loader = DecisionEngine.loader()
                 .withChecks(checks.orderedStream().toList())
                 .withBounds(new DecisionBounds(decisions.maxRulesFired(), decisions.timeout()));
-        RuleBaseHolder holder = new RuleBaseHolder(loader, rules.directory().toAbsolutePath().normalize(),
-                clock.getIfAvailable(Clock::systemUTC));
+        RuleBaseHolder holder = new RuleBaseHolder(
+                loader, rules.directory().toAbsolutePath().normalize(), clock.getIfAvailable(Clock::systemUTC));
         RuleBase ruleBase = holder.current();
-        log.info("rule base {} loaded from {}: {} files, call flows {}", ruleBase.version(), holder.rulesDir(),
-                ruleBase.files().size(), ruleBase.callFlows().stream().map(f -> f.name()).toList());
+        log.info(
+                "rule base {} loaded from {}: {} files, call flows {}",
+                ruleBase.version(),
+                holder.rulesDir(),
+                ruleBase.files().size(),
+                ruleBase.callFlows().stream().map(f -> f.name()).toList());
         return holder;
     }
 
@@ -101,7 +108,11 @@ public class DecisionAutoConfiguration {
                         .withDetail("call_flows", running.callFlows().size())
                         .withDetail("last_build_clean", lastBuild.clean())
                         .withDetail("last_build_at", lastBuild.at().toString())
-                        .withDetail("last_build_messages", lastBuild.messages().stream().map(Object::toString).toList())
+                        .withDetail(
+                                "last_build_messages",
+                                lastBuild.messages().stream()
+                                        .map(Object::toString)
+                                        .toList())
                         .build();
             };
         }

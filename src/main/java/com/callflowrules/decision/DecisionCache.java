@@ -15,8 +15,7 @@ import java.util.function.Supplier;
  */
 final class DecisionCache {
 
-    private record Key(CallEvent event, CallFacts facts) {
-    }
+    private record Key(CallEvent event, CallFacts facts) {}
 
     private final RuleBase ruleBase;
     private final Cache<Key, Decision> decisions;

@@ -113,7 +113,11 @@ public final class DecisionEngine {
         try {
             evaluation = ruleBase.evaluate(facts(event, facts, ruleBase));
         } catch (RuleEvaluationException e) {
-            log.warn("rule base {} could not decide {}: {} (last rules fired: {})", e.ruleBaseVersion(), event, e.getMessage(),
+            log.warn(
+                    "rule base {} could not decide {}: {} (last rules fired: {})",
+                    e.ruleBaseVersion(),
+                    event,
+                    e.getMessage(),
                     e.lastRulesFired());
             throw new DecisionException("cannot decide " + event + ": " + e.getMessage(), e);
         }
@@ -147,7 +151,8 @@ public final class DecisionEngine {
         addIfPresent(input, facts.call());
         input.addAll(facts.meetings());
         for (var room : facts.roomsWithCode()) {
-            if (facts.room() == null || !room.meetingRoomSid().equals(facts.room().meetingRoomSid())) {
+            if (facts.room() == null
+                    || !room.meetingRoomSid().equals(facts.room().meetingRoomSid())) {
                 input.add(room);
             }
         }

@@ -11,7 +11,6 @@ import java.util.List;
 public class DecisionException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-
     private final String ruleBaseVersion;
     private final List<String> lastRulesFired;
 
@@ -20,7 +19,10 @@ public class DecisionException extends RuntimeException {
     }
 
     public DecisionException(String message, Throwable cause) {
-        this(message, cause, cause instanceof RuleEvaluationException r ? r.ruleBaseVersion() : null,
+        this(
+                message,
+                cause,
+                cause instanceof RuleEvaluationException r ? r.ruleBaseVersion() : null,
                 cause instanceof RuleEvaluationException r ? r.lastRulesFired() : List.of());
     }
 
@@ -42,7 +44,8 @@ public class DecisionException extends RuntimeException {
 
     /** {@code bound_exceeded}, {@code rule_error} or {@code no_single_verdict}. */
     public String kind() {
-        return getCause() instanceof RuleEvaluationException r ? r.kind().name().toLowerCase(java.util.Locale.ROOT)
+        return getCause() instanceof RuleEvaluationException r
+                ? r.kind().name().toLowerCase(java.util.Locale.ROOT)
                 : "no_single_verdict";
     }
 }

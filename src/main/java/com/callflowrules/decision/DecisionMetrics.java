@@ -26,27 +26,37 @@ final class DecisionMetrics implements DecisionObserver {
         this.registry = registry;
         FunctionCounter.builder("callflow.decisions.cache", engine, DecisionEngine::cacheHits)
                 .description("decisions answered from the decision cache (hit) or made by the rules (miss)")
-                .tag("result", "hit").register(registry);
+                .tag("result", "hit")
+                .register(registry);
         FunctionCounter.builder("callflow.decisions.cache", engine, DecisionEngine::cacheMisses)
                 .description("decisions answered from the decision cache (hit) or made by the rules (miss)")
-                .tag("result", "miss").register(registry);
+                .tag("result", "miss")
+                .register(registry);
         ruleBases.addListener(result -> Counter.builder("callflow.rules.reloads")
                 .description("rule base builds from disk, by result")
                 .tag("result", result.clean() ? "clean" : "refused")
-                .register(registry).increment());
+                .register(registry)
+                .increment());
     }
 
     @Override
     public void decided(CallEvent event, Decision decision, long nanos) {
         // Meters are looked up once per tag set: building and registering one per decision showed in profiles.
-        counters.computeIfAbsent(List.of(
-                        decision.callFlow() == null ? "none" : decision.callFlow().name(),
-                        decision.action().name(),
-                        decision.reason() == null ? "none" : decision.reason().name()),
-                tags -> Counter.builder("callflow.decisions")
-                        .description("decisions made, by call flow, action and reason")
-                        .tag("flow", tags.get(0)).tag("action", tags.get(1)).tag("reason", tags.get(2))
-                        .register(registry))
+        counters.computeIfAbsent(
+                        List.of(
+                                decision.callFlow() == null
+                                        ? "none"
+                                        : decision.callFlow().name(),
+                                decision.action().name(),
+                                decision.reason() == null
+                                        ? "none"
+                                        : decision.reason().name()),
+                        tags -> Counter.builder("callflow.decisions")
+                                .description("decisions made, by call flow, action and reason")
+                                .tag("flow", tags.get(0))
+                                .tag("action", tags.get(1))
+                                .tag("reason", tags.get(2))
+                                .register(registry))
                 .increment();
         latency(event).record(nanos, TimeUnit.NANOSECONDS);
     }
@@ -59,18 +69,24 @@ final class DecisionMetrics implements DecisionObserver {
         Counter.builder("callflow.decision.failures")
                 .tag("event", event.getClass().getSimpleName())
                 .tag("kind", decisionFailure == null ? "error" : decisionFailure.kind())
-                .tag("rule_base_version", decisionFailure == null || decisionFailure.ruleBaseVersion() == null
-                        ? "unknown" : decisionFailure.ruleBaseVersion())
+                .tag(
+                        "rule_base_version",
+                        decisionFailure == null || decisionFailure.ruleBaseVersion() == null
+                                ? "unknown"
+                                : decisionFailure.ruleBaseVersion())
                 .tag("last_rule", last.isEmpty() ? "none" : last.get(last.size() - 1))
-                .register(registry).increment();
+                .register(registry)
+                .increment();
         latency(event).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     private Timer latency(CallEvent event) {
-        return latencies.computeIfAbsent(event.getClass(), type -> Timer.builder("callflow.decision.latency")
-                .description("time to decide one event")
-                .tag("event", type.getSimpleName())
-                .publishPercentiles(0.5, 0.99)
-                .register(registry));
+        return latencies.computeIfAbsent(
+                event.getClass(),
+                type -> Timer.builder("callflow.decision.latency")
+                        .description("time to decide one event")
+                        .tag("event", type.getSimpleName())
+                        .publishPercentiles(0.5, 0.99)
+                        .register(registry));
     }
 }

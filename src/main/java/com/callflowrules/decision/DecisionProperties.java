@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cacheSize     decisions cached per rule-base version (0 turns the cache off)
  */
 @ConfigurationProperties("callflow.decisions")
-public record DecisionProperties(@DefaultValue("10000") int maxRulesFired, @DefaultValue("1s") Duration timeout,
-        @DefaultValue("10000") long cacheSize) {
-}
+public record DecisionProperties(
+        @DefaultValue("10000") int maxRulesFired,
+        @DefaultValue("1s") Duration timeout,
+        @DefaultValue("10000") long cacheSize) {}

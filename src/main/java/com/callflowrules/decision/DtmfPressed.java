@@ -1,5 +1,4 @@
 package com.callflowrules.decision;
 
 /** The caller pressed {@code digits} in the meeting. */
-public record DtmfPressed(String digits) implements CallEvent {
-}
+public record DtmfPressed(String digits) implements CallEvent {}

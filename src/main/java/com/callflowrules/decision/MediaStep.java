@@ -1,7 +1,7 @@
 package com.callflowrules.decision;
 
-import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One step of what the caller (or, for tones, the meeting) hears or is asked for, in order.
@@ -15,7 +15,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param count    the attendee count announced
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MediaStep(String type, @Nullable String prompt, @Nullable String language, @Nullable Integer seconds, @Nullable Integer count) {
+public record MediaStep(
+        String type,
+        @Nullable String prompt,
+        @Nullable String language,
+        @Nullable Integer seconds,
+        @Nullable Integer count) {
 
     public static MediaStep play(String prompt, String language) {
         return new MediaStep("play", prompt, language, null, null);

@@ -6,8 +6,8 @@ package com.callflowrules.decision;
  *
  * @param participantMuted {@code false}, {@code relaxed} or {@code true}, as set by a host
  */
-public record MeetingState(String meetingSid, String meetingRoomSid, boolean locked, String participantMuted,
-        Attendees attendees) {
+public record MeetingState(
+        String meetingSid, String meetingRoomSid, boolean locked, String participantMuted, Attendees attendees) {
 
     public MeetingState {
         participantMuted = participantMuted == null ? "false" : participantMuted;

@@ -3,5 +3,4 @@ package com.callflowrules.decision;
 import com.callflowrules.hierarchy.Level;
 
 /** The level and object that supplied an effective property value. */
-public record PropertySource(Level level, String sid) {
-}
+public record PropertySource(Level level, String sid) {}

@@ -7,8 +7,16 @@ package com.callflowrules.decision;
  * two bindings at once; the press is ignored.
  */
 public enum Reason {
-    UNKNOWN_NUMBER, NO_CALL_FLOW, TOO_MANY_ATTEMPTS, MEETING_LOCKED, START_TIMEOUT, MEETING_ENDED,
-    NOT_ALLOWED, UNKNOWN_BINDING, RULES_FAILED, AMBIGUOUS_BINDING,
+    UNKNOWN_NUMBER,
+    NO_CALL_FLOW,
+    TOO_MANY_ATTEMPTS,
+    MEETING_LOCKED,
+    START_TIMEOUT,
+    MEETING_ENDED,
+    NOT_ALLOWED,
+    UNKNOWN_BINDING,
+    RULES_FAILED,
+    AMBIGUOUS_BINDING,
     /** The code entered after the role-change binding is not one of the call's room: the role stays. */
     WRONG_ACCESS_CODE
 }

@@ -1,11 +1,10 @@
 package com.callflowrules.decision;
 
-import org.jspecify.annotations.Nullable;
 import com.callflowrules.hierarchy.Role;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A meeting room to create on the fly ({@code ad_hoc}) for an unknown access code: the code,
  * the role it grants, and its scope (the dialed DID's group, or account-wide when {@code null}).
  */
-public record RoomToCreate(String accountSid, @Nullable String didGroupSid, String accessCode, Role codeRole) {
-}
+public record RoomToCreate(String accountSid, @Nullable String didGroupSid, String accessCode, Role codeRole) {}

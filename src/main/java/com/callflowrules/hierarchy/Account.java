@@ -1,11 +1,15 @@
 package com.callflowrules.hierarchy;
 
-import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** A customer account: the last level that can name a call flow, and a property override level. */
-public record Account(String accountSid, String name, @Nullable String callFlowSid, Map<String, String> properties,
+public record Account(
+        String accountSid,
+        String name,
+        @Nullable String callFlowSid,
+        Map<String, String> properties,
         Instant dateCreated) {
 
     public Account {

@@ -31,12 +31,20 @@ public class AccountRepository {
     /** Stores a new account with a fresh sid and creation time. */
     public Account create(String name, String callFlowSid, java.util.Map<String, String> properties) {
         Account account = new Account(UUID.randomUUID().toString(), name, callFlowSid, properties, now(clock));
-        ConstraintViolations.translate(false, () -> changes.writing(keys(account(account.accountSid())), () -> jdbc.sql("""
+        ConstraintViolations.translate(
+                false,
+                () -> changes.writing(
+                        keys(account(account.accountSid())),
+                        () -> jdbc.sql("""
                         INSERT INTO accounts (account_sid, name, call_flow_sid, properties, date_created)
                         VALUES (?, ?, ?, ?, ?)""")
-                .params(account.accountSid(), account.name(), account.callFlowSid(),
-                        PropertiesJson.write(account.properties()), timestamp(account.dateCreated()))
-                .update()));
+                                .params(
+                                        account.accountSid(),
+                                        account.name(),
+                                        account.callFlowSid(),
+                                        PropertiesJson.write(account.properties()),
+                                        timestamp(account.dateCreated()))
+                                .update()));
         return account;
     }
 
@@ -45,16 +53,24 @@ public class AccountRepository {
      * patch) in one transaction cannot lose a concurrent writer's change.
      */
     public Optional<Account> findForUpdate(String accountSid) {
-        return jdbc.sql("SELECT * FROM accounts WHERE account_sid = ? FOR UPDATE").param(accountSid).query(AccountRepository::map).optional();
+        return jdbc.sql("SELECT * FROM accounts WHERE account_sid = ? FOR UPDATE")
+                .param(accountSid)
+                .query(AccountRepository::map)
+                .optional();
     }
 
     public Optional<Account> find(String accountSid) {
-        return jdbc.sql("SELECT * FROM accounts WHERE account_sid = ?").param(accountSid).query(AccountRepository::map).optional();
+        return jdbc.sql("SELECT * FROM accounts WHERE account_sid = ?")
+                .param(accountSid)
+                .query(AccountRepository::map)
+                .optional();
     }
 
     public List<Account> list(int limit, int offset) {
         return jdbc.sql("SELECT * FROM accounts ORDER BY date_created, account_sid LIMIT ? OFFSET ?")
-                .params(limit, offset).query(AccountRepository::map).list();
+                .params(limit, offset)
+                .query(AccountRepository::map)
+                .list();
     }
 
     public int count() {
@@ -63,16 +79,31 @@ public class AccountRepository {
 
     /** Replaces the writable fields; false when there is no such account. */
     public boolean update(Account account) {
-        return ConstraintViolations.translate(false, () -> changes.writing(keys(account(account.accountSid())), () -> jdbc.sql(
-                        "UPDATE accounts SET name = ?, call_flow_sid = ?, properties = ? WHERE account_sid = ?")
-                .params(account.name(), account.callFlowSid(), PropertiesJson.write(account.properties()), account.accountSid())
-                .update())) == 1;
+        return ConstraintViolations.translate(
+                        false,
+                        () -> changes.writing(
+                                keys(account(account.accountSid())),
+                                () -> jdbc.sql(
+                                                "UPDATE accounts SET name = ?, call_flow_sid = ?, properties = ? WHERE account_sid = ?")
+                                        .params(
+                                                account.name(),
+                                                account.callFlowSid(),
+                                                PropertiesJson.write(account.properties()),
+                                                account.accountSid())
+                                        .update()))
+                == 1;
     }
 
     /** Deletes the account; {@link ConflictException} while DID groups, DIDs or rooms refer to it. */
     public boolean delete(String accountSid) {
-        return ConstraintViolations.translate(true, () -> changes.writing(keys(account(accountSid)), () ->
-                jdbc.sql("DELETE FROM accounts WHERE account_sid = ?").param(accountSid).update())) == 1;
+        return ConstraintViolations.translate(
+                        true,
+                        () -> changes.writing(
+                                keys(account(accountSid)),
+                                () -> jdbc.sql("DELETE FROM accounts WHERE account_sid = ?")
+                                        .param(accountSid)
+                                        .update()))
+                == 1;
     }
 
     /** Now, at the microsecond precision both databases store, so a created object equals its stored form. */
@@ -85,7 +116,11 @@ public class AccountRepository {
     }
 
     private static Account map(ResultSet rs, int row) throws SQLException {
-        return new Account(rs.getString("account_sid"), rs.getString("name"), rs.getString("call_flow_sid"),
-                PropertiesJson.read(rs.getString("properties")), rs.getObject("date_created", OffsetDateTime.class).toInstant());
+        return new Account(
+                rs.getString("account_sid"),
+                rs.getString("name"),
+                rs.getString("call_flow_sid"),
+                PropertiesJson.read(rs.getString("properties")),
+                rs.getObject("date_created", OffsetDateTime.class).toInstant());
     }
 }

@@ -9,8 +9,8 @@ import java.util.UUID;
  * the shared rules do with its calls, or the rule file of its own), and its base value for every
  * property of the schema.
  */
-public record CallFlow(String callFlowSid, String name, FlowBehaviour behaviour, String description,
-        Map<String, String> properties) {
+public record CallFlow(
+        String callFlowSid, String name, FlowBehaviour behaviour, String description, Map<String, String> properties) {
 
     public CallFlow {
         properties = Properties.copy(properties);
@@ -18,6 +18,7 @@ public record CallFlow(String callFlowSid, String name, FlowBehaviour behaviour,
 
     /** The sid of the flow named {@code name}: derived from the name, so it is stable across restarts. */
     public static String sidFor(String name) {
-        return UUID.nameUUIDFromBytes(("call-flow:" + name).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(("call-flow:" + name).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 }

@@ -4,7 +4,6 @@ package com.callflowrules.hierarchy;
 public class ConflictException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-
     public ConflictException(String message) {
         super(message);
     }

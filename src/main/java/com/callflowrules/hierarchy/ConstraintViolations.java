@@ -1,8 +1,8 @@
 package com.callflowrules.hierarchy;
 
 import java.util.Locale;
-import org.slf4j.LoggerFactory;
 import java.util.function.Supplier;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 
 /**
@@ -11,8 +11,7 @@ import org.springframework.dao.DataIntegrityViolationException;
  */
 final class ConstraintViolations {
 
-    private ConstraintViolations() {
-    }
+    private ConstraintViolations() {}
 
     /** Runs {@code write}, translating integrity violations; {@code deleting} says a delete is running. */
     static <T> T translate(boolean deleting, Supplier<T> write) {
@@ -29,14 +28,17 @@ final class ConstraintViolations {
             return new ConflictException("the phone number is already used by another DID");
         }
         if (message.contains("access_codes_unique_in_scope")) {
-            return new ConflictException("an access code is already used by another room of the account in the same DID group scope");
+            return new ConflictException(
+                    "an access code is already used by another room of the account in the same DID group scope");
         }
         // PostgreSQL names the constraint; H2 names only the primary key index of the table.
-        if (message.contains("access_codes_pk") || message.contains("primary_key") && message.contains("access_codes")) {
+        if (message.contains("access_codes_pk")
+                || message.contains("primary_key") && message.contains("access_codes")) {
             return new ConflictException("an access code is listed twice in the room");
         }
         if (deleting && message.contains("_fk")) {
-            return new ConflictException("the object is still referenced by " + referrer(message) + "; delete or move those first");
+            return new ConflictException(
+                    "the object is still referenced by " + referrer(message) + "; delete or move those first");
         }
         if (message.contains("did_group_fk")) {
             return new UnknownReferenceException("did_group_sid", "did_group_sid names no DID group of this account");
@@ -45,7 +47,8 @@ final class ConstraintViolations {
             return new UnknownReferenceException("account_sid", "account_sid names no account");
         }
         // Never the store's own text: it names tables and SQL. The details go to the log.
-        LoggerFactory.getLogger(ConstraintViolations.class).warn("write refused by the store", e.getMostSpecificCause());
+        LoggerFactory.getLogger(ConstraintViolations.class)
+                .warn("write refused by the store", e.getMostSpecificCause());
         if (message.contains("too long")) {
             return new ConflictException("a value is longer than the store keeps for its field");
         }

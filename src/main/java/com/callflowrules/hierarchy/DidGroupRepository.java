@@ -2,7 +2,6 @@ package com.callflowrules.hierarchy;
 
 import static com.callflowrules.hierarchy.AccountRepository.now;
 import static com.callflowrules.hierarchy.AccountRepository.timestamp;
-
 import static com.callflowrules.hierarchy.HierarchyChanges.group;
 import static com.callflowrules.hierarchy.HierarchyChanges.keys;
 
@@ -33,13 +32,23 @@ public class DidGroupRepository {
 
     /** Stores a new group of {@code accountSid}; {@link UnknownReferenceException} when the account does not exist. */
     public DidGroup create(String accountSid, String name, String callFlowSid, Map<String, String> properties) {
-        DidGroup group = new DidGroup(UUID.randomUUID().toString(), accountSid, name, callFlowSid, properties, now(clock));
-        ConstraintViolations.translate(false, () -> changes.writing(keys(group(group.didGroupSid())), () -> jdbc.sql("""
+        DidGroup group =
+                new DidGroup(UUID.randomUUID().toString(), accountSid, name, callFlowSid, properties, now(clock));
+        ConstraintViolations.translate(
+                false,
+                () -> changes.writing(
+                        keys(group(group.didGroupSid())),
+                        () -> jdbc.sql("""
                         INSERT INTO did_groups (did_group_sid, account_sid, name, call_flow_sid, properties, date_created)
                         VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(group.didGroupSid(), group.accountSid(), group.name(), group.callFlowSid(),
-                        PropertiesJson.write(group.properties()), timestamp(group.dateCreated()))
-                .update()));
+                                .params(
+                                        group.didGroupSid(),
+                                        group.accountSid(),
+                                        group.name(),
+                                        group.callFlowSid(),
+                                        PropertiesJson.write(group.properties()),
+                                        timestamp(group.dateCreated()))
+                                .update()));
         return group;
     }
 
@@ -48,40 +57,70 @@ public class DidGroupRepository {
      * patch) in one transaction cannot lose a concurrent writer's change.
      */
     public Optional<DidGroup> findForUpdate(String didGroupSid) {
-        return jdbc.sql("SELECT * FROM did_groups WHERE did_group_sid = ? FOR UPDATE").param(didGroupSid).query(DidGroupRepository::map).optional();
+        return jdbc.sql("SELECT * FROM did_groups WHERE did_group_sid = ? FOR UPDATE")
+                .param(didGroupSid)
+                .query(DidGroupRepository::map)
+                .optional();
     }
 
     public Optional<DidGroup> find(String didGroupSid) {
-        return jdbc.sql("SELECT * FROM did_groups WHERE did_group_sid = ?").param(didGroupSid).query(DidGroupRepository::map).optional();
+        return jdbc.sql("SELECT * FROM did_groups WHERE did_group_sid = ?")
+                .param(didGroupSid)
+                .query(DidGroupRepository::map)
+                .optional();
     }
 
     /** A page of groups, of one account when {@code accountSid} is not null. */
     public List<DidGroup> list(String accountSid, int limit, int offset) {
-        return jdbc.sql("SELECT * FROM did_groups WHERE (CAST(? AS VARCHAR) IS NULL OR account_sid = ?) ORDER BY date_created, did_group_sid LIMIT ? OFFSET ?")
-                .params(accountSid, accountSid, limit, offset).query(DidGroupRepository::map).list();
+        return jdbc.sql(
+                        "SELECT * FROM did_groups WHERE (CAST(? AS VARCHAR) IS NULL OR account_sid = ?) ORDER BY date_created, did_group_sid LIMIT ? OFFSET ?")
+                .params(accountSid, accountSid, limit, offset)
+                .query(DidGroupRepository::map)
+                .list();
     }
 
     public int count(String accountSid) {
         return jdbc.sql("SELECT COUNT(*) FROM did_groups WHERE (CAST(? AS VARCHAR) IS NULL OR account_sid = ?)")
-                .params(accountSid, accountSid).query(Integer.class).single();
+                .params(accountSid, accountSid)
+                .query(Integer.class)
+                .single();
     }
 
     public boolean update(DidGroup group) {
-        return ConstraintViolations.translate(false, () -> changes.writing(keys(group(group.didGroupSid())), () -> jdbc.sql(
-                        "UPDATE did_groups SET name = ?, call_flow_sid = ?, properties = ? WHERE did_group_sid = ?")
-                .params(group.name(), group.callFlowSid(), PropertiesJson.write(group.properties()), group.didGroupSid())
-                .update())) == 1;
+        return ConstraintViolations.translate(
+                        false,
+                        () -> changes.writing(
+                                keys(group(group.didGroupSid())),
+                                () -> jdbc.sql(
+                                                "UPDATE did_groups SET name = ?, call_flow_sid = ?, properties = ? WHERE did_group_sid = ?")
+                                        .params(
+                                                group.name(),
+                                                group.callFlowSid(),
+                                                PropertiesJson.write(group.properties()),
+                                                group.didGroupSid())
+                                        .update()))
+                == 1;
     }
 
     /** Deletes the group; {@link ConflictException} while DIDs or rooms refer to it. */
     public boolean delete(String didGroupSid) {
-        return ConstraintViolations.translate(true, () -> changes.writing(keys(group(didGroupSid)), () ->
-                jdbc.sql("DELETE FROM did_groups WHERE did_group_sid = ?").param(didGroupSid).update())) == 1;
+        return ConstraintViolations.translate(
+                        true,
+                        () -> changes.writing(
+                                keys(group(didGroupSid)),
+                                () -> jdbc.sql("DELETE FROM did_groups WHERE did_group_sid = ?")
+                                        .param(didGroupSid)
+                                        .update()))
+                == 1;
     }
 
     private static DidGroup map(ResultSet rs, int row) throws SQLException {
-        return new DidGroup(rs.getString("did_group_sid"), rs.getString("account_sid"), rs.getString("name"),
-                rs.getString("call_flow_sid"), PropertiesJson.read(rs.getString("properties")),
+        return new DidGroup(
+                rs.getString("did_group_sid"),
+                rs.getString("account_sid"),
+                rs.getString("name"),
+                rs.getString("call_flow_sid"),
+                PropertiesJson.read(rs.getString("properties")),
                 rs.getObject("date_created", OffsetDateTime.class).toInstant());
     }
 }

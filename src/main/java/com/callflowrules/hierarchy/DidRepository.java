@@ -2,7 +2,6 @@ package com.callflowrules.hierarchy;
 
 import static com.callflowrules.hierarchy.AccountRepository.now;
 import static com.callflowrules.hierarchy.AccountRepository.timestamp;
-
 import static com.callflowrules.hierarchy.HierarchyChanges.did;
 import static com.callflowrules.hierarchy.HierarchyChanges.keys;
 import static com.callflowrules.hierarchy.HierarchyChanges.number;
@@ -37,14 +36,36 @@ public class DidRepository {
      * {@link UnknownReferenceException} when the account or group does not exist, or the group
      * belongs to another account.
      */
-    public Did create(String accountSid, String phonenumber, String didGroupSid, String callFlowSid, Map<String, String> properties) {
-        Did did = new Did(UUID.randomUUID().toString(), accountSid, phonenumber, didGroupSid, callFlowSid, properties, now(clock));
-        ConstraintViolations.translate(false, () -> changes.writing(keys(did(did.didSid()), number(phonenumber)), () -> jdbc.sql("""
+    public Did create(
+            String accountSid,
+            String phonenumber,
+            String didGroupSid,
+            String callFlowSid,
+            Map<String, String> properties) {
+        Did did = new Did(
+                UUID.randomUUID().toString(),
+                accountSid,
+                phonenumber,
+                didGroupSid,
+                callFlowSid,
+                properties,
+                now(clock));
+        ConstraintViolations.translate(
+                false,
+                () -> changes.writing(
+                        keys(did(did.didSid()), number(phonenumber)),
+                        () -> jdbc.sql("""
                         INSERT INTO dids (did_sid, account_sid, phonenumber, did_group_sid, call_flow_sid, properties, date_created)
                         VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(did.didSid(), did.accountSid(), did.phonenumber(), did.didGroupSid(), did.callFlowSid(),
-                        PropertiesJson.write(did.properties()), timestamp(did.dateCreated()))
-                .update()));
+                                .params(
+                                        did.didSid(),
+                                        did.accountSid(),
+                                        did.phonenumber(),
+                                        did.didGroupSid(),
+                                        did.callFlowSid(),
+                                        PropertiesJson.write(did.properties()),
+                                        timestamp(did.dateCreated()))
+                                .update()));
         return did;
     }
 
@@ -53,39 +74,69 @@ public class DidRepository {
      * patch) in one transaction cannot lose a concurrent writer's change.
      */
     public Optional<Did> findForUpdate(String didSid) {
-        return jdbc.sql("SELECT * FROM dids WHERE did_sid = ? FOR UPDATE").param(didSid).query(DidRepository::map).optional();
+        return jdbc.sql("SELECT * FROM dids WHERE did_sid = ? FOR UPDATE")
+                .param(didSid)
+                .query(DidRepository::map)
+                .optional();
     }
 
     public Optional<Did> find(String didSid) {
-        return jdbc.sql("SELECT * FROM dids WHERE did_sid = ?").param(didSid).query(DidRepository::map).optional();
+        return jdbc.sql("SELECT * FROM dids WHERE did_sid = ?")
+                .param(didSid)
+                .query(DidRepository::map)
+                .optional();
     }
 
     /** The DID of a dialed number: the first lookup of every call. */
     public Optional<Did> findByNumber(String phonenumber) {
-        return jdbc.sql("SELECT * FROM dids WHERE phonenumber = ?").param(phonenumber).query(DidRepository::map).optional();
+        return jdbc.sql("SELECT * FROM dids WHERE phonenumber = ?")
+                .param(phonenumber)
+                .query(DidRepository::map)
+                .optional();
     }
 
     public List<Did> list(String accountSid, int limit, int offset) {
-        return jdbc.sql("SELECT * FROM dids WHERE (CAST(? AS VARCHAR) IS NULL OR account_sid = ?) ORDER BY date_created, did_sid LIMIT ? OFFSET ?")
-                .params(accountSid, accountSid, limit, offset).query(DidRepository::map).list();
+        return jdbc.sql(
+                        "SELECT * FROM dids WHERE (CAST(? AS VARCHAR) IS NULL OR account_sid = ?) ORDER BY date_created, did_sid LIMIT ? OFFSET ?")
+                .params(accountSid, accountSid, limit, offset)
+                .query(DidRepository::map)
+                .list();
     }
 
     public int count(String accountSid) {
         return jdbc.sql("SELECT COUNT(*) FROM dids WHERE (CAST(? AS VARCHAR) IS NULL OR account_sid = ?)")
-                .params(accountSid, accountSid).query(Integer.class).single();
+                .params(accountSid, accountSid)
+                .query(Integer.class)
+                .single();
     }
 
     public boolean update(Did did) {
-        return ConstraintViolations.translate(false, () -> changes.writing(() -> staleKeys(did.didSid(), did.phonenumber()), () -> jdbc.sql("""
+        return ConstraintViolations.translate(
+                        false,
+                        () -> changes.writing(
+                                () -> staleKeys(did.didSid(), did.phonenumber()),
+                                () -> jdbc.sql("""
                         UPDATE dids SET phonenumber = ?, did_group_sid = ?, call_flow_sid = ?, properties = ?
                         WHERE did_sid = ?""")
-                .params(did.phonenumber(), did.didGroupSid(), did.callFlowSid(), PropertiesJson.write(did.properties()), did.didSid())
-                .update())) == 1;
+                                        .params(
+                                                did.phonenumber(),
+                                                did.didGroupSid(),
+                                                did.callFlowSid(),
+                                                PropertiesJson.write(did.properties()),
+                                                did.didSid())
+                                        .update()))
+                == 1;
     }
 
     public boolean delete(String didSid) {
-        return ConstraintViolations.translate(true, () -> changes.writing(() -> staleKeys(didSid, null), () ->
-                jdbc.sql("DELETE FROM dids WHERE did_sid = ?").param(didSid).update())) == 1;
+        return ConstraintViolations.translate(
+                        true,
+                        () -> changes.writing(
+                                () -> staleKeys(didSid, null),
+                                () -> jdbc.sql("DELETE FROM dids WHERE did_sid = ?")
+                                        .param(didSid)
+                                        .update()))
+                == 1;
     }
 
     /**
@@ -94,7 +145,10 @@ public class DidRepository {
      */
     private List<String> staleKeys(String didSid, String newNumber) {
         List<String> keys = new java.util.ArrayList<>(List.of(did(didSid)));
-        jdbc.sql("SELECT phonenumber FROM dids WHERE did_sid = ? FOR UPDATE").param(didSid).query(String.class).optional()
+        jdbc.sql("SELECT phonenumber FROM dids WHERE did_sid = ? FOR UPDATE")
+                .param(didSid)
+                .query(String.class)
+                .optional()
                 .ifPresent(old -> keys.add(number(old)));
         if (newNumber != null) {
             keys.add(number(newNumber));
@@ -103,8 +157,13 @@ public class DidRepository {
     }
 
     private static Did map(ResultSet rs, int row) throws SQLException {
-        return new Did(rs.getString("did_sid"), rs.getString("account_sid"), rs.getString("phonenumber"),
-                rs.getString("did_group_sid"), rs.getString("call_flow_sid"), PropertiesJson.read(rs.getString("properties")),
+        return new Did(
+                rs.getString("did_sid"),
+                rs.getString("account_sid"),
+                rs.getString("phonenumber"),
+                rs.getString("did_group_sid"),
+                rs.getString("call_flow_sid"),
+                PropertiesJson.read(rs.getString("properties")),
                 rs.getObject("date_created", OffsetDateTime.class).toInstant());
     }
 }

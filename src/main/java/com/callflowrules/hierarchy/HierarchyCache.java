@@ -43,6 +43,7 @@ public class HierarchyCache {
     private final Cache<String, Optional<MeetingRoom>> roomsBySid;
     /** Per account: (scope, code) to the rooms owning it; only found codes, so wrong codes cannot fill it. */
     private final Cache<String, Map<List<String>, List<MeetingRoom>>> codesByAccount;
+
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
 
@@ -53,17 +54,28 @@ public class HierarchyCache {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     /** Written under the write lock; read without it only to skip it when nothing changed. */
     private volatile long version = -1;
+
     private volatile String epoch = "";
 
     /** The service's cache, sized by {@code callflow.hierarchy-cache.size}. */
     @org.springframework.beans.factory.annotation.Autowired
-    public HierarchyCache(JdbcClient jdbc, AccountRepository accounts, DidGroupRepository groups, DidRepository dids,
-            MeetingRoomRepository rooms, HierarchyCacheProperties properties) {
+    public HierarchyCache(
+            JdbcClient jdbc,
+            AccountRepository accounts,
+            DidGroupRepository groups,
+            DidRepository dids,
+            MeetingRoomRepository rooms,
+            HierarchyCacheProperties properties) {
         this(jdbc, accounts, groups, dids, rooms, properties.size());
     }
 
-    public HierarchyCache(JdbcClient jdbc, AccountRepository accounts, DidGroupRepository groups, DidRepository dids,
-            MeetingRoomRepository rooms, long size) {
+    public HierarchyCache(
+            JdbcClient jdbc,
+            AccountRepository accounts,
+            DidGroupRepository groups,
+            DidRepository dids,
+            MeetingRoomRepository rooms,
+            long size) {
         if (size < 0) {
             throw new IllegalArgumentException("hierarchy cache size must not be negative, was " + size);
         }
@@ -90,7 +102,8 @@ public class HierarchyCache {
             return new Reads(-1);
         }
         var row = jdbc.sql("SELECT version, epoch FROM hierarchy_version WHERE id = 1")
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).single();
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)})
+                .single();
         long seen = (Long) row[0];
         String seenEpoch = (String) row[1];
         if (seen > version || !seenEpoch.equals(epoch)) {
@@ -129,9 +142,13 @@ public class HierarchyCache {
         if (seen <= version) {
             return;
         }
-        List<Object[]> changes = jdbc.sql("SELECT version, change_key FROM hierarchy_changes WHERE version > ? AND version <= ?")
-                .params(version, seen).query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).list();
-        long versionsListed = changes.stream().map(change -> change[0]).distinct().count();
+        List<Object[]> changes = jdbc.sql(
+                        "SELECT version, change_key FROM hierarchy_changes WHERE version > ? AND version <= ?")
+                .params(version, seen)
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)})
+                .list();
+        long versionsListed =
+                changes.stream().map(change -> change[0]).distinct().count();
         if (versionsListed < seen - version) {
             // Pruned (or written around the log): which keys went stale is unknown, so all may have.
             clear();
@@ -223,7 +240,11 @@ public class HierarchyCache {
             }
             List<MeetingRoom> found = rooms.roomsWithCode(accountSid, didGroupSid, code);
             if (enabled && !found.isEmpty()) {
-                storeIfCurrent(readAt, () -> codesByAccount.get(accountSid, account -> new ConcurrentHashMap<>()).put(key, found));
+                storeIfCurrent(
+                        readAt,
+                        () -> codesByAccount
+                                .get(accountSid, account -> new ConcurrentHashMap<>())
+                                .put(key, found));
             }
             return found;
         }

@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param size objects kept per kind; 0 turns the cache off
  */
 @ConfigurationProperties("callflow.hierarchy-cache")
-public record HierarchyCacheProperties(@DefaultValue("" + HierarchyCache.DEFAULT_SIZE) long size) {
+public record HierarchyCacheProperties(
+        @DefaultValue("" + HierarchyCache.DEFAULT_SIZE) long size) {
 
     public HierarchyCacheProperties {
         if (size < 0) {

@@ -21,6 +21,7 @@ public class HierarchyChanges {
 
     /** Old change rows are pruned every this many versions, keeping this many behind. */
     static final long PRUNE_EVERY = 1_000;
+
     static final long KEEP = 10_000;
     /** Bound in a transaction once it has written the hierarchy: its reads must not fill the shared cache. */
     static final Object WROTE = new Object();
@@ -53,19 +54,27 @@ public class HierarchyChanges {
 
     private void record(Collection<String> staleKeys) {
         markWritten();
-        jdbc.sql("UPDATE hierarchy_version SET version = version + 1 WHERE id = 1").update();
-        long version = jdbc.sql("SELECT version FROM hierarchy_version WHERE id = 1").query(Long.class).single();
+        jdbc.sql("UPDATE hierarchy_version SET version = version + 1 WHERE id = 1")
+                .update();
+        long version = jdbc.sql("SELECT version FROM hierarchy_version WHERE id = 1")
+                .query(Long.class)
+                .single();
         for (String key : staleKeys) {
-            jdbc.sql("INSERT INTO hierarchy_changes (version, change_key) VALUES (?, ?)").params(version, key).update();
+            jdbc.sql("INSERT INTO hierarchy_changes (version, change_key) VALUES (?, ?)")
+                    .params(version, key)
+                    .update();
         }
         if (version % PRUNE_EVERY == 0) {
             // A node further behind than this finds a gap and drops its whole cache.
-            jdbc.sql("DELETE FROM hierarchy_changes WHERE version <= ?").param(version - KEEP).update();
+            jdbc.sql("DELETE FROM hierarchy_changes WHERE version <= ?")
+                    .param(version - KEEP)
+                    .update();
         }
     }
 
     private static void markWritten() {
-        if (TransactionSynchronizationManager.isSynchronizationActive() && !TransactionSynchronizationManager.hasResource(WROTE)) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && !TransactionSynchronizationManager.hasResource(WROTE)) {
             TransactionSynchronizationManager.bindResource(WROTE, Boolean.TRUE);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -7,7 +7,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * between them is decided by the rules, not by this enum's order.
  */
 public enum Level {
-    CALL_FLOW, ACCOUNT, DID_GROUP, DID, MEETING_ROOM;
+    CALL_FLOW,
+    ACCOUNT,
+    DID_GROUP,
+    DID,
+    MEETING_ROOM;
 
     /** The snake_case name used in decisions: {@code call_flow}, {@code did_group}, ... */
     @JsonValue

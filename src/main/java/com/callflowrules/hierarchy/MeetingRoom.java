@@ -1,16 +1,23 @@
 package com.callflowrules.hierarchy;
 
-import org.jspecify.annotations.Nullable;
-import java.util.List;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A meeting room: owns access codes, scoped to a DID group or (with none) to its whole account.
  * {@code adHoc} marks a room created on the fly by an {@code open} flow.
  */
-public record MeetingRoom(String meetingRoomSid, String accountSid, String name, @Nullable String didGroupSid,
-        List<AccessCode> accessCodes, Map<String, String> properties, boolean adHoc, Instant dateCreated) {
+public record MeetingRoom(
+        String meetingRoomSid,
+        String accountSid,
+        String name,
+        @Nullable String didGroupSid,
+        List<AccessCode> accessCodes,
+        Map<String, String> properties,
+        boolean adHoc,
+        Instant dateCreated) {
 
     public MeetingRoom {
         accessCodes = accessCodes == null ? List.of() : List.copyOf(accessCodes);

@@ -2,7 +2,6 @@ package com.callflowrules.hierarchy;
 
 import static com.callflowrules.hierarchy.AccountRepository.now;
 import static com.callflowrules.hierarchy.AccountRepository.timestamp;
-
 import static com.callflowrules.hierarchy.HierarchyChanges.codes;
 import static com.callflowrules.hierarchy.HierarchyChanges.keys;
 
@@ -41,20 +40,41 @@ public class MeetingRoomRepository {
      * Stores a new room with its codes. {@link ConflictException} when a code is taken in the
      * scope or listed twice; {@link UnknownReferenceException} for a missing account or group.
      */
-    public MeetingRoom create(String accountSid, String name, String didGroupSid, List<AccessCode> accessCodes,
-            Map<String, String> properties, boolean adHoc) {
-        MeetingRoom room = new MeetingRoom(UUID.randomUUID().toString(), accountSid, name, didGroupSid, accessCodes,
-                properties, adHoc, now(clock));
-        return ConstraintViolations.translate(false, () -> changes.writing(staleKeys(room), () -> {
-            jdbc.sql("""
+    public MeetingRoom create(
+            String accountSid,
+            String name,
+            String didGroupSid,
+            List<AccessCode> accessCodes,
+            Map<String, String> properties,
+            boolean adHoc) {
+        MeetingRoom room = new MeetingRoom(
+                UUID.randomUUID().toString(),
+                accountSid,
+                name,
+                didGroupSid,
+                accessCodes,
+                properties,
+                adHoc,
+                now(clock));
+        return ConstraintViolations.translate(
+                false,
+                () -> changes.writing(staleKeys(room), () -> {
+                    jdbc.sql("""
                             INSERT INTO meeting_rooms (meeting_room_sid, account_sid, name, did_group_sid, scope, ad_hoc, properties, date_created)
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(room.meetingRoomSid(), room.accountSid(), room.name(), room.didGroupSid(), scope(room.didGroupSid()),
-                            room.adHoc(), PropertiesJson.write(room.properties()), timestamp(room.dateCreated()))
-                    .update();
-            insertCodes(room);
-            return room;
-        }));
+                            .params(
+                                    room.meetingRoomSid(),
+                                    room.accountSid(),
+                                    room.name(),
+                                    room.didGroupSid(),
+                                    scope(room.didGroupSid()),
+                                    room.adHoc(),
+                                    PropertiesJson.write(room.properties()),
+                                    timestamp(room.dateCreated()))
+                            .update();
+                    insertCodes(room);
+                    return room;
+                }));
     }
 
     /**
@@ -67,27 +87,37 @@ public class MeetingRoomRepository {
      */
     public void lockAll(java.util.Collection<String> meetingRoomSids) {
         for (String sid : new java.util.TreeSet<>(meetingRoomSids)) {
-            jdbc.sql("SELECT meeting_room_sid FROM meeting_rooms WHERE meeting_room_sid = ? FOR UPDATE").param(sid)
-                    .query(String.class).optional();
+            jdbc.sql("SELECT meeting_room_sid FROM meeting_rooms WHERE meeting_room_sid = ? FOR UPDATE")
+                    .param(sid)
+                    .query(String.class)
+                    .optional();
         }
     }
 
     public Optional<MeetingRoom> findForUpdate(String meetingRoomSid) {
-        return rooms("SELECT * FROM meeting_rooms WHERE meeting_room_sid = ? FOR UPDATE", meetingRoomSid).stream().findFirst();
+        return rooms("SELECT * FROM meeting_rooms WHERE meeting_room_sid = ? FOR UPDATE", meetingRoomSid).stream()
+                .findFirst();
     }
 
     public Optional<MeetingRoom> find(String meetingRoomSid) {
-        return rooms("SELECT * FROM meeting_rooms WHERE meeting_room_sid = ?", meetingRoomSid).stream().findFirst();
+        return rooms("SELECT * FROM meeting_rooms WHERE meeting_room_sid = ?", meetingRoomSid).stream()
+                .findFirst();
     }
 
     public List<MeetingRoom> list(String accountSid, int limit, int offset) {
-        return rooms("SELECT * FROM meeting_rooms WHERE (CAST(? AS VARCHAR) IS NULL OR account_sid = ?) ORDER BY date_created, meeting_room_sid LIMIT ? OFFSET ?",
-                accountSid, accountSid, limit, offset);
+        return rooms(
+                "SELECT * FROM meeting_rooms WHERE (CAST(? AS VARCHAR) IS NULL OR account_sid = ?) ORDER BY date_created, meeting_room_sid LIMIT ? OFFSET ?",
+                accountSid,
+                accountSid,
+                limit,
+                offset);
     }
 
     public int count(String accountSid) {
         return jdbc.sql("SELECT COUNT(*) FROM meeting_rooms WHERE (CAST(? AS VARCHAR) IS NULL OR account_sid = ?)")
-                .params(accountSid, accountSid).query(Integer.class).single();
+                .params(accountSid, accountSid)
+                .query(Integer.class)
+                .single();
     }
 
     /**
@@ -98,32 +128,45 @@ public class MeetingRoomRepository {
         return rooms("""
                         SELECT r.* FROM meeting_rooms r
                         JOIN access_codes c ON c.meeting_room_sid = r.meeting_room_sid
-                        WHERE c.account_sid = ? AND c.access_code = ? AND c.scope IN (?, '')""",
-                accountSid, code, scope(didGroupSid));
+                        WHERE c.account_sid = ? AND c.access_code = ? AND c.scope IN (?, '')""", accountSid, code, scope(didGroupSid));
     }
 
     /** Replaces the writable fields and the whole code list, in one transaction. */
     public boolean update(MeetingRoom room) {
-        return Boolean.TRUE.equals(ConstraintViolations.translate(false, () -> changes.writing(staleKeys(room), () -> {
-            int updated = jdbc.sql("""
+        return Boolean.TRUE.equals(ConstraintViolations.translate(
+                false,
+                () -> changes.writing(staleKeys(room), () -> {
+                    int updated = jdbc.sql("""
                             UPDATE meeting_rooms SET name = ?, did_group_sid = ?, scope = ?, properties = ?
                             WHERE meeting_room_sid = ?""")
-                    .params(room.name(), room.didGroupSid(), scope(room.didGroupSid()), PropertiesJson.write(room.properties()),
-                            room.meetingRoomSid())
-                    .update();
-            if (updated == 0) {
-                return false;
-            }
-            jdbc.sql("DELETE FROM access_codes WHERE meeting_room_sid = ?").param(room.meetingRoomSid()).update();
-            insertCodes(room);
-            return true;
-        })));
+                            .params(
+                                    room.name(),
+                                    room.didGroupSid(),
+                                    scope(room.didGroupSid()),
+                                    PropertiesJson.write(room.properties()),
+                                    room.meetingRoomSid())
+                            .update();
+                    if (updated == 0) {
+                        return false;
+                    }
+                    jdbc.sql("DELETE FROM access_codes WHERE meeting_room_sid = ?")
+                            .param(room.meetingRoomSid())
+                            .update();
+                    insertCodes(room);
+                    return true;
+                })));
     }
 
     /** Deletes the room and its codes. */
     public boolean delete(String meetingRoomSid) {
-        return ConstraintViolations.translate(true, () -> changes.writing(() -> staleKeys(meetingRoomSid), () ->
-                jdbc.sql("DELETE FROM meeting_rooms WHERE meeting_room_sid = ?").param(meetingRoomSid).update())) == 1;
+        return ConstraintViolations.translate(
+                        true,
+                        () -> changes.writing(
+                                () -> staleKeys(meetingRoomSid),
+                                () -> jdbc.sql("DELETE FROM meeting_rooms WHERE meeting_room_sid = ?")
+                                        .param(meetingRoomSid)
+                                        .update()))
+                == 1;
     }
 
     /** A room's own entry and every code lookup of its account (its codes may have moved in or out of any). */
@@ -132,8 +175,10 @@ public class MeetingRoomRepository {
     }
 
     private List<String> staleKeys(String meetingRoomSid) {
-        return jdbc.sql("SELECT account_sid FROM meeting_rooms WHERE meeting_room_sid = ? FOR UPDATE").param(meetingRoomSid)
-                .query(String.class).optional()
+        return jdbc.sql("SELECT account_sid FROM meeting_rooms WHERE meeting_room_sid = ? FOR UPDATE")
+                .param(meetingRoomSid)
+                .query(String.class)
+                .optional()
                 .map(account -> keys(HierarchyChanges.room(meetingRoomSid), codes(account)))
                 .orElse(List.of());
     }
@@ -149,38 +194,65 @@ public class MeetingRoomRepository {
         }
         for (int position = 0; position < codes.size(); position++) {
             AccessCode code = codes.get(position);
-            jdbc.sql("INSERT INTO access_codes (meeting_room_sid, account_sid, scope, access_code, role, position) VALUES (?, ?, ?, ?, ?, ?)")
-                    .params(room.meetingRoomSid(), room.accountSid(), scope(room.didGroupSid()), code.accessCode(),
-                            code.role().jsonName(), position)
+            jdbc.sql(
+                            "INSERT INTO access_codes (meeting_room_sid, account_sid, scope, access_code, role, position) VALUES (?, ?, ?, ?, ?, ?)")
+                    .params(
+                            room.meetingRoomSid(),
+                            room.accountSid(),
+                            scope(room.didGroupSid()),
+                            code.accessCode(),
+                            code.role().jsonName(),
+                            position)
                     .update();
         }
     }
 
     private List<MeetingRoom> rooms(String sql, Object... params) {
-        List<RoomRow> rows = jdbc.sql(sql).params(params).query(MeetingRoomRepository::row).list();
+        List<RoomRow> rows =
+                jdbc.sql(sql).params(params).query(MeetingRoomRepository::row).list();
         if (rows.isEmpty()) {
             return List.of();
         }
         Map<String, List<AccessCode>> codes = new LinkedHashMap<>();
         rows.forEach(r -> codes.put(r.sid(), new ArrayList<>()));
-        jdbc.sql("SELECT meeting_room_sid, access_code, role FROM access_codes WHERE meeting_room_sid IN (:sids) ORDER BY position")
+        jdbc.sql(
+                        "SELECT meeting_room_sid, access_code, role FROM access_codes WHERE meeting_room_sid IN (:sids) ORDER BY position")
                 .param("sids", List.copyOf(codes.keySet()))
                 .query((rs, n) -> {
                     codes.get(rs.getString(1)).add(new AccessCode(rs.getString(2), Role.fromJsonName(rs.getString(3))));
                     return null;
                 })
                 .list();
-        return rows.stream().map(r -> new MeetingRoom(r.sid(), r.accountSid(), r.name(), r.didGroupSid(), codes.get(r.sid()),
-                r.properties(), r.adHoc(), r.dateCreated())).toList();
+        return rows.stream()
+                .map(r -> new MeetingRoom(
+                        r.sid(),
+                        r.accountSid(),
+                        r.name(),
+                        r.didGroupSid(),
+                        codes.get(r.sid()),
+                        r.properties(),
+                        r.adHoc(),
+                        r.dateCreated()))
+                .toList();
     }
 
-    private record RoomRow(String sid, String accountSid, String name, String didGroupSid, Map<String, String> properties,
-            boolean adHoc, java.time.Instant dateCreated) {
-    }
+    private record RoomRow(
+            String sid,
+            String accountSid,
+            String name,
+            String didGroupSid,
+            Map<String, String> properties,
+            boolean adHoc,
+            java.time.Instant dateCreated) {}
 
     private static RoomRow row(ResultSet rs, int n) throws SQLException {
-        return new RoomRow(rs.getString("meeting_room_sid"), rs.getString("account_sid"), rs.getString("name"),
-                rs.getString("did_group_sid"), PropertiesJson.read(rs.getString("properties")), rs.getBoolean("ad_hoc"),
+        return new RoomRow(
+                rs.getString("meeting_room_sid"),
+                rs.getString("account_sid"),
+                rs.getString("name"),
+                rs.getString("did_group_sid"),
+                PropertiesJson.read(rs.getString("properties")),
+                rs.getBoolean("ad_hoc"),
                 rs.getObject("date_created", OffsetDateTime.class).toInstant());
     }
 

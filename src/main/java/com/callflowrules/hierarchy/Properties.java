@@ -10,8 +10,7 @@ import java.util.Map;
  */
 public final class Properties {
 
-    private Properties() {
-    }
+    private Properties() {}
 
     static Map<String, String> copy(Map<String, String> properties) {
         if (properties == null || properties.isEmpty()) {

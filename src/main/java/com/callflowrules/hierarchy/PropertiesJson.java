@@ -9,11 +9,9 @@ import tools.jackson.databind.json.JsonMapper;
 final class PropertiesJson {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<LinkedHashMap<String, String>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<LinkedHashMap<String, String>> MAP = new TypeReference<>() {};
 
-    private PropertiesJson() {
-    }
+    private PropertiesJson() {}
 
     /** The stored text; every hierarchy write passes here, so two equal bindings never reach the store. */
     static String write(Map<String, String> properties) {

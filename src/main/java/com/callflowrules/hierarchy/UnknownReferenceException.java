@@ -4,7 +4,6 @@ package com.callflowrules.hierarchy;
 public class UnknownReferenceException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-
     private final String field;
 
     public UnknownReferenceException(String field, String message) {

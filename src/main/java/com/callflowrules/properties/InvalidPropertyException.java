@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 public class InvalidPropertyException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-
     private final List<PropertyViolation> violations;
 
     public InvalidPropertyException(List<PropertyViolation> violations) {

@@ -21,36 +21,91 @@ public final class PropertySchema {
     private static final Set<Role> HOSTS = Set.of(Role.HOST);
 
     private static final PropertySchema STANDARD = new PropertySchema(List.of(
-            new PropertyDefinition("call_mute_dtmf_binding", "*6", DTMF, "caller mutes/unmutes self",
+            new PropertyDefinition(
+                    "call_mute_dtmf_binding",
+                    "*6",
+                    DTMF,
+                    "caller mutes/unmutes self",
                     new Binding("call_mute", Set.of(Role.HOST, Role.PARTICIPANT), null, InCallEffect.TOGGLE_OWN_MUTE)),
-            new PropertyDefinition("call_rolepin_dtmf_binding", "99", DTMF, "caller enters another access code to change role",
+            new PropertyDefinition(
+                    "call_rolepin_dtmf_binding",
+                    "99",
+                    DTMF,
+                    "caller enters another access code to change role",
                     new Binding("call_rolepin", EVERYBODY, null, InCallEffect.CHANGE_ROLE)),
-            new PropertyDefinition("conference_announceparticipantcount_policy", "hpl", ROLES, "roles told the attendee count on entry"),
-            new PropertyDefinition("conference_entrytones_enabled", "on", ON_OFF, "tone to the meeting when someone joins"),
+            new PropertyDefinition(
+                    "conference_announceparticipantcount_policy",
+                    "hpl",
+                    ROLES,
+                    "roles told the attendee count on entry"),
+            new PropertyDefinition(
+                    "conference_entrytones_enabled", "on", ON_OFF, "tone to the meeting when someone joins"),
             new PropertyDefinition("conference_exittones_enabled", "on", ON_OFF, "tone when someone leaves"),
-            new PropertyDefinition("conference_hold_dtmf_binding", "*3", DTMF, "host puts participants and listeners on hold",
+            new PropertyDefinition(
+                    "conference_hold_dtmf_binding",
+                    "*3",
+                    DTMF,
+                    "host puts participants and listeners on hold",
                     new Binding("conference_hold", HOSTS, null, InCallEffect.TOGGLE_HOLD)),
-            new PropertyDefinition("conference_lock_dtmf_binding", "*7", DTMF, "host locks/unlocks the meeting",
+            new PropertyDefinition(
+                    "conference_lock_dtmf_binding",
+                    "*7",
+                    DTMF,
+                    "host locks/unlocks the meeting",
                     new Binding("conference_lock", HOSTS, null, InCallEffect.TOGGLE_LOCK)),
             new PropertyDefinition("conference_moh", "default", MEDIA_NAME, "music played while waiting or on hold"),
             new PropertyDefinition("conference_moh_enabled", "on", ON_OFF, "play that music at all"),
-            new PropertyDefinition("conference_mute_dtmf_binding", "*5", DTMF, "host mutes/unmutes participants",
+            new PropertyDefinition(
+                    "conference_mute_dtmf_binding",
+                    "*5",
+                    DTMF,
+                    "host mutes/unmutes participants",
                     new Binding("conference_mute", HOSTS, null, InCallEffect.TOGGLE_PARTICIPANT_MUTE)),
-            new PropertyDefinition("conference_mute_menu_dtmf_binding", "95", DTMF, "host opens the mute menu (false/relaxed/true)",
+            new PropertyDefinition(
+                    "conference_mute_menu_dtmf_binding",
+                    "95",
+                    DTMF,
+                    "host opens the mute menu (false/relaxed/true)",
                     new Binding("conference_mute_menu", HOSTS, null, InCallEffect.CALL_ROUTER)),
             new PropertyDefinition("conference_mute_policy", "l", ROLES, "roles muted on entry"),
-            new PropertyDefinition("conference_recording_dtmf_binding", "*9", DTMF, "host starts/stops recording",
-                    new Binding("conference_recording", HOSTS, "conference_recording_enabled", InCallEffect.TOGGLE_RECORDING)),
+            new PropertyDefinition(
+                    "conference_recording_dtmf_binding",
+                    "*9",
+                    DTMF,
+                    "host starts/stops recording",
+                    new Binding(
+                            "conference_recording",
+                            HOSTS,
+                            "conference_recording_enabled",
+                            InCallEffect.TOGGLE_RECORDING)),
             new PropertyDefinition("conference_recording_enabled", "on", ON_OFF, "recording may be used"),
-            new PropertyDefinition("conference_start_how", "first", START_HOW, "meeting starts with the first caller, or when a host joins"),
-            new PropertyDefinition("conference_start_wait", "360", SECONDS, "how long callers wait for the start before they are disconnected"),
-            new PropertyDefinition("conference_stop_how", "last", STOP_HOW, "meeting ends when the last caller leaves, or the last host"),
-            new PropertyDefinition("conference_stop_wait", "180", SECONDS, "grace time before the meeting ends once the stop condition holds"),
-            new PropertyDefinition("conference_welcomeprompt", "default", MEDIA_NAME, "prompt played on entering the meeting"),
+            new PropertyDefinition(
+                    "conference_start_how",
+                    "first",
+                    START_HOW,
+                    "meeting starts with the first caller, or when a host joins"),
+            new PropertyDefinition(
+                    "conference_start_wait",
+                    "360",
+                    SECONDS,
+                    "how long callers wait for the start before they are disconnected"),
+            new PropertyDefinition(
+                    "conference_stop_how",
+                    "last",
+                    STOP_HOW,
+                    "meeting ends when the last caller leaves, or the last host"),
+            new PropertyDefinition(
+                    "conference_stop_wait",
+                    "180",
+                    SECONDS,
+                    "grace time before the meeting ends once the stop condition holds"),
+            new PropertyDefinition(
+                    "conference_welcomeprompt", "default", MEDIA_NAME, "prompt played on entering the meeting"),
             new PropertyDefinition("conference_welcomeprompt_enabled", "on", ON_OFF, "play it at all"),
             new PropertyDefinition("did_language", "en_US", LOCALE, "language of the prompts"),
             new PropertyDefinition("did_prompt_serial", "001", DIGITS, "version of the prompt set"),
-            new PropertyDefinition("did_welcomeprompt", "default", MEDIA_NAME, "greeting played when the number answers"),
+            new PropertyDefinition(
+                    "did_welcomeprompt", "default", MEDIA_NAME, "greeting played when the number answers"),
             new PropertyDefinition("accesscode_max_attempts", "3", ATTEMPTS, "access-code tries"),
             new PropertyDefinition("accesscode_input_timeout", "5", SECONDS, "digit-entry timeout")));
 
@@ -68,7 +123,9 @@ public final class PropertySchema {
         this.definitions = Collections.unmodifiableMap(byKey);
         this.baseValues = Collections.unmodifiableMap(base);
         Map<String, Binding> byAction = new LinkedHashMap<>();
-        definitions.stream().filter(d -> d.binding() != null).forEach(d -> byAction.put(d.binding().action(), d.binding()));
+        definitions.stream()
+                .filter(d -> d.binding() != null)
+                .forEach(d -> byAction.put(d.binding().action(), d.binding()));
         this.bindingsByAction = Collections.unmodifiableMap(byAction);
     }
 
@@ -135,8 +192,8 @@ public final class PropertySchema {
             if (STANDARD.binding(key) != null && value != null && !value.isEmpty()) {
                 String other = bindingOfKeys.putIfAbsent(value, key);
                 if (other != null) {
-                    violations.add(new PropertyViolation(key, value, "the same keys as " + other
-                            + ": two bindings of one object may not be equal"));
+                    violations.add(new PropertyViolation(
+                            key, value, "the same keys as " + other + ": two bindings of one object may not be equal"));
                 }
             }
         });

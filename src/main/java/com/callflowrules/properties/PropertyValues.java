@@ -12,8 +12,7 @@ import java.util.Set;
  */
 public final class PropertyValues {
 
-    private PropertyValues() {
-    }
+    private PropertyValues() {}
 
     /** {@code true} for {@code on}, {@code false} for {@code off}. */
     public static boolean onOff(String key, String value) {
@@ -59,7 +58,8 @@ public final class PropertyValues {
     }
 
     private static void require(String key, String value, PropertyType type) {
-        type.check(value).ifPresent(reason ->
-                { throw new InvalidPropertyException(List.of(new PropertyViolation(key, value, reason))); });
+        type.check(value).ifPresent(reason -> {
+            throw new InvalidPropertyException(List.of(new PropertyViolation(key, value, reason)));
+        });
     }
 }

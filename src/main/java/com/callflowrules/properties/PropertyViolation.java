@@ -5,8 +5,6 @@ public record PropertyViolation(String key, String value, String reason) {
 
     /** A one-line message naming the key, the value and the rule broken. */
     public String message() {
-        return value == null
-                ? key + ": " + reason
-                : key + " = '" + value + "': " + reason;
+        return value == null ? key + ": " + reason : key + " = '" + value + "': " + reason;
     }
 }

@@ -22,8 +22,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 final class CallFlowDefinitionReader {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
-    private static final List<String> FIELDS = List.of("name", "description", "entry", "unknown_code", "creator_role",
-            "direct_role", "behaviour", "properties");
+    private static final List<String> FIELDS = List.of(
+            "name", "description", "entry", "unknown_code", "creator_role", "direct_role", "behaviour", "properties");
 
     private final PropertySchema schema;
 
@@ -38,8 +38,11 @@ final class CallFlowDefinitionReader {
             root = PlainYaml.create().compose(new java.io.StringReader(text));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            messages.add(new RuleMessage(file, line, "not valid YAML: " + e.getProblem()
-                    + " (quote values that start with * or & such as DTMF bindings)"));
+            messages.add(new RuleMessage(
+                    file,
+                    line,
+                    "not valid YAML: " + e.getProblem()
+                            + " (quote values that start with * or & such as DTMF bindings)"));
             return null;
         } catch (org.yaml.snakeyaml.error.YAMLException e) {
             // the reader's bounds: aliases, nesting depth, size
@@ -47,7 +50,10 @@ final class CallFlowDefinitionReader {
             return null;
         }
         if (!(root instanceof MappingNode mapping)) {
-            messages.add(new RuleMessage(file, 1, "a call-flow definition must be a mapping with name, entry (or behaviour) and properties"));
+            messages.add(new RuleMessage(
+                    file,
+                    1,
+                    "a call-flow definition must be a mapping with name, entry (or behaviour) and properties"));
             return null;
         }
         int before = messages.size();
@@ -58,7 +64,8 @@ final class CallFlowDefinitionReader {
             String key = scalar(tuple.getKeyNode());
             int line = line(tuple.getKeyNode());
             if (key == null || !FIELDS.contains(key)) {
-                messages.add(new RuleMessage(file, line, "unknown field '" + key + "' (expected one of " + String.join(", ", FIELDS) + ")"));
+                messages.add(new RuleMessage(
+                        file, line, "unknown field '" + key + "' (expected one of " + String.join(", ", FIELDS) + ")"));
             } else if (key.equals("properties")) {
                 readProperties(file, tuple.getValueNode(), properties, messages);
             } else if (scalar(tuple.getValueNode()) == null) {
@@ -72,7 +79,8 @@ final class CallFlowDefinitionReader {
         if (name == null) {
             messages.add(new RuleMessage(file, 1, "missing 'name'"));
         } else if (!NAME.matcher(name).matches()) {
-            messages.add(new RuleMessage(file, 1, "name '" + name + "' must be lower case letters, digits and _ , starting with a letter"));
+            messages.add(new RuleMessage(
+                    file, 1, "name '" + name + "' must be lower case letters, digits and _ , starting with a letter"));
         } else if (!name.equals(fileStem)) {
             messages.add(new RuleMessage(file, 1, "name '" + name + "' must match the file name '" + fileStem + "'"));
         }
@@ -90,20 +98,26 @@ final class CallFlowDefinitionReader {
      * ({@code unknown_code}, {@code creator_role} for a prompt that creates rooms,
      * {@code direct_role}), or {@code behaviour} naming a rule file of its own, never both.
      */
-    private record BehaviourFields(String file, Map<String, String> fields, Map<String, Integer> lines,
-            List<RuleMessage> messages) {
+    private record BehaviourFields(
+            String file, Map<String, String> fields, Map<String, Integer> lines, List<RuleMessage> messages) {
 
         FlowBehaviour read() {
             String ruleFile = fields.get("behaviour");
             String entry = fields.get("entry");
             if (ruleFile != null) {
-                refuseAll(List.of("entry", "unknown_code", "creator_role", "direct_role"),
+                refuseAll(
+                        List.of("entry", "unknown_code", "creator_role", "direct_role"),
                         "a flow with a behaviour rule file of its own has no ");
-                return NAME.matcher(ruleFile).matches() ? FlowBehaviour.ruleFile(ruleFile)
-                        : refuse("behaviour", "behaviour '" + ruleFile + "' must be the name of a rule file under flows/ (lower case letters, digits and _)");
+                return NAME.matcher(ruleFile).matches()
+                        ? FlowBehaviour.ruleFile(ruleFile)
+                        : refuse(
+                                "behaviour",
+                                "behaviour '" + ruleFile
+                                        + "' must be the name of a rule file under flows/ (lower case letters, digits and _)");
             }
             if (entry == null) {
-                return refuse(null, "missing 'entry' (prompt or direct), or 'behaviour' naming a rule file under flows/");
+                return refuse(
+                        null, "missing 'entry' (prompt or direct), or 'behaviour' naming a rule file under flows/");
             }
             return switch (entry) {
                 case "prompt" -> prompt();
@@ -163,7 +177,8 @@ final class CallFlowDefinitionReader {
 
     private void readProperties(String file, Node node, Map<String, String> properties, List<RuleMessage> messages) {
         if (!(node instanceof MappingNode mapping)) {
-            messages.add(new RuleMessage(file, line(node), "'properties' must be a mapping of property keys to values"));
+            messages.add(
+                    new RuleMessage(file, line(node), "'properties' must be a mapping of property keys to values"));
             return;
         }
         for (NodeTuple tuple : mapping.getValue()) {
@@ -174,9 +189,10 @@ final class CallFlowDefinitionReader {
                 messages.add(new RuleMessage(file, line, "property '" + key + "' must have a plain value"));
                 continue;
             }
-            schema.check(key, value).ifPresentOrElse(
-                    violation -> messages.add(new RuleMessage(file, line, "property " + violation.message())),
-                    () -> properties.put(key, value));
+            schema.check(key, value)
+                    .ifPresentOrElse(
+                            violation -> messages.add(new RuleMessage(file, line, "property " + violation.message())),
+                            () -> properties.put(key, value));
         }
     }
 

@@ -29,13 +29,13 @@ final class CompiledRuleCheck {
 
     /** Largest array a rule may create; the generated model uses one per rule list. */
     static final int MAX_ARRAY = 10_000;
+
     private static final String LAMBDA_FACTORY = "java/lang/invoke/LambdaMetafactory";
     private static final String CONCAT_FACTORY = "java/lang/invoke/StringConcatFactory";
     private static final String RULE_FACTORY_OWNER = "org/drools/modelcompiler/dsl/pattern/D";
 
     /** One refused reference, with the generated method it was found in. */
-    record Finding(String className, String method, String what) {
-    }
+    record Finding(String className, String method, String what) {}
 
     private final Set<String> generated = new HashSet<>();
     private final List<Finding> findings = new ArrayList<>();
@@ -45,6 +45,7 @@ final class CompiledRuleCheck {
     private final Map<String, String> ruleOfClass = new HashMap<>();
     /** method key (class.method) -> rule name, for methods that define a rule. */
     private final Map<String, String> ruleOfMethod = new HashMap<>();
+
     private final List<ConstantUse> constantUses = new ArrayList<>();
     /** generated class -> generated classes that name it. */
     private final Map<String, Set<String>> namers = new HashMap<>();
@@ -53,8 +54,7 @@ final class CompiledRuleCheck {
      * A string constant a generated method compares with a product accessor (a property key,
      * an action name): the raw material of the meaning checks.
      */
-    record ConstantUse(String className, String method, String accessor, String operator, String value) {
-    }
+    record ConstantUse(String className, String method, String accessor, String operator, String value) {}
 
     private CompiledRuleCheck(Map<String, byte[]> classes) {
         classes.keySet().forEach(name -> generated.add(internalName(name)));
@@ -113,14 +113,18 @@ final class CompiledRuleCheck {
         findings.add(new Finding(className, method, what));
     }
 
-    private void reference(String className, String method, String owner, String member, String descriptor, String kind) {
+    private void reference(
+            String className, String method, String owner, String member, String descriptor, String kind) {
         if (generated.contains(owner)) {
             return;
         }
         String why = RuleAllowList.refusal(owner, member, descriptor);
         if (why != null) {
-            refuse(className, method, kind + " " + owner.replace('/', '.') + (member == null ? "" : "." + member)
-                    + " is refused: " + why);
+            refuse(
+                    className,
+                    method,
+                    kind + " " + owner.replace('/', '.') + (member == null ? "" : "." + member) + " is refused: "
+                            + why);
         }
     }
 
@@ -134,8 +138,7 @@ final class CompiledRuleCheck {
                     type(className, method, argument);
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -145,8 +148,16 @@ final class CompiledRuleCheck {
             List<String> path = new ArrayList<>();
             if (cycleFrom(start, path, new LinkedHashSet<>(), done)) {
                 String[] parts = path.get(0).split("\\.", 2);
-                refuse(parts[0], parts[1].substring(0, parts[1].indexOf('(')), "recursion (" + String.join(" -> ", path.stream().map(p -> p.substring(
-                        p.indexOf('.') + 1, p.indexOf('('))).toList()) + ") is refused: a decision must end in bounded time");
+                refuse(
+                        parts[0],
+                        parts[1].substring(0, parts[1].indexOf('(')),
+                        "recursion ("
+                                + String.join(
+                                        " -> ",
+                                        path.stream()
+                                                .map(p -> p.substring(p.indexOf('.') + 1, p.indexOf('(')))
+                                                .toList())
+                                + ") is refused: a decision must end in bounded time");
             }
         }
     }
@@ -180,7 +191,8 @@ final class CompiledRuleCheck {
         }
 
         @Override
-        public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+        public void visit(
+                int version, int access, String name, String signature, String superName, String[] interfaces) {
             className = name;
             if (superName != null) {
                 reference(name, "<class>", superName, null, null, "supertype");
@@ -191,13 +203,15 @@ final class CompiledRuleCheck {
         }
 
         @Override
-        public org.objectweb.asm.FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
+        public org.objectweb.asm.FieldVisitor visitField(
+                int access, String name, String descriptor, String signature, Object value) {
             type(className, name, Type.getType(descriptor));
             return null;
         }
 
         @Override
-        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+        public MethodVisitor visitMethod(
+                int access, String name, String descriptor, String signature, String[] exceptions) {
             type(className, name, Type.getMethodType(descriptor));
             return new MethodCheck(className, name + descriptor, name);
         }
@@ -211,11 +225,13 @@ final class CompiledRuleCheck {
         private final Set<Label> seen = new HashSet<>();
         /** The last instructions that pushed a value: a string constant, an int constant, or an accessor call. */
         private final List<Object> pushed = new ArrayList<>();
+
         private String lastString;
         private String ruleName;
         private final Set<String> named = new HashSet<>();
         /** A model operator call being built: D.eval(Operator.INSTANCE, accessor, new Object[] {constants}). */
         private String evalOperator;
+
         private Accessor evalAccessor;
         private final List<String> evalConstants = new ArrayList<>();
 
@@ -255,8 +271,11 @@ final class CompiledRuleCheck {
         @Override
         public void visitJumpInsn(int opcode, Label label) {
             if (seen.contains(label)) {
-                refuse(className, method, "a loop is refused: a decision must end in bounded time; match facts with patterns"
-                        + " (or 'from') instead of looping over them");
+                refuse(
+                        className,
+                        method,
+                        "a loop is refused: a decision must end in bounded time; match facts with patterns"
+                                + " (or 'from') instead of looping over them");
             }
             pushed.clear();
         }
@@ -296,7 +315,10 @@ final class CompiledRuleCheck {
             if (opcode == Opcodes.ANEWARRAY) {
                 arraySize();
                 if (evalOperator != null && evalAccessor == null) {
-                    pushed.stream().filter(Accessor.class::isInstance).map(Accessor.class::cast).reduce((a, b) -> b)
+                    pushed.stream()
+                            .filter(Accessor.class::isInstance)
+                            .map(Accessor.class::cast)
+                            .reduce((a, b) -> b)
                             .ifPresent(accessor -> evalAccessor = accessor);
                 }
             }
@@ -321,7 +343,9 @@ final class CompiledRuleCheck {
                 // a copy the size of an existing (so already bounded) array, as in an enum's values()
                 pushed.clear();
                 push(0);
-            } else if (opcode == Opcodes.AASTORE && !pushed.isEmpty() && pushed.get(pushed.size() - 1) instanceof String constant) {
+            } else if (opcode == Opcodes.AASTORE
+                    && !pushed.isEmpty()
+                    && pushed.get(pushed.size() - 1) instanceof String constant) {
                 evalConstants.add(constant);
                 pushed.clear();
             } else if (opcode == Opcodes.DUP && !pushed.isEmpty()) {
@@ -334,8 +358,11 @@ final class CompiledRuleCheck {
         private void arraySize() {
             Object size = pushed.isEmpty() ? null : pushed.get(pushed.size() - 1);
             if (!(size instanceof Integer n) || n < 0 || n > MAX_ARRAY) {
-                refuse(className, method, "an array whose size is not a constant up to " + MAX_ARRAY
-                        + " is refused: a rule may not allocate unbounded memory");
+                refuse(
+                        className,
+                        method,
+                        "an array whose size is not a constant up to " + MAX_ARRAY
+                                + " is refused: a rule may not allocate unbounded memory");
             }
         }
 
@@ -367,7 +394,9 @@ final class CompiledRuleCheck {
 
         @Override
         public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
-            if (opcode == Opcodes.GETSTATIC && owner.startsWith("org/drools/model/operators/") && "INSTANCE".equals(name)) {
+            if (opcode == Opcodes.GETSTATIC
+                    && owner.startsWith("org/drools/model/operators/")
+                    && "INSTANCE".equals(name)) {
                 evalOperator = owner;
                 evalAccessor = null;
                 evalConstants.clear();
@@ -387,11 +416,15 @@ final class CompiledRuleCheck {
             }
             if ("java/util/regex/Pattern".equals(owner) && "compile".equals(name)) {
                 Object pattern = pushed.isEmpty() ? null : pushed.get(pushed.size() - 1);
-                String problem = pattern instanceof String regex ? RegexCheck.problem(regex)
+                String problem = pattern instanceof String regex
+                        ? RegexCheck.problem(regex)
                         : "a pattern must be a constant string";
                 if (problem != null) {
-                    refuse(className, method, "regular expression " + (pattern instanceof String r ? "'" + r + "' " : "")
-                            + "is refused: " + problem);
+                    refuse(
+                            className,
+                            method,
+                            "regular expression " + (pattern instanceof String r ? "'" + r + "' " : "") + "is refused: "
+                                    + problem);
                 }
             }
             if (RULE_FACTORY_OWNER.equals(owner) && "rule".equals(name) && lastString != null) {
@@ -402,24 +435,35 @@ final class CompiledRuleCheck {
             if (RULE_FACTORY_OWNER.equals(owner) && "eval".equals(name) && evalOperator != null) {
                 if (evalAccessor != null) {
                     for (String constant : evalConstants) {
-                        constantUses.add(new ConstantUse(className, method, evalAccessor.owner() + "." + evalAccessor.name(),
-                                operator(evalOperator, ""), constant));
+                        constantUses.add(new ConstantUse(
+                                className,
+                                method,
+                                evalAccessor.owner() + "." + evalAccessor.name(),
+                                operator(evalOperator, ""),
+                                constant));
                     }
                 }
                 evalOperator = null;
                 evalAccessor = null;
                 evalConstants.clear();
             }
-            if ("<init>".equals(name) && owner.startsWith("com/callflowrules/") && "(Ljava/lang/String;)V".equals(descriptor)
-                    && !pushed.isEmpty() && pushed.get(pushed.size() - 1) instanceof String constant) {
+            if ("<init>".equals(name)
+                    && owner.startsWith("com/callflowrules/")
+                    && "(Ljava/lang/String;)V".equals(descriptor)
+                    && !pushed.isEmpty()
+                    && pushed.get(pushed.size() - 1) instanceof String constant) {
                 constantUses.add(new ConstantUse(className, method, owner + ".<init>", "construct", constant));
             }
-            if (!"<init>".equals(name) && owner.startsWith("com/callflowrules/") && descriptor.startsWith("(Ljava/lang/String;)")
-                    && !pushed.isEmpty() && pushed.get(pushed.size() - 1) instanceof String constant) {
+            if (!"<init>".equals(name)
+                    && owner.startsWith("com/callflowrules/")
+                    && descriptor.startsWith("(Ljava/lang/String;)")
+                    && !pushed.isEmpty()
+                    && pushed.get(pushed.size() - 1) instanceof String constant) {
                 // A product method called with a constant, such as EffectiveProperties.value("did_language").
                 constantUses.add(new ConstantUse(className, method, owner + "." + name, "argument", constant));
             }
-            if (Type.getReturnType(descriptor).getSort() != Type.VOID && opcode != Opcodes.INVOKESPECIAL
+            if (Type.getReturnType(descriptor).getSort() != Type.VOID
+                    && opcode != Opcodes.INVOKESPECIAL
                     && isProductAccessor(owner, descriptor)) {
                 push(new Accessor(owner, name));
             } else {
@@ -437,8 +481,8 @@ final class CompiledRuleCheck {
             Accessor accessor = a instanceof Accessor x ? x : b instanceof Accessor y ? y : null;
             String constant = a instanceof String x ? x : b instanceof String y ? y : null;
             if (accessor != null && constant != null) {
-                constantUses.add(new ConstantUse(className, method, accessor.owner() + "." + accessor.name(),
-                        operator(owner, name), constant));
+                constantUses.add(new ConstantUse(
+                        className, method, accessor.owner() + "." + accessor.name(), operator(owner, name), constant));
             }
         }
 
@@ -466,7 +510,10 @@ final class CompiledRuleCheck {
                     }
                 }
             } else {
-                refuse(className, method, "dynamic call through " + owner.replace('/', '.') + " is refused: it is not on the allow-list");
+                refuse(
+                        className,
+                        method,
+                        "dynamic call through " + owner.replace('/', '.') + " is refused: it is not on the allow-list");
             }
             pushed.clear();
         }
@@ -502,6 +549,5 @@ final class CompiledRuleCheck {
         return owner.startsWith("com/callflowrules/") && descriptor.startsWith("()");
     }
 
-    private record Accessor(String owner, String name) {
-    }
+    private record Accessor(String owner, String name) {}
 }

@@ -20,8 +20,9 @@ final class CompiledRuleMessages {
     private static final String PROPERTY_KEY = "com/callflowrules/decision/outcome/EffectiveProperty.key";
     /** The typed reads of the one properties fact, each taking a key: value("did_language"), seconds(...). */
     private static final String PROPERTY_READ = "com/callflowrules/decision/outcome/EffectiveProperties.";
-    private static final Set<String> ACTION = Set.of("com/callflowrules/properties/Binding.action",
-            "com/callflowrules/decision/outcome/InCallAction.name");
+
+    private static final Set<String> ACTION = Set.of(
+            "com/callflowrules/properties/Binding.action", "com/callflowrules/decision/outcome/InCallAction.name");
 
     private final CompiledRuleCheck check;
     private final RuleSourceIndex sources;
@@ -62,18 +63,25 @@ final class CompiledRuleMessages {
         }
         if (PROPERTY_KEY.equals(use.accessor())) {
             return switch (use.operator()) {
-                case "equals" -> schema.keys().contains(value) ? null
-                        : "property key '" + value + "' is not in the property schema";
-                case "startsWith" -> schema.keys().stream().anyMatch(k -> k.startsWith(value)) ? null
-                        : "no property key in the schema starts with '" + value + "'";
-                case "endsWith" -> schema.keys().stream().anyMatch(k -> k.endsWith(value)) ? null
-                        : "no property key in the schema ends with '" + value + "'";
+                case "equals" ->
+                    schema.keys().contains(value) ? null : "property key '" + value + "' is not in the property schema";
+                case "startsWith" ->
+                    schema.keys().stream().anyMatch(k -> k.startsWith(value))
+                            ? null
+                            : "no property key in the schema starts with '" + value + "'";
+                case "endsWith" ->
+                    schema.keys().stream().anyMatch(k -> k.endsWith(value))
+                            ? null
+                            : "no property key in the schema ends with '" + value + "'";
                 default -> null;
             };
         }
-        if (ACTION.contains(use.accessor()) && ("equals".equals(use.operator()) || "construct".equals(use.operator()))) {
-            return actions.contains(value) ? null
-                    : "in-call action '" + value + "' is not one the product knows (" + String.join(", ", actions) + ")";
+        if (ACTION.contains(use.accessor())
+                && ("equals".equals(use.operator()) || "construct".equals(use.operator()))) {
+            return actions.contains(value)
+                    ? null
+                    : "in-call action '" + value + "' is not one the product knows (" + String.join(", ", actions)
+                            + ")";
         }
         return null;
     }

@@ -17,50 +17,90 @@ import java.util.regex.Pattern;
  */
 final class DrlGuard {
 
-    private static final Set<String> ALLOWED_PACKAGES = Set.of(
-            "com.callflowrules.hierarchy", "com.callflowrules.decision", "com.callflowrules.decision.outcome");
+    private static final Set<String> ALLOWED_PACKAGES =
+            Set.of("com.callflowrules.hierarchy", "com.callflowrules.decision", "com.callflowrules.decision.outcome");
     private static final Set<String> ALLOWED_TYPES = Set.of(
-            "java.lang.String", "java.lang.Integer", "java.lang.Long", "java.lang.Boolean", "java.lang.Math",
-            "java.lang.Number", "java.lang.Character", "java.lang.CharSequence",
-            "java.util.List", "java.util.Map", "java.util.Set", "java.util.Collection", "java.util.ArrayList",
-            "java.util.HashMap", "java.util.HashSet", "java.util.LinkedHashMap", "java.util.LinkedHashSet",
-            "java.util.TreeMap", "java.util.TreeSet", "java.util.Collections", "java.util.Arrays", "java.util.Objects",
+            "java.lang.String",
+            "java.lang.Integer",
+            "java.lang.Long",
+            "java.lang.Boolean",
+            "java.lang.Math",
+            "java.lang.Number",
+            "java.lang.Character",
+            "java.lang.CharSequence",
+            "java.util.List",
+            "java.util.Map",
+            "java.util.Set",
+            "java.util.Collection",
+            "java.util.ArrayList",
+            "java.util.HashMap",
+            "java.util.HashSet",
+            "java.util.LinkedHashMap",
+            "java.util.LinkedHashSet",
+            "java.util.TreeMap",
+            "java.util.TreeSet",
+            "java.util.Collections",
+            "java.util.Arrays",
+            "java.util.Objects",
             "java.util.Map.Entry");
     /** Names that reach outside the domain, each with what it would reach. */
     private static final List<String[]> REFUSED = List.of(
-            new String[] {"System", "the system (System)"}, new String[] {"Runtime", "the runtime (Runtime)"},
-            new String[] {"Thread", "threads (Thread)"}, new String[] {"ThreadGroup", "threads (ThreadGroup)"},
-            new String[] {"Executors", "threads (Executors)"}, new String[] {"ExecutorService", "threads (ExecutorService)"},
-            new String[] {"CompletableFuture", "threads (CompletableFuture)"}, new String[] {"ForkJoinPool", "threads (ForkJoinPool)"},
-            new String[] {"ProcessBuilder", "processes (ProcessBuilder)"}, new String[] {"Process", "processes (Process)"},
+            new String[] {"System", "the system (System)"},
+            new String[] {"Runtime", "the runtime (Runtime)"},
+            new String[] {"Thread", "threads (Thread)"},
+            new String[] {"ThreadGroup", "threads (ThreadGroup)"},
+            new String[] {"Executors", "threads (Executors)"},
+            new String[] {"ExecutorService", "threads (ExecutorService)"},
+            new String[] {"CompletableFuture", "threads (CompletableFuture)"},
+            new String[] {"ForkJoinPool", "threads (ForkJoinPool)"},
+            new String[] {"ProcessBuilder", "processes (ProcessBuilder)"},
+            new String[] {"Process", "processes (Process)"},
             new String[] {"ProcessHandle", "processes (ProcessHandle)"},
-            new String[] {"ClassLoader", "class loading (ClassLoader)"}, new String[] {"forName", "class loading (Class.forName)"},
+            new String[] {"ClassLoader", "class loading (ClassLoader)"},
+            new String[] {"forName", "class loading (Class.forName)"},
             new String[] {"loadClass", "class loading (loadClass)"},
-            new String[] {"getClass", "reflection (getClass)"}, new String[] {"Class", "reflection (Class)"},
-            new String[] {"Method", "reflection (Method)"}, new String[] {"Field", "reflection (Field)"},
-            new String[] {"Constructor", "reflection (Constructor)"}, new String[] {"setAccessible", "reflection (setAccessible)"},
-            new String[] {"getDeclaredMethod", "reflection (getDeclaredMethod)"}, new String[] {"getDeclaredField", "reflection (getDeclaredField)"},
-            new String[] {"getMethod", "reflection (getMethod)"}, new String[] {"Proxy", "reflection (Proxy)"},
-            new String[] {"File", "files (File)"}, new String[] {"Files", "files (Files)"}, new String[] {"Path", "files (Path)"},
-            new String[] {"Paths", "files (Paths)"}, new String[] {"FileInputStream", "files (FileInputStream)"},
-            new String[] {"FileOutputStream", "files (FileOutputStream)"}, new String[] {"FileReader", "files (FileReader)"},
-            new String[] {"FileWriter", "files (FileWriter)"}, new String[] {"RandomAccessFile", "files (RandomAccessFile)"},
-            new String[] {"Socket", "sockets (Socket)"}, new String[] {"ServerSocket", "sockets (ServerSocket)"},
-            new String[] {"DatagramSocket", "sockets (DatagramSocket)"}, new String[] {"URL", "the network (URL)"},
-            new String[] {"URI", "the network (URI)"}, new String[] {"HttpClient", "the network (HttpClient)"},
-            new String[] {"InetAddress", "the network (InetAddress)"}, new String[] {"Unsafe", "the JVM (Unsafe)"},
+            new String[] {"getClass", "reflection (getClass)"},
+            new String[] {"Class", "reflection (Class)"},
+            new String[] {"Method", "reflection (Method)"},
+            new String[] {"Field", "reflection (Field)"},
+            new String[] {"Constructor", "reflection (Constructor)"},
+            new String[] {"setAccessible", "reflection (setAccessible)"},
+            new String[] {"getDeclaredMethod", "reflection (getDeclaredMethod)"},
+            new String[] {"getDeclaredField", "reflection (getDeclaredField)"},
+            new String[] {"getMethod", "reflection (getMethod)"},
+            new String[] {"Proxy", "reflection (Proxy)"},
+            new String[] {"File", "files (File)"},
+            new String[] {"Files", "files (Files)"},
+            new String[] {"Path", "files (Path)"},
+            new String[] {"Paths", "files (Paths)"},
+            new String[] {"FileInputStream", "files (FileInputStream)"},
+            new String[] {"FileOutputStream", "files (FileOutputStream)"},
+            new String[] {"FileReader", "files (FileReader)"},
+            new String[] {"FileWriter", "files (FileWriter)"},
+            new String[] {"RandomAccessFile", "files (RandomAccessFile)"},
+            new String[] {"Socket", "sockets (Socket)"},
+            new String[] {"ServerSocket", "sockets (ServerSocket)"},
+            new String[] {"DatagramSocket", "sockets (DatagramSocket)"},
+            new String[] {"URL", "the network (URL)"},
+            new String[] {"URI", "the network (URI)"},
+            new String[] {"HttpClient", "the network (HttpClient)"},
+            new String[] {"InetAddress", "the network (InetAddress)"},
+            new String[] {"Unsafe", "the JVM (Unsafe)"},
             // A decision must be a pure function of its facts: decisions are cached and replayed.
-            new String[] {"Random", "randomness (Random)"}, new String[] {"ThreadLocalRandom", "randomness (ThreadLocalRandom)"},
-            new String[] {"SecureRandom", "randomness (SecureRandom)"}, new String[] {"random", "randomness (Math.random)"},
-            new String[] {"UUID", "randomness (UUID)"}, new String[] {"Date", "the clock (Date)"},
+            new String[] {"Random", "randomness (Random)"},
+            new String[] {"ThreadLocalRandom", "randomness (ThreadLocalRandom)"},
+            new String[] {"SecureRandom", "randomness (SecureRandom)"},
+            new String[] {"random", "randomness (Math.random)"},
+            new String[] {"UUID", "randomness (UUID)"},
+            new String[] {"Date", "the clock (Date)"},
             new String[] {"Calendar", "the clock (Calendar)"});
 
-    private static final Pattern IMPORT = Pattern.compile("^[ \\t]*import\\s+(static\\s+|function\\s+)?([\\w.*]+)\\s*;?", Pattern.MULTILINE);
+    private static final Pattern IMPORT =
+            Pattern.compile("^[ \\t]*import\\s+(static\\s+|function\\s+)?([\\w.*]+)\\s*;?", Pattern.MULTILINE);
     private static final Pattern GLOBAL = Pattern.compile("^[ \\t]*global\\s+([\\w.<>]+)\\s+(\\w+)", Pattern.MULTILINE);
     private static final Pattern QUALIFIED = Pattern.compile("\\b((?:java|javax|jdk|sun|com\\.sun|org)\\.[\\w.]+)");
 
-    private DrlGuard() {
-    }
+    private DrlGuard() {}
 
     /** Every construct of {@code text} that reaches outside the domain, as messages of {@code file}. */
     static List<RuleMessage> check(String file, String text) {
@@ -70,29 +110,43 @@ final class DrlGuard {
         while (imports.find()) {
             String imported = imports.group(2);
             if (imports.group(1) != null || !allowedImport(imported)) {
-                refused.add(new RuleMessage(file, line(code, imports.start(2)), "import of '" + imported + "' is refused: "
-                        + "rules may import only the product's fact and action types (com.callflowrules.hierarchy, "
-                        + ".decision, .decision.outcome) and java.lang/java.util strings, numbers and collections"));
+                refused.add(
+                        new RuleMessage(
+                                file,
+                                line(code, imports.start(2)),
+                                "import of '" + imported + "' is refused: "
+                                        + "rules may import only the product's fact and action types (com.callflowrules.hierarchy, "
+                                        + ".decision, .decision.outcome) and java.lang/java.util strings, numbers and collections"));
             }
         }
         String body = IMPORT.matcher(code).replaceAll(m -> " ".repeat(m.group().length()));
         Matcher global = GLOBAL.matcher(body);
         while (global.find()) {
-            refused.add(new RuleMessage(file, line(body, global.start()), "global '" + global.group(2)
-                    + "' is refused: a global is shared by every decision; return results by inserting facts"));
+            refused.add(new RuleMessage(
+                    file,
+                    line(body, global.start()),
+                    "global '" + global.group(2)
+                            + "' is refused: a global is shared by every decision; return results by inserting facts"));
         }
         Matcher qualified = QUALIFIED.matcher(body);
         while (qualified.find()) {
             String name = qualified.group(1);
             if (!allowedQualified(name)) {
-                refused.add(new RuleMessage(file, line(body, qualified.start()), "'" + name + "' is refused: it reaches outside the domain"));
+                refused.add(new RuleMessage(
+                        file,
+                        line(body, qualified.start()),
+                        "'" + name + "' is refused: it reaches outside the domain"));
             }
         }
         for (String[] construct : REFUSED) {
-            Matcher use = Pattern.compile("(?<![\\w$.])" + construct[0] + "(?![\\w$])|(?<=\\.)" + construct[0] + "(?=\\s*\\()").matcher(body);
+            Matcher use = Pattern.compile(
+                            "(?<![\\w$.])" + construct[0] + "(?![\\w$])|(?<=\\.)" + construct[0] + "(?=\\s*\\()")
+                    .matcher(body);
             while (use.find()) {
-                refused.add(new RuleMessage(file, line(body, use.start()), "'" + construct[0] + "' is refused: rules may not reach "
-                        + construct[1]));
+                refused.add(new RuleMessage(
+                        file,
+                        line(body, use.start()),
+                        "'" + construct[0] + "' is refused: rules may not reach " + construct[1]));
             }
         }
         refused.sort(java.util.Comparator.comparingInt(RuleMessage::line));
@@ -108,7 +162,9 @@ final class DrlGuard {
         if (ALLOWED_TYPES.contains(imported)) {
             return true;
         }
-        String pkg = imported.endsWith(".*") ? imported.substring(0, imported.length() - 2) : imported.substring(0, Math.max(0, imported.lastIndexOf('.')));
+        String pkg = imported.endsWith(".*")
+                ? imported.substring(0, imported.length() - 2)
+                : imported.substring(0, Math.max(0, imported.lastIndexOf('.')));
         return ALLOWED_PACKAGES.contains(pkg);
     }
 
@@ -124,7 +180,8 @@ final class DrlGuard {
                     i++;
                 }
             } else if (c == '/' && i + 1 < text.length() && text.charAt(i + 1) == '*') {
-                while (i < text.length() && !(text.charAt(i) == '*' && i + 1 < text.length() && text.charAt(i + 1) == '/')) {
+                while (i < text.length()
+                        && !(text.charAt(i) == '*' && i + 1 < text.length() && text.charAt(i + 1) == '/')) {
                     code.append(text.charAt(i) == '\n' ? '\n' : ' ');
                     i++;
                 }

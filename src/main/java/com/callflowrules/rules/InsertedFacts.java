@@ -26,10 +26,11 @@ final class InsertedFacts {
 
     /** The type recorded when the analysis cannot tell what is inserted. */
     static final String UNKNOWN = "java.lang.Object";
-    private static final Set<String> INSERT_OWNERS = Set.of("org/drools/model/Drools", "org/drools/model/DroolsEntryPoint");
 
-    private InsertedFacts() {
-    }
+    private static final Set<String> INSERT_OWNERS =
+            Set.of("org/drools/model/Drools", "org/drools/model/DroolsEntryPoint");
+
+    private InsertedFacts() {}
 
     /** Rule name to the class names (with dots) its consequence inserts. */
     static Map<String, Set<String>> byRule(Map<String, byte[]> classes, CompiledRuleCheck check) {

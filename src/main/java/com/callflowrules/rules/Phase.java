@@ -51,6 +51,8 @@ public enum Phase {
     }
 
     public static Optional<Phase> ofGroup(String groupName) {
-        return Arrays.stream(values()).filter(p -> p.groupName.equals(groupName)).findFirst();
+        return Arrays.stream(values())
+                .filter(p -> p.groupName.equals(groupName))
+                .findFirst();
     }
 }

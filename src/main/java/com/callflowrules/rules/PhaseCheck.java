@@ -28,8 +28,7 @@ import org.kie.api.definition.rule.Rule;
 final class PhaseCheck {
 
     /** One fact type a rule's conditions read, and whether under {@code not}. */
-    private record Read(Class<?> type, boolean negated) {
-    }
+    private record Read(Class<?> type, boolean negated) {}
 
     private final Map<String, Set<String>> insertedByRule;
     private final RuleSourceIndex sources;
@@ -47,13 +46,23 @@ final class PhaseCheck {
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule r : pkg.getRules()) {
                 RuleImpl rule = (RuleImpl) r;
-                Phase.ofGroup(rule.getAgendaGroup()).ifPresentOrElse(phase -> phases.put(rule, phase),
-                        () -> messages.add(at(rule, ("MAIN".equals(rule.getAgendaGroup()) ? "names no phase"
-                                : "ruleflow-group '" + rule.getAgendaGroup() + "' is not a phase")
-                                + "; a rule runs in one of " + Phase.inOrder().stream().map(p -> "\"" + p.groupName() + "\"")
-                                .collect(Collectors.joining(", ")) + " (ruleflow-group \"<phase>\")")));
+                Phase.ofGroup(rule.getAgendaGroup())
+                        .ifPresentOrElse(
+                                phase -> phases.put(rule, phase),
+                                () -> messages.add(at(
+                                        rule,
+                                        ("MAIN".equals(rule.getAgendaGroup())
+                                                        ? "names no phase"
+                                                        : "ruleflow-group '" + rule.getAgendaGroup()
+                                                                + "' is not a phase")
+                                                + "; a rule runs in one of "
+                                                + Phase.inOrder().stream()
+                                                        .map(p -> "\"" + p.groupName() + "\"")
+                                                        .collect(Collectors.joining(", "))
+                                                + " (ruleflow-group \"<phase>\")")));
                 if (rule.getSalience().isDynamic() || rule.getSalienceValue() != 0) {
-                    messages.add(at(rule, "salience orders nothing here: the rule's phase (ruleflow-group) says when it runs"));
+                    messages.add(at(
+                            rule, "salience orders nothing here: the rule's phase (ruleflow-group) says when it runs"));
                 }
                 if (rule.getAutoFocus()) {
                     messages.add(at(rule, "auto-focus would run its phase out of order"));
@@ -73,11 +82,15 @@ final class PhaseCheck {
                 });
                 String name = read.type().getSimpleName();
                 if (read.negated() && by.stream().anyMatch(p -> p.compareTo(phase) >= 0)) {
-                    messages.add(at(rule, "phase \"" + phase.groupName() + "\" negates " + name + ", which phase "
-                            + names(by) + " inserts; 'not' may read input facts and facts of earlier phases only"));
+                    messages.add(at(
+                            rule,
+                            "phase \"" + phase.groupName() + "\" negates " + name + ", which phase " + names(by)
+                                    + " inserts; 'not' may read input facts and facts of earlier phases only"));
                 } else if (!read.negated() && by.stream().anyMatch(p -> p.compareTo(phase) > 0)) {
-                    messages.add(at(rule, "phase \"" + phase.groupName() + "\" reads " + name + ", which the later phase "
-                            + names(by) + " inserts; a rule sees facts of its own and earlier phases only"));
+                    messages.add(at(
+                            rule,
+                            "phase \"" + phase.groupName() + "\" reads " + name + ", which the later phase " + names(by)
+                                    + " inserts; a rule sees facts of its own and earlier phases only"));
                 }
             }
         });
@@ -90,11 +103,15 @@ final class PhaseCheck {
         phases.forEach((rule, phase) -> {
             for (String type : insertedByRule.getOrDefault(rule.getName(), Set.of())) {
                 if (type.equals(InsertedFacts.UNKNOWN)) {
-                    messages.add(at(rule, "inserts a value whose type the check cannot tell; insert a new fact of a named type"));
+                    messages.add(at(
+                            rule,
+                            "inserts a value whose type the check cannot tell; insert a new fact of a named type"));
                     continue;
                 }
                 try {
-                    producers.computeIfAbsent(Class.forName(type, false, loader), t -> EnumSet.noneOf(Phase.class)).add(phase);
+                    producers
+                            .computeIfAbsent(Class.forName(type, false, loader), t -> EnumSet.noneOf(Phase.class))
+                            .add(phase);
                 } catch (ClassNotFoundException e) {
                     messages.add(at(rule, "inserts " + type + ", which the rule base does not define"));
                 }
@@ -133,7 +150,8 @@ final class PhaseCheck {
 
     private RuleMessage at(RuleImpl rule, String what) {
         RuleSourceIndex.Place place = sources.rule(rule.getName());
-        return place == null ? new RuleMessage(".", 0, "rule \"" + rule.getName() + "\": " + what)
+        return place == null
+                ? new RuleMessage(".", 0, "rule \"" + rule.getName() + "\": " + what)
                 : new RuleMessage(place.file(), place.line(), "rule \"" + rule.getName() + "\": " + what);
     }
 }

@@ -16,8 +16,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
  */
 public final class PlainYaml {
 
-    private PlainYaml() {
-    }
+    private PlainYaml() {}
 
     static final int MAX_ALIASES = 20;
     static final int MAX_DEPTH = 20;
@@ -35,6 +34,11 @@ public final class PlainYaml {
                 // every scalar is a string
             }
         };
-        return new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(), options, stringsOnly);
+        return new Yaml(
+                new SafeConstructor(options),
+                new Representer(new DumperOptions()),
+                new DumperOptions(),
+                options,
+                stringsOnly);
     }
 }

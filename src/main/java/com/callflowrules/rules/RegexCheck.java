@@ -16,8 +16,7 @@ final class RegexCheck {
     /** Longest counted repetition ({@code {n,m}}) a rule may use. */
     static final int MAX_REPEAT = 1_000;
 
-    private RegexCheck() {
-    }
+    private RegexCheck() {}
 
     /** Why {@code regex} may not be used, or {@code null} when it may. */
     static String problem(String regex) {
@@ -97,8 +96,7 @@ final class RegexCheck {
                         i++;
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         return null;

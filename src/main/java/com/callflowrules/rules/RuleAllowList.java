@@ -15,62 +15,187 @@ final class RuleAllowList {
     private static final String ALL = "*";
     /** Product fact and action types: records and enums, pure values. */
     private static final Set<String> PRODUCT_TYPES = Set.of(
-            "com/callflowrules/decision/AccessCodeEntered", "com/callflowrules/decision/RoleCodeEntered", "com/callflowrules/decision/Action",
-            "com/callflowrules/decision/AdmissionRequested", "com/callflowrules/decision/Attendees",
-            "com/callflowrules/decision/CallArrived", "com/callflowrules/decision/CallEvent",
-            "com/callflowrules/decision/CallLeft", "com/callflowrules/decision/CallState",
-            "com/callflowrules/decision/DtmfPressed", "com/callflowrules/decision/MediaStep",
-            "com/callflowrules/decision/MeetingState", "com/callflowrules/decision/MeetingStopDue",
-            "com/callflowrules/decision/Reason", "com/callflowrules/decision/RoomToCreate",
-            "com/callflowrules/decision/outcome/AttemptsLeft", "com/callflowrules/decision/outcome/CreateRoom",
-            "com/callflowrules/decision/outcome/EffectiveProperty", "com/callflowrules/decision/outcome/EffectiveProperties",
-            "com/callflowrules/decision/outcome/PropertyLayer", "com/callflowrules/decision/outcome/InCallAction",
-            "com/callflowrules/decision/outcome/Media", "com/callflowrules/decision/outcome/MeetingStop",
-            "com/callflowrules/decision/outcome/MuteOnEntry", "com/callflowrules/decision/outcome/Placement",
-            "com/callflowrules/decision/outcome/SelectedFlow", "com/callflowrules/decision/outcome/StartMeeting",
-            "com/callflowrules/decision/outcome/Verdict", "com/callflowrules/decision/outcome/WaitForStart",
-            "com/callflowrules/hierarchy/AccessCode", "com/callflowrules/hierarchy/Account",
-            "com/callflowrules/hierarchy/CallFlow", "com/callflowrules/hierarchy/Did",
-            "com/callflowrules/hierarchy/DidGroup", "com/callflowrules/hierarchy/MeetingRoom",
-            "com/callflowrules/hierarchy/Level", "com/callflowrules/hierarchy/Role",
-            "com/callflowrules/hierarchy/FlowBehaviour", "com/callflowrules/hierarchy/FlowEntry",
-            "com/callflowrules/hierarchy/UnknownCode", "com/callflowrules/properties/Binding",
+            "com/callflowrules/decision/AccessCodeEntered",
+            "com/callflowrules/decision/RoleCodeEntered",
+            "com/callflowrules/decision/Action",
+            "com/callflowrules/decision/AdmissionRequested",
+            "com/callflowrules/decision/Attendees",
+            "com/callflowrules/decision/CallArrived",
+            "com/callflowrules/decision/CallEvent",
+            "com/callflowrules/decision/CallLeft",
+            "com/callflowrules/decision/CallState",
+            "com/callflowrules/decision/DtmfPressed",
+            "com/callflowrules/decision/MediaStep",
+            "com/callflowrules/decision/MeetingState",
+            "com/callflowrules/decision/MeetingStopDue",
+            "com/callflowrules/decision/Reason",
+            "com/callflowrules/decision/RoomToCreate",
+            "com/callflowrules/decision/outcome/AttemptsLeft",
+            "com/callflowrules/decision/outcome/CreateRoom",
+            "com/callflowrules/decision/outcome/EffectiveProperty",
+            "com/callflowrules/decision/outcome/EffectiveProperties",
+            "com/callflowrules/decision/outcome/PropertyLayer",
+            "com/callflowrules/decision/outcome/InCallAction",
+            "com/callflowrules/decision/outcome/Media",
+            "com/callflowrules/decision/outcome/MeetingStop",
+            "com/callflowrules/decision/outcome/MuteOnEntry",
+            "com/callflowrules/decision/outcome/Placement",
+            "com/callflowrules/decision/outcome/SelectedFlow",
+            "com/callflowrules/decision/outcome/StartMeeting",
+            "com/callflowrules/decision/outcome/Verdict",
+            "com/callflowrules/decision/outcome/WaitForStart",
+            "com/callflowrules/hierarchy/AccessCode",
+            "com/callflowrules/hierarchy/Account",
+            "com/callflowrules/hierarchy/CallFlow",
+            "com/callflowrules/hierarchy/Did",
+            "com/callflowrules/hierarchy/DidGroup",
+            "com/callflowrules/hierarchy/MeetingRoom",
+            "com/callflowrules/hierarchy/Level",
+            "com/callflowrules/hierarchy/Role",
+            "com/callflowrules/hierarchy/FlowBehaviour",
+            "com/callflowrules/hierarchy/FlowEntry",
+            "com/callflowrules/hierarchy/UnknownCode",
+            "com/callflowrules/properties/Binding",
             "com/callflowrules/properties/InCallEffect");
 
-    private static final Set<String> STRING_METHODS = Set.of("length", "isEmpty", "isBlank", "charAt", "equals",
-            "equalsIgnoreCase", "hashCode", "toString", "compareTo", "compareToIgnoreCase", "startsWith", "endsWith",
-            "contains", "indexOf", "lastIndexOf", "substring", "toUpperCase", "toLowerCase", "trim", "strip",
-            "stripLeading", "stripTrailing", "concat", "valueOf", "join", "replace", "codePointAt");
-    private static final Set<String> BOX_METHODS = Set.of("<init>", "valueOf", "parseInt", "parseLong", "parseBoolean",
-            "intValue", "longValue", "doubleValue", "floatValue", "shortValue", "byteValue", "booleanValue", "charValue",
-            "compare", "compareTo", "equals", "hashCode", "toString", "max", "min", "sum", "signum", "isDigit",
-            "MAX_VALUE", "MIN_VALUE", "TRUE", "FALSE", "TYPE");
+    private static final Set<String> STRING_METHODS = Set.of(
+            "length",
+            "isEmpty",
+            "isBlank",
+            "charAt",
+            "equals",
+            "equalsIgnoreCase",
+            "hashCode",
+            "toString",
+            "compareTo",
+            "compareToIgnoreCase",
+            "startsWith",
+            "endsWith",
+            "contains",
+            "indexOf",
+            "lastIndexOf",
+            "substring",
+            "toUpperCase",
+            "toLowerCase",
+            "trim",
+            "strip",
+            "stripLeading",
+            "stripTrailing",
+            "concat",
+            "valueOf",
+            "join",
+            "replace",
+            "codePointAt");
+    private static final Set<String> BOX_METHODS = Set.of(
+            "<init>",
+            "valueOf",
+            "parseInt",
+            "parseLong",
+            "parseBoolean",
+            "intValue",
+            "longValue",
+            "doubleValue",
+            "floatValue",
+            "shortValue",
+            "byteValue",
+            "booleanValue",
+            "charValue",
+            "compare",
+            "compareTo",
+            "equals",
+            "hashCode",
+            "toString",
+            "max",
+            "min",
+            "sum",
+            "signum",
+            "isDigit",
+            "MAX_VALUE",
+            "MIN_VALUE",
+            "TRUE",
+            "FALSE",
+            "TYPE");
     /** Reads and small writes of collections; nothing that takes a lambda or a capacity. */
-    private static final Set<String> COLLECTION_METHODS = Set.of("size", "isEmpty", "contains", "containsKey",
-            "containsValue", "containsAll", "get", "getOrDefault", "keySet", "values", "entrySet", "iterator", "hasNext",
-            "next", "getKey", "getValue", "equals", "hashCode", "toString", "indexOf", "lastIndexOf", "add", "addAll",
-            "put", "putAll", "putIfAbsent", "remove", "of", "copyOf", "subList", "first", "last", "firstKey", "lastKey",
-            "isPresent", "orElse", "empty", "ofNullable");
-    private static final Set<String> NEW_COLLECTION = Set.of("<init>()V", "<init>(Ljava/util/Collection;)V",
-            "<init>(Ljava/util/Map;)V");
+    private static final Set<String> COLLECTION_METHODS = Set.of(
+            "size",
+            "isEmpty",
+            "contains",
+            "containsKey",
+            "containsValue",
+            "containsAll",
+            "get",
+            "getOrDefault",
+            "keySet",
+            "values",
+            "entrySet",
+            "iterator",
+            "hasNext",
+            "next",
+            "getKey",
+            "getValue",
+            "equals",
+            "hashCode",
+            "toString",
+            "indexOf",
+            "lastIndexOf",
+            "add",
+            "addAll",
+            "put",
+            "putAll",
+            "putIfAbsent",
+            "remove",
+            "of",
+            "copyOf",
+            "subList",
+            "first",
+            "last",
+            "firstKey",
+            "lastKey",
+            "isPresent",
+            "orElse",
+            "empty",
+            "ofNullable");
+
+    private static final Set<String> NEW_COLLECTION =
+            Set.of("<init>()V", "<init>(Ljava/util/Collection;)V", "<init>(Ljava/util/Map;)V");
 
     private static final Map<String, Set<String>> JDK = Map.ofEntries(
             Map.entry("java/lang/Object", Set.of("<init>", "equals", "hashCode", "toString")),
             Map.entry("java/lang/String", STRING_METHODS),
             Map.entry("java/lang/Comparable", Set.of("compareTo")),
             Map.entry("java/lang/CharSequence", Set.of("length", "charAt", "toString", "isEmpty")),
-            Map.entry("java/lang/Integer", BOX_METHODS), Map.entry("java/lang/Long", BOX_METHODS),
-            Map.entry("java/lang/Short", BOX_METHODS), Map.entry("java/lang/Byte", BOX_METHODS),
-            Map.entry("java/lang/Double", BOX_METHODS), Map.entry("java/lang/Float", BOX_METHODS),
-            Map.entry("java/lang/Boolean", BOX_METHODS), Map.entry("java/lang/Character", BOX_METHODS),
+            Map.entry("java/lang/Integer", BOX_METHODS),
+            Map.entry("java/lang/Long", BOX_METHODS),
+            Map.entry("java/lang/Short", BOX_METHODS),
+            Map.entry("java/lang/Byte", BOX_METHODS),
+            Map.entry("java/lang/Double", BOX_METHODS),
+            Map.entry("java/lang/Float", BOX_METHODS),
+            Map.entry("java/lang/Boolean", BOX_METHODS),
+            Map.entry("java/lang/Character", BOX_METHODS),
             Map.entry("java/lang/Number", BOX_METHODS),
-            Map.entry("java/lang/Math", Set.of("abs", "max", "min", "addExact", "subtractExact", "multiplyExact",
-                    "floorDiv", "floorMod", "ceil", "floor", "round", "signum", "toIntExact")),
+            Map.entry(
+                    "java/lang/Math",
+                    Set.of(
+                            "abs",
+                            "max",
+                            "min",
+                            "addExact",
+                            "subtractExact",
+                            "multiplyExact",
+                            "floorDiv",
+                            "floorMod",
+                            "ceil",
+                            "floor",
+                            "round",
+                            "signum",
+                            "toIntExact")),
             // No capacity constructor: a rule may not allocate what it does not fill.
-            Map.entry("java/lang/StringBuilder", Set.of("<init>()V", "<init>(Ljava/lang/String;)V", "append", "toString",
-                    "length", "charAt")),
-            Map.entry("java/lang/Enum", Set.of("<init>", "name", "ordinal", "equals", "hashCode", "toString", "compareTo",
-                    "valueOf")),
+            Map.entry(
+                    "java/lang/StringBuilder",
+                    Set.of("<init>()V", "<init>(Ljava/lang/String;)V", "append", "toString", "length", "charAt")),
+            Map.entry(
+                    "java/lang/Enum",
+                    Set.of("<init>", "name", "ordinal", "equals", "hashCode", "toString", "compareTo", "valueOf")),
             Map.entry("java/lang/Record", Set.of("<init>")),
             // Enum values() as compiled by the rule compiler.
             Map.entry("java/lang/System", Set.of("arraycopy")),
@@ -82,17 +207,30 @@ final class RuleAllowList {
             Map.entry("java/lang/UnsupportedOperationException", Set.of("<init>")),
             Map.entry("java/lang/NullPointerException", Set.of("<init>")),
             // $deserializeLambda$, generated for every lambda: reads the lambda's description only.
-            Map.entry("java/lang/invoke/SerializedLambda", Set.of("getFunctionalInterfaceClass",
-                    "getFunctionalInterfaceMethodName", "getFunctionalInterfaceMethodSignature", "getImplClass",
-                    "getImplMethodKind", "getImplMethodName", "getImplMethodSignature", "getCapturedArg")),
+            Map.entry(
+                    "java/lang/invoke/SerializedLambda",
+                    Set.of(
+                            "getFunctionalInterfaceClass",
+                            "getFunctionalInterfaceMethodName",
+                            "getFunctionalInterfaceMethodSignature",
+                            "getImplClass",
+                            "getImplMethodKind",
+                            "getImplMethodName",
+                            "getImplMethodSignature",
+                            "getCapturedArg")),
             Map.entry("java/io/Serializable", Set.of()),
             // Class literals name fact types for the model; no method of Class (reflection) is allowed.
             Map.entry("java/lang/Class", Set.of()),
-            Map.entry("java/util/Collection", COLLECTION_METHODS), Map.entry("java/util/List", COLLECTION_METHODS),
-            Map.entry("java/util/Set", COLLECTION_METHODS), Map.entry("java/util/Map", COLLECTION_METHODS),
-            Map.entry("java/util/Map$Entry", COLLECTION_METHODS), Map.entry("java/util/Iterator", COLLECTION_METHODS),
-            Map.entry("java/util/Iterable", Set.of("iterator")), Map.entry("java/util/Optional", COLLECTION_METHODS),
-            Map.entry("java/util/SortedMap", COLLECTION_METHODS), Map.entry("java/util/SortedSet", COLLECTION_METHODS),
+            Map.entry("java/util/Collection", COLLECTION_METHODS),
+            Map.entry("java/util/List", COLLECTION_METHODS),
+            Map.entry("java/util/Set", COLLECTION_METHODS),
+            Map.entry("java/util/Map", COLLECTION_METHODS),
+            Map.entry("java/util/Map$Entry", COLLECTION_METHODS),
+            Map.entry("java/util/Iterator", COLLECTION_METHODS),
+            Map.entry("java/util/Iterable", Set.of("iterator")),
+            Map.entry("java/util/Optional", COLLECTION_METHODS),
+            Map.entry("java/util/SortedMap", COLLECTION_METHODS),
+            Map.entry("java/util/SortedSet", COLLECTION_METHODS),
             Map.entry("java/util/ArrayList", union(COLLECTION_METHODS, NEW_COLLECTION)),
             Map.entry("java/util/HashMap", union(COLLECTION_METHODS, NEW_COLLECTION)),
             Map.entry("java/util/HashSet", union(COLLECTION_METHODS, NEW_COLLECTION)),
@@ -100,20 +238,40 @@ final class RuleAllowList {
             Map.entry("java/util/LinkedHashSet", union(COLLECTION_METHODS, NEW_COLLECTION)),
             Map.entry("java/util/TreeMap", union(COLLECTION_METHODS, NEW_COLLECTION)),
             Map.entry("java/util/TreeSet", union(COLLECTION_METHODS, NEW_COLLECTION)),
-            Map.entry("java/util/Collections", Set.of("emptyList", "emptyMap", "emptySet", "singletonList", "singleton",
-                    "singletonMap", "unmodifiableList", "unmodifiableMap", "unmodifiableSet", "unmodifiableCollection")),
+            Map.entry(
+                    "java/util/Collections",
+                    Set.of(
+                            "emptyList",
+                            "emptyMap",
+                            "emptySet",
+                            "singletonList",
+                            "singleton",
+                            "singletonMap",
+                            "unmodifiableList",
+                            "unmodifiableMap",
+                            "unmodifiableSet",
+                            "unmodifiableCollection")),
             Map.entry("java/util/Arrays", Set.of("asList")),
             // how the model names an accumulate function's constructor
             Map.entry("java/util/function/Supplier", Set.of("get")),
-            Map.entry("java/util/Objects", Set.of("equals", "hashCode", "isNull", "nonNull", "requireNonNull",
-                    "requireNonNullElse", "toString")),
+            Map.entry(
+                    "java/util/Objects",
+                    Set.of(
+                            "equals",
+                            "hashCode",
+                            "isNull",
+                            "nonNull",
+                            "requireNonNull",
+                            "requireNonNullElse",
+                            "toString")),
             Map.entry("java/util/Locale", Set.of("ENGLISH", "ROOT", "US")),
             // Patterns: only a constant the regex check passed may be compiled (CompiledRuleCheck).
             Map.entry("java/util/regex/Pattern", Set.of("compile", "matcher")),
             Map.entry("java/util/regex/Matcher", Set.of("matches", "find", "lookingAt")),
             // The generated model's date format (for date literals), built once per class.
-            Map.entry("java/time/format/DateTimeFormatterBuilder", Set.of("<init>", "appendPattern",
-                    "parseCaseInsensitive", "toFormatter")),
+            Map.entry(
+                    "java/time/format/DateTimeFormatterBuilder",
+                    Set.of("<init>", "appendPattern", "parseCaseInsensitive", "toFormatter")),
             Map.entry("java/time/format/DateTimeFormatter", Set.of()),
             // The generated project model describes the module; it builds descriptions, nothing else.
             Map.entry("org/kie/api/KieServices", Set.of("get", "newKieModuleModel")),
@@ -130,28 +288,34 @@ final class RuleAllowList {
             Map.entry("org/drools/model/DroolsEntryPoint", Set.of("insert", "update", "delete")));
 
     /** Packages of the rule model DSL the generated code is written in; all members but the refused ones below. */
-    private static final Set<String> MODEL_PACKAGES = Set.of("org/drools/model/", "org/drools/modelcompiler/dsl/",
+    private static final Set<String> MODEL_PACKAGES = Set.of(
+            "org/drools/model/",
+            "org/drools/modelcompiler/dsl/",
             // the built-in accumulate functions (count, sum, min, max, average, collectList, ...)
             "org/drools/core/base/accumulators/",
-            "org/drools/modelcompiler/util/", "org/kie/api/builder/model/", "org/kie/api/conf/");
+            "org/drools/modelcompiler/util/",
+            "org/kie/api/builder/model/",
+            "org/kie/api/conf/");
     /** Model members that reach shared state, the clock or the runtime. */
     private static final Map<String, String> MODEL_REFUSED = Map.ofEntries(
             Map.entry("globalOf", "globals, which every decision shares"),
-            Map.entry("TIMER", "timers, which run on the clock"), Map.entry("timer", "timers, which run on the clock"),
+            Map.entry("TIMER", "timers, which run on the clock"),
+            Map.entry("timer", "timers, which run on the clock"),
             Map.entry("CALENDARS", "calendars, which read the clock"),
             Map.entry("DURATION", "durations, which run on the clock"),
             Map.entry("DATE_EFFECTIVE", "effective dates, which read the clock"),
             Map.entry("DATE_EXPIRES", "expiry dates, which read the clock"),
             Map.entry("window", "sliding windows, which run on the clock"),
-            Map.entry("getRuntime", "the rule runtime"), Map.entry("getKieRuntime", "the rule runtime"),
-            Map.entry("getContext", "the rule runtime"), Map.entry("halt", "the rule runtime"),
+            Map.entry("getRuntime", "the rule runtime"),
+            Map.entry("getKieRuntime", "the rule runtime"),
+            Map.entry("getContext", "the rule runtime"),
+            Map.entry("halt", "the rule runtime"),
             Map.entry("getChannel", "channels out of the rule engine"));
     /** Model types that run code or read state outside the decision. */
-    private static final Set<String> MODEL_TYPES_REFUSED = Set.of("org/drools/model/operators/MatchesOperator",
-            "org/drools/model/Channel", "org/drools/model/Global");
+    private static final Set<String> MODEL_TYPES_REFUSED =
+            Set.of("org/drools/model/operators/MatchesOperator", "org/drools/model/Channel", "org/drools/model/Global");
 
-    private RuleAllowList() {
-    }
+    private RuleAllowList() {}
 
     /** Why {@code owner.member} (descriptor {@code descriptor}) may not be referenced, or {@code null} when it may. */
     static String refusal(String owner, String member, String descriptor) {
@@ -161,8 +325,12 @@ final class RuleAllowList {
         }
         Set<String> members = JDK.get(type);
         if (members != null) {
-            return member == null || members.contains(ALL) || members.contains(member)
-                    || descriptor != null && members.contains(member + descriptor) ? null : "it is not on the allow-list";
+            return member == null
+                            || members.contains(ALL)
+                            || members.contains(member)
+                            || descriptor != null && members.contains(member + descriptor)
+                    ? null
+                    : "it is not on the allow-list";
         }
         if (MODEL_PACKAGES.stream().anyMatch(type::startsWith)) {
             if (MODEL_TYPES_REFUSED.contains(type)) {

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.MatchCreatedEvent;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
@@ -28,7 +28,8 @@ import org.kie.api.runtime.KieSessionsPool;
 public final class RuleBase {
 
     /** Agenda-group names from the first phase to the last. */
-    private static final String[] PHASES_LAST_FIRST = Phase.inOrder().stream().map(Phase::groupName).toArray(String[]::new);
+    private static final String[] PHASES_LAST_FIRST =
+            Phase.inOrder().stream().map(Phase::groupName).toArray(String[]::new);
 
     private final KieBase kieBase;
     private final KieSessionsPool pool;
@@ -40,8 +41,14 @@ public final class RuleBase {
     private final List<RuleMessage> warnings;
     private final DecisionBounds bounds;
 
-    RuleBase(KieBase kieBase, String version, Instant loadedAt, List<String> files,
-            Map<String, CallFlow> flowsBySid, Map<String, CallFlow> flowsByName, List<RuleMessage> warnings,
+    RuleBase(
+            KieBase kieBase,
+            String version,
+            Instant loadedAt,
+            List<String> files,
+            Map<String, CallFlow> flowsBySid,
+            Map<String, CallFlow> flowsByName,
+            List<RuleMessage> warnings,
             DecisionBounds bounds) {
         this.kieBase = kieBase;
         this.bounds = bounds;
@@ -80,7 +87,9 @@ public final class RuleBase {
 
     /** The call flows, sorted by name. */
     public List<CallFlow> callFlows() {
-        return flowsByName.values().stream().sorted(java.util.Comparator.comparing(CallFlow::name)).toList();
+        return flowsByName.values().stream()
+                .sorted(java.util.Comparator.comparing(CallFlow::name))
+                .toList();
     }
 
     public Optional<CallFlow> callFlowBySid(String sid) {
@@ -137,12 +146,22 @@ public final class RuleBase {
     private RuleEvaluationException failure(RuleBudget budget, Recorder recorder, Throwable e) {
         List<String> last = recorder.last();
         if (budget.exceeded() != null) {
-            return new RuleEvaluationException("decision stopped in rule base " + version + ": it " + budget.exceeded()
-                    + "; last rules fired: " + last, e, RuleEvaluationException.Kind.BOUND_EXCEEDED, version, last);
+            return new RuleEvaluationException(
+                    "decision stopped in rule base " + version + ": it " + budget.exceeded() + "; last rules fired: "
+                            + last,
+                    e,
+                    RuleEvaluationException.Kind.BOUND_EXCEEDED,
+                    version,
+                    last);
         }
         String rule = recorder.current == null ? "(none)" : recorder.current;
-        return new RuleEvaluationException("rule '" + rule + "' failed in rule base " + version + ": " + rootMessage(e)
-                + "; last rules fired: " + last, e, RuleEvaluationException.Kind.RULE_ERROR, version, last);
+        return new RuleEvaluationException(
+                "rule '" + rule + "' failed in rule base " + version + ": " + rootMessage(e) + "; last rules fired: "
+                        + last,
+                e,
+                RuleEvaluationException.Kind.RULE_ERROR,
+                version,
+                last);
     }
 
     private static String rootMessage(Throwable e) {
@@ -193,7 +212,8 @@ public final class RuleBase {
      * The one listener of a pooled session, attached the first time the session is borrowed and
      * kept with it: each evaluation points it at its own {@link Recorder} for as long as it runs.
      */
-    private static final class RecordingListener extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
+    private static final class RecordingListener extends DefaultAgendaEventListener
+            implements RuleRuntimeEventListener {
         Recorder recorder;
 
         static RecordingListener of(KieSession session) {
@@ -231,11 +251,9 @@ public final class RuleBase {
         }
 
         @Override
-        public void objectUpdated(ObjectUpdatedEvent event) {
-        }
+        public void objectUpdated(ObjectUpdatedEvent event) {}
 
         @Override
-        public void objectDeleted(ObjectDeletedEvent event) {
-        }
+        public void objectDeleted(ObjectDeletedEvent event) {}
     }
 }

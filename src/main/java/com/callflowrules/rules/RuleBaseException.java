@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 public class RuleBaseException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-
     private final List<RuleMessage> messages;
 
     public RuleBaseException(List<RuleMessage> messages) {

@@ -90,7 +90,8 @@ public final class RuleBaseHolder {
             next = loader.load(rulesDir);
         } catch (RuleBaseException e) {
             lastBuild = new BuildResult(clock.instant(), false, null, e.messages());
-            log.warn("rule base refused; version {} keeps running: {}", current().version(), e.getMessage());
+            log.warn(
+                    "rule base refused; version {} keeps running: {}", current().version(), e.getMessage());
             listeners.forEach(l -> l.reloaded(lastBuild));
             throw e;
         }
@@ -101,7 +102,10 @@ public final class RuleBaseHolder {
                 history.removeLast();
             }
             current.set(next);
-            log.info("rule base {} built in {} ms, swapped in {} µs", next.version(), (built - buildStart) / 1_000_000,
+            log.info(
+                    "rule base {} built in {} ms, swapped in {} µs",
+                    next.version(),
+                    (built - buildStart) / 1_000_000,
                     (System.nanoTime() - built) / 1_000);
         }
         lastBuild = new BuildResult(clock.instant(), true, next.version(), next.warnings());
@@ -129,7 +133,8 @@ public final class RuleBaseHolder {
 
     private void requireLoader() {
         if (loader == null) {
-            throw new IllegalStateException("this rule base holder is fixed to version " + current().version());
+            throw new IllegalStateException(
+                    "this rule base holder is fixed to version " + current().version());
         }
     }
 }

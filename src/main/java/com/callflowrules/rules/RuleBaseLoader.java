@@ -22,20 +22,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.kie.api.KieServices;
-import org.kie.api.KieBaseConfiguration;
+import org.drools.compiler.kie.builder.impl.MemoryKieModule;
 import org.drools.model.codegen.ExecutableModelProject;
+import org.drools.modelcompiler.CanonicalKieModule;
+import org.drools.util.PortablePath;
+import org.kie.api.KieBaseConfiguration;
+import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.builder.model.KieModuleModel;
+import org.kie.api.runtime.KieContainer;
 import org.kie.internal.builder.conf.PropertySpecificOption;
 import org.kie.internal.conf.ConstraintJittingThresholdOption;
-import org.kie.api.runtime.KieContainer;
-import org.drools.compiler.kie.builder.impl.MemoryKieModule;
-import org.drools.modelcompiler.CanonicalKieModule;
-import org.drools.util.PortablePath;
 
 /**
  * Builds a {@link RuleBase} from a rules directory: every {@code *.drl} (outside
@@ -57,8 +57,8 @@ public final class RuleBaseLoader {
      * the same files in one JVM. A KieBase is immutable and shared safely; each
      * {@link RuleBase} keeps its own session pool. Only clean compilations are kept.
      */
-    private static final Map<String, Compiled> COMPILED = java.util.Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, true) {
+    private static final Map<String, Compiled> COMPILED =
+            java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, Compiled> eldest) {
                     return size() > 8;
@@ -66,8 +66,7 @@ public final class RuleBaseLoader {
             });
 
     /** A clean compilation: the KieBase and the compiler's warnings. */
-    private record Compiled(org.kie.api.KieBase kieBase, List<RuleMessage> warnings) {
-    }
+    private record Compiled(org.kie.api.KieBase kieBase, List<RuleMessage> warnings) {}
 
     private final PropertySchema schema;
     private final Clock clock;
@@ -131,8 +130,11 @@ public final class RuleBaseLoader {
         for (CallFlow flow : flowsByName.values()) {
             String ruleFile = flow.behaviour().ruleFile();
             if (ruleFile != null && !behaviours.contains(ruleFile)) {
-                errors.add(new RuleMessage(definitionFile(files, flow.name()), 0, "behaviour '" + ruleFile
-                        + "' does not exist (no rule file " + FLOWS_DIR + "/" + ruleFile + ".drl)"));
+                errors.add(new RuleMessage(
+                        definitionFile(files, flow.name()),
+                        0,
+                        "behaviour '" + ruleFile + "' does not exist (no rule file " + FLOWS_DIR + "/" + ruleFile
+                                + ".drl)"));
             }
         }
         if (flowsByName.isEmpty() && errors.isEmpty()) {
@@ -171,7 +173,15 @@ public final class RuleBaseLoader {
         List<RuleMessage> warnings = compiled.warnings();
         Map<String, CallFlow> flowsBySid = new HashMap<>();
         flowsByName.values().forEach(flow -> flowsBySid.put(flow.callFlowSid(), flow));
-        RuleBase candidate = new RuleBase(kieBase, version, clock.instant(), List.copyOf(files.keySet()), flowsBySid, flowsByName, warnings, bounds);
+        RuleBase candidate = new RuleBase(
+                kieBase,
+                version,
+                clock.instant(),
+                List.copyOf(files.keySet()),
+                flowsBySid,
+                flowsByName,
+                warnings,
+                bounds);
         for (RuleBaseCheck check : checks) {
             errors.addAll(check.check(candidate));
         }
@@ -203,13 +213,13 @@ public final class RuleBaseLoader {
         return flows;
     }
 
-    private org.kie.api.KieBase compile(Map<String, String> files, String version, List<RuleMessage> errors,
-            List<RuleMessage> warnings) {
+    private org.kie.api.KieBase compile(
+            Map<String, String> files, String version, List<RuleMessage> errors, List<RuleMessage> warnings) {
         KieServices kieServices = KieServices.Factory.get();
         KieFileSystem kfs = kieServices.newKieFileSystem();
         // A fresh release per build: the KieServices repository keys modules by it.
-        ReleaseId releaseId = kieServices.newReleaseId("com.callflowrules.rulebase", "rules",
-                "1.0." + BUILDS.incrementAndGet() + "-" + version);
+        ReleaseId releaseId = kieServices.newReleaseId(
+                "com.callflowrules.rulebase", "rules", "1.0." + BUILDS.incrementAndGet() + "-" + version);
         kfs.generateAndWritePomXML(releaseId);
         kfs.writeKModuleXML(moduleModel(kieServices).toXML());
         Map<String, String> fileOfResource = new HashMap<>();
@@ -238,7 +248,8 @@ public final class RuleBaseLoader {
         } catch (RuntimeException e) {
             // Some sources make the executable-model compiler throw instead of reporting.
             builder = null;
-            found = List.of(new BuildMessage(new RuleMessage(".", 0, "the rules do not compile: " + e.getMessage()), true));
+            found = List.of(
+                    new BuildMessage(new RuleMessage(".", 0, "the rules do not compile: " + e.getMessage()), true));
         }
         if (found.stream().anyMatch(BuildMessage::error)) {
             // It reports some errors without a line; the classic compiler names file and line.
@@ -267,7 +278,8 @@ public final class RuleBaseLoader {
             KieBaseConfiguration configuration = kieServices.newKieBaseConfiguration();
             configuration.setOption(ConstraintJittingThresholdOption.get(-1));
             org.kie.api.KieBase kieBase = container.newKieBase(configuration);
-            errors.addAll(new PhaseCheck(insertedByRule, new RuleSourceIndex(files), container.getClassLoader()).check(kieBase));
+            errors.addAll(new PhaseCheck(insertedByRule, new RuleSourceIndex(files), container.getClassLoader())
+                    .check(kieBase));
             return errors.isEmpty() ? kieBase : null;
         } finally {
             kieServices.getRepository().removeKieModule(releaseId);
@@ -279,8 +291,8 @@ public final class RuleBaseLoader {
      * the allow-list or names a property key or action the product does not know, and otherwise
      * puts the budget check into each of them, before the container loads any.
      */
-    private List<RuleMessage> checkAndInstrument(KieBuilder builder, Map<String, String> files,
-            Map<String, Set<String>> insertedByRule) {
+    private List<RuleMessage> checkAndInstrument(
+            KieBuilder builder, Map<String, String> files, Map<String, Set<String>> insertedByRule) {
         MemoryKieModule module = (MemoryKieModule) ((CanonicalKieModule) builder.getKieModule()).getInternalKieModule();
         Map<String, byte[]> classes = new TreeMap<>();
         for (String name : module.getFileNames()) {
@@ -292,8 +304,8 @@ public final class RuleBaseLoader {
         insertedByRule.putAll(InsertedFacts.byRule(classes, check));
         List<RuleMessage> refused = new CompiledRuleMessages(check, new RuleSourceIndex(files), schema).messages();
         if (refused.isEmpty()) {
-            classes.forEach((name, bytes) -> module.getMemoryFileSystem().write(PortablePath.of(name),
-                    RuleInstrumenter.instrument(bytes), true));
+            classes.forEach((name, bytes) -> module.getMemoryFileSystem()
+                    .write(PortablePath.of(name), RuleInstrumenter.instrument(bytes), true));
         }
         return refused;
     }
@@ -312,18 +324,19 @@ public final class RuleBaseLoader {
         return module;
     }
 
-    private record BuildMessage(RuleMessage message, boolean error) {
-    }
+    private record BuildMessage(RuleMessage message, boolean error) {}
 
     /** The errors and warnings of a build, each mapped back to its file on disk. */
-    private static List<BuildMessage> messages(KieBuilder builder, Map<String, String> files, Map<String, String> fileOfResource) {
+    private static List<BuildMessage> messages(
+            KieBuilder builder, Map<String, String> files, Map<String, String> fileOfResource) {
         List<BuildMessage> messages = new ArrayList<>();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR, Message.Level.WARNING)) {
             String path = message.getPath() == null ? "." : message.getPath().replaceFirst("^" + RESOURCES, "");
             String file = fileOfResource.getOrDefault(path, path);
             int line = Math.max(message.getLine(), 0);
             String reason = withRuleName(message.getText().strip(), files.get(file), line);
-            messages.add(new BuildMessage(new RuleMessage(file, line, reason), message.getLevel() == Message.Level.ERROR));
+            messages.add(
+                    new BuildMessage(new RuleMessage(file, line, reason), message.getLevel() == Message.Level.ERROR));
         }
         return messages;
     }
@@ -341,7 +354,9 @@ public final class RuleBaseLoader {
             return reason;
         }
         Matcher header = RULE_HEADER.matcher(lines[line - 1]);
-        return header.find() && !reason.contains(header.group(1)) ? reason + " (in rule \"" + header.group(1) + "\")" : reason;
+        return header.find() && !reason.contains(header.group(1))
+                ? reason + " (in rule \"" + header.group(1) + "\")"
+                : reason;
     }
 
     /** Largest rule or definition file read; a larger one is refused, not read. */
@@ -353,7 +368,8 @@ public final class RuleBaseLoader {
      */
     private static Map<String, String> readFiles(Path rulesDir, List<RuleMessage> errors) {
         if (!Files.isDirectory(rulesDir)) {
-            throw new RuleBaseException(List.of(new RuleMessage(rulesDir.toString(), 0, "rules directory does not exist")));
+            throw new RuleBaseException(
+                    List.of(new RuleMessage(rulesDir.toString(), 0, "rules directory does not exist")));
         }
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> paths = Files.walk(rulesDir)) {
@@ -364,7 +380,8 @@ public final class RuleBaseLoader {
                 }
             }
         } catch (IOException e) {
-            throw new RuleBaseException(List.of(new RuleMessage(rulesDir.toString(), 0, "cannot read the rules directory: " + e)));
+            throw new RuleBaseException(
+                    List.of(new RuleMessage(rulesDir.toString(), 0, "cannot read the rules directory: " + e)));
         }
         return files;
     }
@@ -373,13 +390,16 @@ public final class RuleBaseLoader {
         try {
             long size = Files.size(path);
             if (size > MAX_FILE_BYTES) {
-                errors.add(new RuleMessage(relative, 0, "file of " + size + " bytes refused: at most " + MAX_FILE_BYTES + " bytes"));
+                errors.add(new RuleMessage(
+                        relative, 0, "file of " + size + " bytes refused: at most " + MAX_FILE_BYTES + " bytes"));
                 return java.util.Optional.empty();
             }
-            return java.util.Optional.of(StandardCharsets.UTF_8.newDecoder()
+            return java.util.Optional.of(StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
                     .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path))).toString());
+                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path)))
+                    .toString());
         } catch (java.nio.charset.CharacterCodingException e) {
             errors.add(new RuleMessage(relative, 0, "not UTF-8 text"));
         } catch (IOException e) {
@@ -389,7 +409,8 @@ public final class RuleBaseLoader {
     }
 
     private static boolean isDefinition(String relative) {
-        return relative.startsWith(DEFINITIONS_DIR + "/") && relative.indexOf('/', DEFINITIONS_DIR.length() + 1) < 0
+        return relative.startsWith(DEFINITIONS_DIR + "/")
+                && relative.indexOf('/', DEFINITIONS_DIR.length() + 1) < 0
                 && (relative.endsWith(".yaml") || relative.endsWith(".yml"));
     }
 

@@ -10,7 +10,6 @@ import java.util.List;
 public class RuleEvaluationException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-
     /** What stopped the decision. */
     public enum Kind {
         /** A rule threw. */
@@ -27,7 +26,8 @@ public class RuleEvaluationException extends RuntimeException {
         this(message, cause, Kind.RULE_ERROR, null, List.of());
     }
 
-    public RuleEvaluationException(String message, Throwable cause, Kind kind, String ruleBaseVersion, List<String> lastRulesFired) {
+    public RuleEvaluationException(
+            String message, Throwable cause, Kind kind, String ruleBaseVersion, List<String> lastRulesFired) {
         super(message, cause);
         this.kind = kind;
         this.ruleBaseVersion = ruleBaseVersion;

@@ -11,13 +11,15 @@ import java.util.regex.Pattern;
  */
 final class RuleSourceIndex {
 
-    private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))", Pattern.MULTILINE);
-    private static final Pattern FUNCTION = Pattern.compile("^\\s*function\\s+[\\w.<>\\[\\], ]+?\\s+(\\w+)\\s*\\(", Pattern.MULTILINE);
-    private static final Pattern DECLARE = Pattern.compile("^\\s*declare\\s+(?:enum\\s+|trait\\s+)?(\\w+)", Pattern.MULTILINE);
+    private static final Pattern RULE =
+            Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))", Pattern.MULTILINE);
+    private static final Pattern FUNCTION =
+            Pattern.compile("^\\s*function\\s+[\\w.<>\\[\\], ]+?\\s+(\\w+)\\s*\\(", Pattern.MULTILINE);
+    private static final Pattern DECLARE =
+            Pattern.compile("^\\s*declare\\s+(?:enum\\s+|trait\\s+)?(\\w+)", Pattern.MULTILINE);
 
     /** A place in a file. */
-    record Place(String file, int line) {
-    }
+    record Place(String file, int line) {}
 
     private final Map<String, Place> rules = new HashMap<>();
     private final Map<String, Place> functions = new HashMap<>();

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          {@code <directory>/scenarios} passes against it
  */
 @ConfigurationProperties("callflow.rules")
-public record RulesProperties(@DefaultValue("rules") Path directory, @DefaultValue("true") boolean watch,
-        @DefaultValue("500ms") Duration watchQuietPeriod, @DefaultValue("true") boolean scenarioGate) {
-}
+public record RulesProperties(
+        @DefaultValue("rules") Path directory,
+        @DefaultValue("true") boolean watch,
+        @DefaultValue("500ms") Duration watchQuietPeriod,
+        @DefaultValue("true") boolean scenarioGate) {}

@@ -1,11 +1,11 @@
 package com.callflowrules.scenario;
 
+import com.callflowrules.properties.PropertySchema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import com.callflowrules.properties.PropertySchema;
 
 /**
  * Compares a step's {@code expect} with what was observed, partially: only the fields written are
@@ -16,23 +16,45 @@ import com.callflowrules.properties.PropertySchema;
  */
 final class Expectations {
 
-    private static final Set<String> FIELDS = Set.of("action", "reason", "call_flow", "call_flow_source", "role",
-            "meeting_room", "muted", "attempts_left", "create_room", "start_meeting", "wait_seconds", "in_call_action",
-            "stop_after_seconds", "media", "media_details", "error");
-    private static final Set<String> CALL_FIELDS = Set.of("state", "role", "muted", "on_hold", "end_reason", "attempts_used",
-            "role_changes_refused");
-    private static final Set<String> OTHER_CALL_FIELDS = Set.of("state", "role", "muted", "on_hold", "end_reason", "meeting_room");
-    private static final Set<String> MEETING_FIELDS = Set.of("running", "locked", "participant_muted", "on_hold", "recording",
-            "attendees.hosts", "attendees.participants", "attendees.listeners");
+    private static final Set<String> FIELDS = Set.of(
+            "action",
+            "reason",
+            "call_flow",
+            "call_flow_source",
+            "role",
+            "meeting_room",
+            "muted",
+            "attempts_left",
+            "create_room",
+            "start_meeting",
+            "wait_seconds",
+            "in_call_action",
+            "stop_after_seconds",
+            "media",
+            "media_details",
+            "error");
+    private static final Set<String> CALL_FIELDS =
+            Set.of("state", "role", "muted", "on_hold", "end_reason", "attempts_used", "role_changes_refused");
+    private static final Set<String> OTHER_CALL_FIELDS =
+            Set.of("state", "role", "muted", "on_hold", "end_reason", "meeting_room");
+    private static final Set<String> MEETING_FIELDS = Set.of(
+            "running",
+            "locked",
+            "participant_muted",
+            "on_hold",
+            "recording",
+            "attendees.hosts",
+            "attendees.participants",
+            "attendees.listeners");
     private static final Set<String> PROPERTY_KEYS = PropertySchema.standard().keys();
 
-    private Expectations() {
-    }
+    private Expectations() {}
 
     /**
      * @param callers the names of the scenario's callers, the only ones {@code calls.<name>.*} may name
      */
-    static List<ScenarioResult.Mismatch> compare(Map<String, Object> expect, Map<String, String> observed, Set<String> callers) {
+    static List<ScenarioResult.Mismatch> compare(
+            Map<String, Object> expect, Map<String, String> observed, Set<String> callers) {
         List<ScenarioResult.Mismatch> mismatches = new ArrayList<>();
         if (observed.containsKey("error") && !expect.containsKey("error")) {
             mismatches.add(new ScenarioResult.Mismatch("error", "none", observed.get("error")));
@@ -43,7 +65,8 @@ final class Expectations {
                 return;
             }
             String actual = observed.get(field);
-            boolean equal = expected.equals("null") ? actual == null : expected.equalsIgnoreCase(String.valueOf(actual));
+            boolean equal =
+                    expected.equals("null") ? actual == null : expected.equalsIgnoreCase(String.valueOf(actual));
             if (!equal) {
                 mismatches.add(new ScenarioResult.Mismatch(field, expected, String.valueOf(actual)));
             }

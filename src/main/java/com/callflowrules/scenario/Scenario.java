@@ -11,8 +11,7 @@ import java.util.Map;
 public record Scenario(String file, String name, Hierarchy hierarchy, List<Step> steps) {
 
     /** The hierarchy, each object named so steps and expectations can refer to it. */
-    public record Hierarchy(List<Node> accounts, List<Node> didGroups, List<Node> dids, List<Node> rooms) {
-    }
+    public record Hierarchy(List<Node> accounts, List<Node> didGroups, List<Node> dids, List<Node> rooms) {}
 
     /** One hierarchy object as written: its fields (name, account, did_group, call_flow, number, access_codes, properties). */
     public record Node(int line, Map<String, Object> fields) {
@@ -35,17 +34,30 @@ public record Scenario(String file, String name, Hierarchy hierarchy, List<Step>
      * calls ({@code change}, whose fields are in {@code change}) or callers' events at one moment
      * ({@code together}), and what is expected after it.
      */
-    public record Step(int index, int line, String caller, String event, String value, Map<String, Object> change,
-            java.util.List<Step> together, Map<String, Object> expect) {
+    public record Step(
+            int index,
+            int line,
+            String caller,
+            String event,
+            String value,
+            Map<String, Object> change,
+            java.util.List<Step> together,
+            Map<String, Object> expect) {
 
         /** How a report names the step: "step 3 (line 41): bob enters 1234". */
         public String describe() {
-            String what = event.equals("wait") ? "the clock moves " + value + " s"
-                    : event.equals("change") ? "the hierarchy changes " + change
-                    : event.equals("together") ? "at once: " + together.stream()
-                            .map(s -> s.caller() + " " + s.event().replace('_', ' ') + (s.value() == null ? "" : " " + s.value()))
-                            .collect(java.util.stream.Collectors.joining(", "))
-                    : caller + " " + event.replace('_', ' ') + (value == null ? "" : " " + value);
+            String what = event.equals("wait")
+                    ? "the clock moves " + value + " s"
+                    : event.equals("change")
+                            ? "the hierarchy changes " + change
+                            : event.equals("together")
+                                    ? "at once: "
+                                            + together.stream()
+                                                    .map(s -> s.caller() + " "
+                                                            + s.event().replace('_', ' ')
+                                                            + (s.value() == null ? "" : " " + s.value()))
+                                                    .collect(java.util.stream.Collectors.joining(", "))
+                                    : caller + " " + event.replace('_', ' ') + (value == null ? "" : " " + value);
             return "step " + index + " (line " + line + "): " + what;
         }
     }

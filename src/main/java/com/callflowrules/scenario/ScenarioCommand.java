@@ -55,7 +55,8 @@ public final class ScenarioCommand {
     }
 
     private int runAll(Path rules, Map<String, String> options) {
-        Path scenarios = Path.of(options.getOrDefault("--scenarios", rules.resolve("scenarios").toString()));
+        Path scenarios = Path.of(
+                options.getOrDefault("--scenarios", rules.resolve("scenarios").toString()));
         ScenarioRunner runner = new ScenarioRunner(DecisionEngine.forRulesDirectory(rules));
         List<ScenarioResult> results = new ArrayList<>();
         int failed = 0;
@@ -77,7 +78,8 @@ public final class ScenarioCommand {
     private int diff(Map<String, String> options) {
         Path base = Path.of(required(options, "--base"));
         Path candidate = Path.of(required(options, "--candidate"));
-        Path scenarios = Path.of(options.getOrDefault("--scenarios", base.resolve("scenarios").toString()));
+        Path scenarios = Path.of(
+                options.getOrDefault("--scenarios", base.resolve("scenarios").toString()));
         ScenarioRunner before = new ScenarioRunner(DecisionEngine.forRulesDirectory(base));
         ScenarioRunner after = new ScenarioRunner(DecisionEngine.forRulesDirectory(candidate));
         int steps = 0;
@@ -88,7 +90,8 @@ public final class ScenarioCommand {
             List<ScenarioResult.StepResult> b = after.run(scenario).steps();
             boolean changed = false;
             for (int i = 0; i < a.size(); i++) {
-                List<String> differences = differences(a.get(i).observed(), b.get(i).observed());
+                List<String> differences =
+                        differences(a.get(i).observed(), b.get(i).observed());
                 if (!differences.isEmpty()) {
                     steps++;
                     changed = true;
@@ -121,15 +124,23 @@ public final class ScenarioCommand {
     private void writeJunitXml(Path file, List<ScenarioResult> results) {
         long failures = results.stream().filter(r -> !r.passed()).count();
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-                .append("<testsuite name=\"scenarios\" tests=\"").append(results.size())
-                .append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"0\">\n");
+                .append("<testsuite name=\"scenarios\" tests=\"")
+                .append(results.size())
+                .append("\" failures=\"")
+                .append(failures)
+                .append("\" errors=\"0\" skipped=\"0\">\n");
         for (ScenarioResult result : results) {
-            xml.append("  <testcase classname=\"scenarios\" name=\"").append(escape(result.scenario().file())).append('"');
+            xml.append("  <testcase classname=\"scenarios\" name=\"")
+                    .append(escape(result.scenario().file()))
+                    .append('"');
             if (result.passed()) {
                 xml.append("/>\n");
             } else {
-                xml.append(">\n    <failure message=\"").append(escape(result.failedSteps().size() + " step(s) failed"))
-                        .append("\">").append(escape(result.report())).append("</failure>\n  </testcase>\n");
+                xml.append(">\n    <failure message=\"")
+                        .append(escape(result.failedSteps().size() + " step(s) failed"))
+                        .append("\">")
+                        .append(escape(result.report()))
+                        .append("</failure>\n  </testcase>\n");
             }
         }
         xml.append("</testsuite>\n");
@@ -144,7 +155,10 @@ public final class ScenarioCommand {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 
     private static Map<String, String> options(String[] args) {

@@ -4,7 +4,6 @@ package com.callflowrules.scenario;
 public class ScenarioException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-
     public ScenarioException(String message) {
         super(message);
     }

@@ -37,8 +37,13 @@ public final class ScenarioGate implements RuleBaseCheck {
                 ScenarioResult result = runner.run(ScenarioSuite.read(scenarios, file));
                 if (!result.passed()) {
                     String first = result.report().lines().findFirst().orElse("a step failed");
-                    failures.add(new RuleMessage(name, 0, "scenario fails against this rule base: " + first
-                            + (result.failedSteps().size() > 1 ? " (and " + (result.failedSteps().size() - 1) + " more steps)" : "")));
+                    failures.add(new RuleMessage(
+                            name,
+                            0,
+                            "scenario fails against this rule base: " + first
+                                    + (result.failedSteps().size() > 1
+                                            ? " (and " + (result.failedSteps().size() - 1) + " more steps)"
+                                            : "")));
                 }
             } catch (ScenarioException | IllegalArgumentException e) {
                 failures.add(new RuleMessage(name, 0, "scenario cannot be read: " + e.getMessage()));

@@ -17,14 +17,17 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /** Reads a scenario file. Every scalar stays the text written ({@code on}, {@code 001}, {@code *6}). */
 public final class ScenarioReader {
 
-    private static final Set<String> EVENTS = Set.of("arrives", "enters", "presses", "hangs_up", "wait", "change", "together");
-    private static final Set<String> STEP_FIELDS = Set.of("call", "arrives", "enters", "presses", "hangs_up", "wait", "change",
-            "together", "expect");
+    private static final Set<String> EVENTS =
+            Set.of("arrives", "enters", "presses", "hangs_up", "wait", "change", "together");
+    private static final Set<String> STEP_FIELDS =
+            Set.of("call", "arrives", "enters", "presses", "hangs_up", "wait", "change", "together", "expect");
     /** What a step inside {@code together} may be: one caller's event. */
     private static final Set<String> CALLER_EVENTS = Set.of("arrives", "enters", "presses", "hangs_up");
     /** What a change step names (exactly one) and what it may set. */
     private static final Set<String> CHANGE_TARGETS = Set.of("account", "did_group", "did", "room");
-    private static final Set<String> CHANGE_FIELDS = Set.of("account", "did_group", "did", "room", "call_flow", "properties");
+
+    private static final Set<String> CHANGE_FIELDS =
+            Set.of("account", "did_group", "did", "room", "call_flow", "properties");
 
     /** Reads {@code text}, named {@code file} in messages. */
     public Scenario read(String file, String text) {
@@ -32,8 +35,8 @@ public final class ScenarioReader {
         try {
             root = PlainYaml.create().compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
-            throw new ScenarioException(file + ":" + (e.getProblemMark().getLine() + 1) + ": not valid YAML: " + e.getProblem()
-                    + " (quote values that start with * such as DTMF keys)");
+            throw new ScenarioException(file + ":" + (e.getProblemMark().getLine() + 1) + ": not valid YAML: "
+                    + e.getProblem() + " (quote values that start with * such as DTMF keys)");
         }
         if (!(root instanceof MappingNode mapping)) {
             throw new ScenarioException(file + ": a scenario is a mapping with name, hierarchy and steps");
@@ -42,9 +45,13 @@ public final class ScenarioReader {
         String name = top.containsKey("name") ? scalar(top.get("name")) : file;
         Node hierarchy = top.get("hierarchy");
         Map<String, Node> parts = hierarchy instanceof MappingNode m ? fields(m) : Map.of();
-        Scenario.Hierarchy objects = new Scenario.Hierarchy(nodes(parts.get("accounts")), nodes(parts.get("did_groups")),
-                nodes(parts.get("dids")), nodes(parts.get("rooms")));
-        if (!(top.get("steps") instanceof SequenceNode steps) || steps.getValue().isEmpty()) {
+        Scenario.Hierarchy objects = new Scenario.Hierarchy(
+                nodes(parts.get("accounts")),
+                nodes(parts.get("did_groups")),
+                nodes(parts.get("dids")),
+                nodes(parts.get("rooms")));
+        if (!(top.get("steps") instanceof SequenceNode steps)
+                || steps.getValue().isEmpty()) {
             throw new ScenarioException(file + ": a scenario needs a list of steps");
         }
         List<Scenario.Step> read = new ArrayList<>();
@@ -58,7 +65,8 @@ public final class ScenarioReader {
     private Scenario.Step step(String file, int index, Node item) {
         int line = line(item);
         if (!(item instanceof MappingNode mapping)) {
-            throw new ScenarioException(file + ":" + line + ": a step is a mapping such as {call: alice, arrives: \"15550001000\"}");
+            throw new ScenarioException(
+                    file + ":" + line + ": a step is a mapping such as {call: alice, arrives: \"15550001000\"}");
         }
         Map<String, Object> fields = (Map<String, Object>) value(mapping);
         for (String field : fields.keySet()) {
@@ -69,7 +77,8 @@ public final class ScenarioReader {
         }
         List<String> events = fields.keySet().stream().filter(EVENTS::contains).toList();
         if (events.size() != 1) {
-            throw new ScenarioException(file + ":" + line + ": a step has exactly one of arrives, enters, presses, hangs_up, wait, change, together");
+            throw new ScenarioException(file + ":" + line
+                    + ": a step has exactly one of arrives, enters, presses, hangs_up, wait, change, together");
         }
         String event = events.get(0);
         String caller = (String) fields.get("call");
@@ -77,33 +86,48 @@ public final class ScenarioReader {
             throw new ScenarioException(file + ":" + line + ": '" + event + "' needs the caller's name in 'call'");
         }
         Object value = fields.get(event);
-        Map<String, Object> expect = fields.get("expect") instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+        Map<String, Object> expect =
+                fields.get("expect") instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
         if (event.equals("change")) {
             return new Scenario.Step(index, line, caller, event, null, change(file, line, value), List.of(), expect);
         }
         if (event.equals("together")) {
-            return new Scenario.Step(index, line, null, event, null, Map.of(), together(file, index, line, mapping), expect);
+            return new Scenario.Step(
+                    index, line, null, event, null, Map.of(), together(file, index, line, mapping), expect);
         }
-        return new Scenario.Step(index, line, caller, event, value == null || event.equals("hangs_up") ? null : value.toString(),
-                Map.of(), List.of(), expect);
+        return new Scenario.Step(
+                index,
+                line,
+                caller,
+                event,
+                value == null || event.equals("hangs_up") ? null : value.toString(),
+                Map.of(),
+                List.of(),
+                expect);
     }
 
     /** The steps of a {@code together} step: two or more callers' events, each without expect, no caller twice. */
     private List<Scenario.Step> together(String file, int index, int line, MappingNode step) {
-        Node list = step.getValue().stream().filter(t -> "together".equals(scalar(t.getKeyNode())))
-                .map(NodeTuple::getValueNode).findFirst().orElseThrow();
+        Node list = step.getValue().stream()
+                .filter(t -> "together".equals(scalar(t.getKeyNode())))
+                .map(NodeTuple::getValueNode)
+                .findFirst()
+                .orElseThrow();
         if (!(list instanceof SequenceNode sequence) || sequence.getValue().size() < 2) {
-            throw new ScenarioException(file + ":" + line + ": together is a list of two or more steps such as {call: alice, enters: \"4242\"}");
+            throw new ScenarioException(file + ":" + line
+                    + ": together is a list of two or more steps such as {call: alice, enters: \"4242\"}");
         }
         List<Scenario.Step> parts = new ArrayList<>();
         Set<String> callers = new java.util.HashSet<>();
         for (Node item : sequence.getValue()) {
             Scenario.Step part = step(file, index, item);
             if (!CALLER_EVENTS.contains(part.event()) || !part.expect().isEmpty()) {
-                throw new ScenarioException(file + ":" + part.line() + ": a step of together is one caller's event, without expect");
+                throw new ScenarioException(
+                        file + ":" + part.line() + ": a step of together is one caller's event, without expect");
             }
             if (!callers.add(part.caller())) {
-                throw new ScenarioException(file + ":" + part.line() + ": " + part.caller() + " is twice in one together step");
+                throw new ScenarioException(
+                        file + ":" + part.line() + ": " + part.caller() + " is twice in one together step");
             }
             parts.add(part);
         }
@@ -114,7 +138,8 @@ public final class ScenarioReader {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> change(String file, int line, Object value) {
         if (!(value instanceof Map<?, ?> map)) {
-            throw new ScenarioException(file + ":" + line + ": a change is a mapping such as {room: weekly, properties: {conference_mute_policy: pl}}");
+            throw new ScenarioException(file + ":" + line
+                    + ": a change is a mapping such as {room: weekly, properties: {conference_mute_policy: pl}}");
         }
         Map<String, Object> change = (Map<String, Object>) map;
         for (String field : change.keySet()) {
@@ -124,13 +149,15 @@ public final class ScenarioReader {
             }
         }
         if (change.keySet().stream().filter(CHANGE_TARGETS::contains).count() != 1) {
-            throw new ScenarioException(file + ":" + line + ": a change names exactly one of account, did_group, did, room");
+            throw new ScenarioException(
+                    file + ":" + line + ": a change names exactly one of account, did_group, did, room");
         }
         if (!change.containsKey("call_flow") && !change.containsKey("properties")) {
             throw new ScenarioException(file + ":" + line + ": a change sets call_flow or properties");
         }
         if (change.containsKey("properties") && !(change.get("properties") instanceof Map)) {
-            throw new ScenarioException(file + ":" + line + ": a change's properties are a mapping (null removes a key)");
+            throw new ScenarioException(
+                    file + ":" + line + ": a change's properties are a mapping (null removes a key)");
         }
         return change;
     }

@@ -15,8 +15,7 @@ public record ScenarioResult(Scenario scenario, List<StepResult> steps) {
     }
 
     /** A step: what was observed after it (field name to value) and which expectations it broke. */
-    public record StepResult(Scenario.Step step, Map<String, String> observed, List<Mismatch> mismatches) {
-    }
+    public record StepResult(Scenario.Step step, Map<String, String> observed, List<Mismatch> mismatches) {}
 
     /** An expectation broken: the field, the value written and the value observed. */
     public record Mismatch(String field, String expected, String actual) {
@@ -32,7 +31,12 @@ public record ScenarioResult(Scenario scenario, List<StepResult> steps) {
         StringBuilder report = new StringBuilder();
         for (StepResult step : failedSteps()) {
             for (Mismatch mismatch : step.mismatches()) {
-                report.append(scenario.file()).append(": ").append(step.step().describe()).append(": ").append(mismatch).append('\n');
+                report.append(scenario.file())
+                        .append(": ")
+                        .append(step.step().describe())
+                        .append(": ")
+                        .append(mismatch)
+                        .append('\n');
             }
         }
         return report.toString();

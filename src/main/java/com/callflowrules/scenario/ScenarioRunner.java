@@ -6,10 +6,10 @@ import com.callflowrules.decision.PropertySource;
 import com.callflowrules.decision.outcome.Placement;
 import com.callflowrules.hierarchy.AccessCode;
 import com.callflowrules.hierarchy.Account;
-import com.callflowrules.hierarchy.Did;
-import com.callflowrules.hierarchy.DidGroup;
 import com.callflowrules.hierarchy.AccountRepository;
 import com.callflowrules.hierarchy.CallFlow;
+import com.callflowrules.hierarchy.Did;
+import com.callflowrules.hierarchy.DidGroup;
 import com.callflowrules.hierarchy.DidGroupRepository;
 import com.callflowrules.hierarchy.DidRepository;
 import com.callflowrules.hierarchy.HierarchyStore;
@@ -18,12 +18,13 @@ import com.callflowrules.hierarchy.MeetingRoomRepository;
 import com.callflowrules.hierarchy.Properties;
 import com.callflowrules.hierarchy.Role;
 import com.callflowrules.properties.PropertySchema;
+import com.callflowrules.session.AuditRepository;
 import com.callflowrules.session.Call;
 import com.callflowrules.session.CallControl;
-import com.callflowrules.session.AuditRepository;
 import com.callflowrules.session.CallRepository;
 import com.callflowrules.session.Meeting;
 import com.callflowrules.session.MeetingRepository;
+import com.callflowrules.store.Migrations;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -36,9 +37,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import com.callflowrules.store.Migrations;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -62,13 +62,17 @@ public final class ScenarioRunner {
     }
 
     public ScenarioResult run(Scenario scenario) {
-        DataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:scenario-" + DATABASES.incrementAndGet()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
+        DataSource dataSource = new DriverManagerDataSource(
+                "jdbc:h2:mem:scenario-" + DATABASES.incrementAndGet()
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                "sa",
+                "");
         Migrations.flyway(dataSource).load().migrate();
         try {
             return new Run(scenario, dataSource).steps();
         } finally {
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            try (Connection connection = dataSource.getConnection();
+                    Statement statement = connection.createStatement()) {
                 statement.execute("SHUTDOWN");
             } catch (SQLException e) {
                 // the in-memory database is gone either way
@@ -100,34 +104,54 @@ public final class ScenarioRunner {
             store = HierarchyStore.on(dataSource, clock);
             calls = new CallRepository(jdbc);
             meetings = new MeetingRepository(jdbc);
-            control = new CallControl(engine, store.cache(), store.rooms(), calls, meetings, new AuditRepository(jdbc),
-                    transactions, clock);
+            control = new CallControl(
+                    engine,
+                    store.cache(),
+                    store.rooms(),
+                    calls,
+                    meetings,
+                    new AuditRepository(jdbc),
+                    transactions,
+                    clock);
             rooms = store.rooms();
             build(store.accounts(), store.groups(), store.dids(), store.rooms());
         }
 
-        private void build(AccountRepository accountRepository, DidGroupRepository groupRepository,
-                DidRepository didRepository, MeetingRoomRepository roomRepository) {
+        private void build(
+                AccountRepository accountRepository,
+                DidGroupRepository groupRepository,
+                DidRepository didRepository,
+                MeetingRoomRepository roomRepository) {
             Scenario.Hierarchy h = scenario.hierarchy();
             for (Scenario.Node node : h.accounts()) {
-                accounts.put(required(node, "name"), accountRepository.create(required(node, "name"),
-                        flow(node), properties(node)).accountSid());
+                accounts.put(
+                        required(node, "name"),
+                        accountRepository
+                                .create(required(node, "name"), flow(node), properties(node))
+                                .accountSid());
             }
             for (Scenario.Node node : h.didGroups()) {
-                groups.put(required(node, "name"), groupRepository.create(account(node), required(node, "name"),
-                        flow(node), properties(node)).didGroupSid());
+                groups.put(
+                        required(node, "name"),
+                        groupRepository
+                                .create(account(node), required(node, "name"), flow(node), properties(node))
+                                .didGroupSid());
             }
             for (Scenario.Node node : h.dids()) {
                 String number = required(node, "number");
-                String didSid = didRepository.create(account(node), number, group(node), flow(node), properties(node)).didSid();
+                String didSid = didRepository
+                        .create(account(node), number, group(node), flow(node), properties(node))
+                        .didSid();
                 roomNames.put(Placement.implicitRoomSid(didSid), "direct:" + number);
                 didSids.put(number, didSid);
             }
             for (Scenario.Node node : h.rooms()) {
                 List<AccessCode> codes = new ArrayList<>();
-                node.map("access_codes").forEach((code, role) -> codes.add(new AccessCode(code, Role.fromJsonName(role.toString()))));
-                String sid = roomRepository.create(account(node), required(node, "name"), group(node), codes,
-                        properties(node), false).meetingRoomSid();
+                node.map("access_codes")
+                        .forEach((code, role) -> codes.add(new AccessCode(code, Role.fromJsonName(role.toString()))));
+                String sid = roomRepository
+                        .create(account(node), required(node, "name"), group(node), codes, properties(node), false)
+                        .meetingRoomSid();
                 roomNames.put(sid, required(node, "name"));
                 roomSids.put(required(node, "name"), sid);
             }
@@ -136,8 +160,10 @@ public final class ScenarioRunner {
         ScenarioResult steps() {
             List<ScenarioResult.StepResult> results = new ArrayList<>();
             Set<String> names = scenario.steps().stream()
-                    .flatMap(step -> java.util.stream.Stream.concat(java.util.stream.Stream.of(step), step.together().stream()))
-                    .map(Scenario.Step::caller).filter(Objects::nonNull)
+                    .flatMap(step ->
+                            java.util.stream.Stream.concat(java.util.stream.Stream.of(step), step.together().stream()))
+                    .map(Scenario.Step::caller)
+                    .filter(Objects::nonNull)
                     .collect(java.util.stream.Collectors.toSet());
             for (Scenario.Step step : scenario.steps()) {
                 Map<String, String> observed = new LinkedHashMap<>();
@@ -148,7 +174,8 @@ public final class ScenarioRunner {
                 } catch (RuntimeException e) {
                     observed.put("error", e.getMessage());
                 }
-                results.add(new ScenarioResult.StepResult(step, observed, Expectations.compare(step.expect(), observed, names)));
+                results.add(new ScenarioResult.StepResult(
+                        step, observed, Expectations.compare(step.expect(), observed, names)));
             }
             return new ScenarioResult(scenario, results);
         }
@@ -159,7 +186,8 @@ public final class ScenarioRunner {
                 callSid = callers.get(step.caller());
             }
             if (step.caller() != null && !step.event().equals("arrives") && callSid == null) {
-                throw new ScenarioException(scenario.file() + ":" + step.line() + ": " + step.caller() + " has not called yet");
+                throw new ScenarioException(
+                        scenario.file() + ":" + step.line() + ": " + step.caller() + " has not called yet");
             }
             return switch (step.event()) {
                 case "arrives" -> {
@@ -169,8 +197,10 @@ public final class ScenarioRunner {
                     }
                     yield Optional.of(outcome.decision());
                 }
-                case "enters" -> Optional.of(control.enterCode(callSid, step.value()).decision());
-                case "presses" -> Optional.of(control.pressed(callSid, step.value()).decision());
+                case "enters" ->
+                    Optional.of(control.enterCode(callSid, step.value()).decision());
+                case "presses" ->
+                    Optional.of(control.pressed(callSid, step.value()).decision());
                 case "hangs_up" -> Optional.of(control.hangUp(callSid).decision());
                 case "change" -> {
                     change(step);
@@ -192,18 +222,29 @@ public final class ScenarioRunner {
             observed.put("action", d.action().name());
             observed.put("reason", d.reason() == null ? null : d.reason().name());
             observed.put("call_flow", d.callFlow() == null ? null : d.callFlow().name());
-            observed.put("call_flow_source", d.callFlow() == null ? null : d.callFlow().source().jsonName());
+            observed.put(
+                    "call_flow_source",
+                    d.callFlow() == null ? null : d.callFlow().source().jsonName());
             observed.put("role", d.role() == null ? null : d.role().jsonName());
             observed.put("meeting_room", room(d.meetingRoomSid()));
             observed.put("muted", Objects.toString(d.muted(), null));
             observed.put("attempts_left", Objects.toString(d.attemptsLeft(), null));
-            observed.put("create_room", d.createRoom() == null ? null : d.createRoom().accessCode());
+            observed.put(
+                    "create_room",
+                    d.createRoom() == null ? null : d.createRoom().accessCode());
             observed.put("start_meeting", String.valueOf(d.startMeeting()));
             observed.put("wait_seconds", Objects.toString(d.waitSeconds(), null));
             observed.put("in_call_action", d.inCallAction());
             observed.put("stop_after_seconds", Objects.toString(d.stopAfterSeconds(), null));
-            observed.put("media", d.media().stream().map(m -> m.type() + (m.prompt() == null ? "" : ":" + m.prompt())).toList().toString());
-            observed.put("media_details", d.media().stream().map(ScenarioRunner::details).toList().toString());
+            observed.put(
+                    "media",
+                    d.media().stream()
+                            .map(m -> m.type() + (m.prompt() == null ? "" : ":" + m.prompt()))
+                            .toList()
+                            .toString());
+            observed.put(
+                    "media_details",
+                    d.media().stream().map(ScenarioRunner::details).toList().toString());
             d.properties().forEach((key, value) -> observed.put("properties." + key, value));
             d.propertySources().forEach((key, source) -> observed.put("property_sources." + key, level(source)));
         }
@@ -213,14 +254,18 @@ public final class ScenarioRunner {
             callers.forEach((name, sid) -> calls.find(sid).ifPresent(call -> {
                 String prefix = "calls." + name + ".";
                 observed.put(prefix + "state", call.state().dbName());
-                observed.put(prefix + "role", call.role() == null ? null : call.role().jsonName());
+                observed.put(
+                        prefix + "role",
+                        call.role() == null ? null : call.role().jsonName());
                 observed.put(prefix + "muted", String.valueOf(call.muted()));
                 observed.put(prefix + "on_hold", String.valueOf(call.onHold()));
                 observed.put(prefix + "end_reason", call.endReason());
                 observed.put(prefix + "meeting_room", room(call.meetingRoomSid()));
                 if (name.equals(caller)) {
                     observed.put("call.state", call.state().dbName());
-                    observed.put("call.role", call.role() == null ? null : call.role().jsonName());
+                    observed.put(
+                            "call.role",
+                            call.role() == null ? null : call.role().jsonName());
                     observed.put("call.muted", String.valueOf(call.muted()));
                     observed.put("call.end_reason", call.endReason());
                     observed.put("call.on_hold", String.valueOf(call.onHold()));
@@ -239,9 +284,14 @@ public final class ScenarioRunner {
                 observed.put("meeting.participant_muted", m.participantMuted());
                 observed.put("meeting.on_hold", m.onHold());
                 observed.put("meeting.recording", String.valueOf(m.recording()));
-                observed.put("meeting.attendees.hosts", String.valueOf(m.attendees().hosts()));
-                observed.put("meeting.attendees.participants", String.valueOf(m.attendees().participants()));
-                observed.put("meeting.attendees.listeners", String.valueOf(m.attendees().listeners()));
+                observed.put(
+                        "meeting.attendees.hosts", String.valueOf(m.attendees().hosts()));
+                observed.put(
+                        "meeting.attendees.participants",
+                        String.valueOf(m.attendees().participants()));
+                observed.put(
+                        "meeting.attendees.listeners",
+                        String.valueOf(m.attendees().listeners()));
             });
         }
 
@@ -257,8 +307,11 @@ public final class ScenarioRunner {
             if (named != null) {
                 return named;
             }
-            return rooms.find(sid).filter(MeetingRoom::adHoc).filter(room -> !room.accessCodes().isEmpty())
-                    .map(room -> "ad_hoc:" + room.accessCodes().get(0).accessCode()).orElse("other");
+            return rooms.find(sid)
+                    .filter(MeetingRoom::adHoc)
+                    .filter(room -> !room.accessCodes().isEmpty())
+                    .map(room -> "ad_hoc:" + room.accessCodes().get(0).accessCode())
+                    .orElse("other");
         }
 
         private String level(PropertySource source) {
@@ -271,7 +324,8 @@ public final class ScenarioRunner {
          */
         private void together(List<Scenario.Step> parts) {
             java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(parts.size());
-            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(parts.size());
+            java.util.concurrent.ExecutorService threads =
+                    java.util.concurrent.Executors.newFixedThreadPool(parts.size());
             try {
                 List<java.util.concurrent.Future<?>> running = new ArrayList<>();
                 for (Scenario.Step part : parts) {
@@ -309,28 +363,64 @@ public final class ScenarioRunner {
         private void change(Scenario.Step step) {
             Map<String, Object> change = step.change();
             boolean setsFlow = change.containsKey("call_flow");
-            String flowSid = setsFlow && !isNull(change.get("call_flow")) ? flowByName(step, (String) change.get("call_flow")) : null;
+            String flowSid = setsFlow && !isNull(change.get("call_flow"))
+                    ? flowByName(step, (String) change.get("call_flow"))
+                    : null;
             Map<String, Object> patch = (Map<String, Object>) change.getOrDefault("properties", Map.of());
             String where = scenario.file() + ":" + step.line() + ": ";
             if (change.containsKey("account")) {
-                Account a = store.accounts().find(sid(accounts, change.get("account"), where, "account")).orElseThrow();
-                store.accounts().update(new Account(a.accountSid(), a.name(), setsFlow ? flowSid : a.callFlowSid(),
-                        merged(a.properties(), patch), a.dateCreated()));
+                Account a = store.accounts()
+                        .find(sid(accounts, change.get("account"), where, "account"))
+                        .orElseThrow();
+                store.accounts()
+                        .update(new Account(
+                                a.accountSid(),
+                                a.name(),
+                                setsFlow ? flowSid : a.callFlowSid(),
+                                merged(a.properties(), patch),
+                                a.dateCreated()));
             } else if (change.containsKey("did_group")) {
-                DidGroup g = store.groups().find(sid(groups, change.get("did_group"), where, "DID group")).orElseThrow();
-                store.groups().update(new DidGroup(g.didGroupSid(), g.accountSid(), g.name(), setsFlow ? flowSid : g.callFlowSid(),
-                        merged(g.properties(), patch), g.dateCreated()));
+                DidGroup g = store.groups()
+                        .find(sid(groups, change.get("did_group"), where, "DID group"))
+                        .orElseThrow();
+                store.groups()
+                        .update(new DidGroup(
+                                g.didGroupSid(),
+                                g.accountSid(),
+                                g.name(),
+                                setsFlow ? flowSid : g.callFlowSid(),
+                                merged(g.properties(), patch),
+                                g.dateCreated()));
             } else if (change.containsKey("did")) {
-                Did d = store.dids().find(sid(didSids, change.get("did"), where, "DID")).orElseThrow();
-                store.dids().update(new Did(d.didSid(), d.accountSid(), d.phonenumber(), d.didGroupSid(),
-                        setsFlow ? flowSid : d.callFlowSid(), merged(d.properties(), patch), d.dateCreated()));
+                Did d = store.dids()
+                        .find(sid(didSids, change.get("did"), where, "DID"))
+                        .orElseThrow();
+                store.dids()
+                        .update(new Did(
+                                d.didSid(),
+                                d.accountSid(),
+                                d.phonenumber(),
+                                d.didGroupSid(),
+                                setsFlow ? flowSid : d.callFlowSid(),
+                                merged(d.properties(), patch),
+                                d.dateCreated()));
             } else {
                 if (setsFlow) {
                     throw new ScenarioException(where + "a meeting room names no call flow");
                 }
-                MeetingRoom r = store.rooms().find(sid(roomSids, change.get("room"), where, "room")).orElseThrow();
-                store.rooms().update(new MeetingRoom(r.meetingRoomSid(), r.accountSid(), r.name(), r.didGroupSid(),
-                        r.accessCodes(), merged(r.properties(), patch), r.adHoc(), r.dateCreated()));
+                MeetingRoom r = store.rooms()
+                        .find(sid(roomSids, change.get("room"), where, "room"))
+                        .orElseThrow();
+                store.rooms()
+                        .update(new MeetingRoom(
+                                r.meetingRoomSid(),
+                                r.accountSid(),
+                                r.name(),
+                                r.didGroupSid(),
+                                r.accessCodes(),
+                                merged(r.properties(), patch),
+                                r.adHoc(),
+                                r.dateCreated()));
             }
         }
 
@@ -343,8 +433,12 @@ public final class ScenarioRunner {
         }
 
         private String flowByName(Scenario.Step step, String name) {
-            return name == null ? null : engine.callFlow(name).map(CallFlow::callFlowSid).orElseThrow(() ->
-                    new ScenarioException(scenario.file() + ":" + step.line() + ": no call flow '" + name + "' in the rule base"));
+            return name == null
+                    ? null
+                    : engine.callFlow(name)
+                            .map(CallFlow::callFlowSid)
+                            .orElseThrow(() -> new ScenarioException(scenario.file() + ":" + step.line()
+                                    + ": no call flow '" + name + "' in the rule base"));
         }
 
         /** Scenario YAML keeps scalars as written: {@code null} and {@code ~} are the text that means none. */
@@ -366,8 +460,10 @@ public final class ScenarioRunner {
             if (name == null) {
                 return null;
             }
-            return engine.callFlow(name).map(CallFlow::callFlowSid).orElseThrow(() ->
-                    new ScenarioException(scenario.file() + ":" + node.line() + ": no call flow '" + name + "' in the rule base"));
+            return engine.callFlow(name)
+                    .map(CallFlow::callFlowSid)
+                    .orElseThrow(() -> new ScenarioException(
+                            scenario.file() + ":" + node.line() + ": no call flow '" + name + "' in the rule base"));
         }
 
         private String account(Scenario.Node node) {
@@ -386,7 +482,8 @@ public final class ScenarioRunner {
             }
             String sid = groups.get(name);
             if (sid == null) {
-                throw new ScenarioException(scenario.file() + ":" + node.line() + ": no DID group named '" + name + "'");
+                throw new ScenarioException(
+                        scenario.file() + ":" + node.line() + ": no DID group named '" + name + "'");
             }
             return sid;
         }

@@ -11,8 +11,7 @@ import java.util.stream.Stream;
 /** Every scenario file under a directory ({@code rules/scenarios} by default), in path order. */
 public final class ScenarioSuite {
 
-    private ScenarioSuite() {
-    }
+    private ScenarioSuite() {}
 
     /** The scenario files under {@code directory}, sorted, as paths relative to it. */
     public static List<Path> files(Path directory) {
@@ -33,8 +32,10 @@ public final class ScenarioSuite {
     /** Reads {@code file} (relative to {@code directory}). */
     public static Scenario read(Path directory, Path file) {
         try {
-            return new ScenarioReader().read(file.toString().replace('\\', '/'),
-                    Files.readString(directory.resolve(file), StandardCharsets.UTF_8));
+            return new ScenarioReader()
+                    .read(
+                            file.toString().replace('\\', '/'),
+                            Files.readString(directory.resolve(file), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

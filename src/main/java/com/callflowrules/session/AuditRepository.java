@@ -35,9 +35,10 @@ import tools.jackson.databind.node.ObjectNode;
 @Repository
 public class AuditRepository {
 
-    private static final JsonMapper JSON = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
-    private static final TypeReference<List<String>> NAMES = new TypeReference<>() {
-    };
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .build();
+    private static final TypeReference<List<String>> NAMES = new TypeReference<>() {};
     /** Rule lists known to be stored; distinct lists are few (one per path through a rule base). */
     private static final int KNOWN_LISTS = 10_000;
 
@@ -52,16 +53,25 @@ public class AuditRepository {
         String rules = JSON.writeValueAsString(decision.rulesFired());
         String digest = digest(rules);
         if (!storedLists.contains(digest)) {
-            jdbc.sql("INSERT INTO audit_rule_lists (digest, rules) VALUES (?, ?) ON CONFLICT DO NOTHING").params(digest, rules).update();
+            jdbc.sql("INSERT INTO audit_rule_lists (digest, rules) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                    .params(digest, rules)
+                    .update();
             rememberAfterCommit(digest);
         }
         jdbc.sql("""
                         INSERT INTO decision_audit (call_sid, event, action, reason, call_flow, rule_base_version, rules_digest,
                             decision, decided_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(callSid, event, decision.action().name(), decision.reason() == null ? null : decision.reason().name(),
-                        decision.callFlow() == null ? null : decision.callFlow().name(), decision.ruleBaseVersion(), digest,
-                        JSON.writeValueAsString(compact(decision)), timestamp(at))
+                .params(
+                        callSid,
+                        event,
+                        decision.action().name(),
+                        decision.reason() == null ? null : decision.reason().name(),
+                        decision.callFlow() == null ? null : decision.callFlow().name(),
+                        decision.ruleBaseVersion(),
+                        digest,
+                        JSON.writeValueAsString(compact(decision)),
+                        timestamp(at))
                 .update();
     }
 
@@ -70,14 +80,23 @@ public class AuditRepository {
         return jdbc.sql("""
                         SELECT a.*, COALESCE(a.rules_fired, l.rules) AS rules_list FROM decision_audit a
                         LEFT JOIN audit_rule_lists l ON l.digest = a.rules_digest
-                        WHERE a.call_sid = ? ORDER BY a.id""").param(callSid)
+                        WHERE a.call_sid = ? ORDER BY a.id""")
+                .param(callSid)
                 .query((rs, n) -> {
-                    List<String> rulesFired = JSON.readValue(Optional.ofNullable(rs.getString("rules_list")).orElse("[]"), NAMES);
+                    List<String> rulesFired = JSON.readValue(
+                            Optional.ofNullable(rs.getString("rules_list")).orElse("[]"), NAMES);
                     ObjectNode decision = (ObjectNode) JSON.readTree(rs.getString("decision"));
                     decision.set("rules_fired", JSON.valueToTree(rulesFired));
-                    return new AuditEntry(rs.getString("call_sid"), rs.getString("event"), rs.getString("action"),
-                            rs.getString("reason"), rs.getString("call_flow"), rs.getString("rule_base_version"), rulesFired,
-                            decision, instant(rs, "decided_at"));
+                    return new AuditEntry(
+                            rs.getString("call_sid"),
+                            rs.getString("event"),
+                            rs.getString("action"),
+                            rs.getString("reason"),
+                            rs.getString("call_flow"),
+                            rs.getString("rule_base_version"),
+                            rulesFired,
+                            decision,
+                            instant(rs, "decided_at"));
                 })
                 .list();
     }
@@ -96,9 +115,25 @@ public class AuditRepository {
                 sources.put(key, source);
             }
         });
-        return new Decision(d.action(), d.reason(), d.callFlow(), d.role(), d.meetingRoomSid(), d.meetingSid(), d.muted(),
-                d.attemptsLeft(), d.media(), properties, sources, List.of(), d.ruleBaseVersion(), d.createRoom(),
-                d.startMeeting(), d.waitSeconds(), d.inCallAction(), d.stopAfterSeconds());
+        return new Decision(
+                d.action(),
+                d.reason(),
+                d.callFlow(),
+                d.role(),
+                d.meetingRoomSid(),
+                d.meetingSid(),
+                d.muted(),
+                d.attemptsLeft(),
+                d.media(),
+                properties,
+                sources,
+                List.of(),
+                d.ruleBaseVersion(),
+                d.createRoom(),
+                d.startMeeting(),
+                d.waitSeconds(),
+                d.inCallAction(),
+                d.stopAfterSeconds());
     }
 
     private void rememberAfterCommit(String digest) {

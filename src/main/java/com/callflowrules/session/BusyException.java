@@ -8,7 +8,6 @@ package com.callflowrules.session;
 public class BusyException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-
     public BusyException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -43,16 +43,29 @@ public class CallControl {
     private final CallTimers timers;
     private final RetryingTransactions transactions;
 
-    public CallControl(DecisionEngine engine, HierarchyCache hierarchy, MeetingRoomRepository rooms, CallRepository calls,
-            MeetingRepository meetings, AuditRepository audit, TransactionTemplate transactions, Clock clock) {
-        this(engine, hierarchy, rooms, calls, meetings, audit, transactions, clock, event -> {
-        });
+    public CallControl(
+            DecisionEngine engine,
+            HierarchyCache hierarchy,
+            MeetingRoomRepository rooms,
+            CallRepository calls,
+            MeetingRepository meetings,
+            AuditRepository audit,
+            TransactionTemplate transactions,
+            Clock clock) {
+        this(engine, hierarchy, rooms, calls, meetings, audit, transactions, clock, event -> {});
     }
 
     /** As above, publishing {@link CallsEnded} when a timer ends calls. */
     @org.springframework.beans.factory.annotation.Autowired
-    public CallControl(DecisionEngine engine, HierarchyCache hierarchy, MeetingRoomRepository rooms, CallRepository calls,
-            MeetingRepository meetings, AuditRepository audit, TransactionTemplate transactions, Clock clock,
+    public CallControl(
+            DecisionEngine engine,
+            HierarchyCache hierarchy,
+            MeetingRoomRepository rooms,
+            CallRepository calls,
+            MeetingRepository meetings,
+            AuditRepository audit,
+            TransactionTemplate transactions,
+            Clock clock,
             ApplicationEventPublisher events) {
         this.calls = calls;
         this.audit = audit;
@@ -63,8 +76,7 @@ public class CallControl {
     }
 
     /** A call and the decision just carried out for it. */
-    public record Outcome(Call call, Decision decision) {
-    }
+    public record Outcome(Call call, Decision decision) {}
 
     /** A call arrives at {@code numberDst}. */
     public Outcome arrive(String numberDst, String numberSrc) {
@@ -79,10 +91,16 @@ public class CallControl {
         try {
             return transactions.run(() -> {
                 CallFactsReader.Arrival arrival = facts.arrival(numberDst, CallFactsReader.Locks.TAKE);
-                Call call = Call.arrived(callSid, numberSrc, numberDst, arrival.did().map(Did::didSid).orElse(null), decisions.now());
+                Call call = Call.arrived(
+                        callSid,
+                        numberSrc,
+                        numberDst,
+                        arrival.did().map(Did::didSid).orElse(null),
+                        decisions.now());
                 MDC.put(CALL_SID, call.callSid());
                 // the call's row is written once, in the state the decision leaves it in
-                return decisions.decideAndApply("arrive", new CallArrived(numberDst, numberSrc), call, true, arrival.facts());
+                return decisions.decideAndApply(
+                        "arrive", new CallArrived(numberDst, numberSrc), call, true, arrival.facts());
             });
         } finally {
             MDC.remove(CALL_SID);
@@ -98,12 +116,14 @@ public class CallControl {
             Call call = lockLive(calls, callSid);
             CallLifecycle.require(call, CallLifecycle.Event.KEYED_CODE);
             if (call.state() == CallStatus.CHANGING_ROLE) {
-                return decisions.decideAndApply("role_code", new RoleCodeEntered(code), call, false, facts.placed(call));
+                return decisions.decideAndApply(
+                        "role_code", new RoleCodeEntered(code), call, false, facts.placed(call));
             }
             CallFacts entry = facts.codeEntry(call, code, CallFactsReader.Locks.TAKE);
             // Only a well-formed code is kept on the call; any other entry is an attempt the rules refuse.
             Call entered = call.withAccessCode(AccessCode.wellFormed(code) ? code : null);
-            return decisions.decideAndApply("access_code", new AccessCodeEntered(code, call.attemptsUsed()), entered, false, entry);
+            return decisions.decideAndApply(
+                    "access_code", new AccessCodeEntered(code, call.attemptsUsed()), entered, false, entry);
         });
     }
 
@@ -131,17 +151,23 @@ public class CallControl {
      * harmless. Checked under the call's lock, like every event.
      */
     public Optional<Outcome> hangUpIfLive(String callSid) {
-        return transactions.run(callSid, () -> calls.lock(callSid)
-                .filter(call -> CallLifecycle.takes(call.state(), CallLifecycle.Event.HUNG_UP))
-                .map(call -> decisions.decideAndApply("hang_up", new CallLeft(), call, false, facts.placed(call))));
+        return transactions.run(
+                callSid,
+                () -> calls.lock(callSid)
+                        .filter(call -> CallLifecycle.takes(call.state(), CallLifecycle.Event.HUNG_UP))
+                        .map(call ->
+                                decisions.decideAndApply("hang_up", new CallLeft(), call, false, facts.placed(call))));
     }
 
     /** What would happen to a call to {@code numberDst} (with {@code accessCode}, if given); nothing is changed or locked. */
     public Decision whatIf(String numberDst, String numberSrc, String accessCode) {
         return transactions.readOnly(() -> {
-            CallFacts entry = accessCode == null ? null : facts.codeEntryAt(numberDst, accessCode, CallFactsReader.Locks.NONE);
+            CallFacts entry =
+                    accessCode == null ? null : facts.codeEntryAt(numberDst, accessCode, CallFactsReader.Locks.NONE);
             if (entry == null) {
-                return decisions.decide(new CallArrived(numberDst, numberSrc), facts.arrival(numberDst, CallFactsReader.Locks.NONE).facts());
+                return decisions.decide(
+                        new CallArrived(numberDst, numberSrc),
+                        facts.arrival(numberDst, CallFactsReader.Locks.NONE).facts());
             }
             return decisions.decide(new AccessCodeEntered(accessCode, 0), entry);
         });

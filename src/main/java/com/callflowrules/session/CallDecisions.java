@@ -41,8 +41,15 @@ final class CallDecisions {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CallDecisions(DecisionEngine engine, CallFactsReader facts, MeetingRoomRepository rooms, CallRepository calls,
-            MeetingRepository meetings, AuditRepository audit, ApplicationEventPublisher events, Clock clock) {
+    CallDecisions(
+            DecisionEngine engine,
+            CallFactsReader facts,
+            MeetingRoomRepository rooms,
+            CallRepository calls,
+            MeetingRepository meetings,
+            AuditRepository audit,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.engine = engine;
         this.facts = facts;
         this.rooms = rooms;
@@ -69,7 +76,9 @@ final class CallDecisions {
             return engine.decide(event, facts);
         } catch (DecisionException e) {
             log.error("rules failed to decide {}: {}", event, e.getMessage());
-            String version = e.ruleBaseVersion() != null ? e.ruleBaseVersion() : engine.ruleBase().version();
+            String version = e.ruleBaseVersion() != null
+                    ? e.ruleBaseVersion()
+                    : engine.ruleBase().version();
             return Decision.rulesFailed(version, e.lastRulesFired());
         }
     }
@@ -82,17 +91,24 @@ final class CallDecisions {
     /** Carries {@code decision} out for {@code call}; a {@code fresh} call has no row yet. */
     CallControl.Outcome apply(String event, Call call, boolean fresh, Decision decision, CallFacts facts, Instant now) {
         audit.record(call.callSid(), event, decision, now);
-        log.debug("{}: {} {} by rule base {}", event, decision.action(), decision.reason() == null ? "" : decision.reason(),
+        log.debug(
+                "{}: {} {} by rule base {}",
+                event,
+                decision.action(),
+                decision.reason() == null ? "" : decision.reason(),
                 decision.ruleBaseVersion());
         Call next = switch (decision.action()) {
             case DROP -> call.ended(decision.reason().name(), now);
-            case DISCONNECT -> (decision.reason() == Reason.TOO_MANY_ATTEMPTS ? call.withAttempt() : call)
-                    .ended(decision.reason().name(), now);
+            case DISCONNECT ->
+                (decision.reason() == Reason.TOO_MANY_ATTEMPTS ? call.withAttempt() : call)
+                        .ended(decision.reason().name(), now);
             case PROMPT_ACCESS_CODE -> call.with(CallStatus.PROMPTING);
             case REPROMPT_ACCESS_CODE -> call.withAttempt();
             case WAIT -> waiting(call, decision, now);
-            case JOIN -> call.state() == CallStatus.CHANGING_ROLE ? call.withRole(decision.role(), Boolean.TRUE.equals(decision.muted()))
-                    : join(call, fresh, decision, facts, now);
+            case JOIN ->
+                call.state() == CallStatus.CHANGING_ROLE
+                        ? call.withRole(decision.role(), Boolean.TRUE.equals(decision.muted()))
+                        : join(call, fresh, decision, facts, now);
             case IN_CALL_ACTION -> inCall.apply(call, decision.inCallAction());
             case IGNORE -> call.state() == CallStatus.CHANGING_ROLE ? call.withRoleChangeRefused() : call;
             case LEFT -> leave(call, decision, now);
@@ -111,14 +127,16 @@ final class CallDecisions {
     boolean admitAgain(String callSid, boolean onlyIfDue) {
         Instant now = now();
         Optional<Call> found = calls.lock(callSid);
-        if (found.isEmpty() || !CallLifecycle.takes(found.get().state(), CallLifecycle.Event.ADMISSION_CHECK)
+        if (found.isEmpty()
+                || !CallLifecycle.takes(found.get().state(), CallLifecycle.Event.ADMISSION_CHECK)
                 || onlyIfDue && found.get().waitDeadline().isAfter(now)) {
             return false;
         }
         Call call = found.get();
         CallFacts placed = facts.placed(call);
         long waited = Duration.between(call.waitStartedAt(), now).toSeconds();
-        CallControl.Outcome outcome = apply("admission", call, false, decide(new AdmissionRequested(waited), placed), placed, now);
+        CallControl.Outcome outcome =
+                apply("admission", call, false, decide(new AdmissionRequested(waited), placed), placed, now);
         if (outcome.call().state() == CallStatus.ENDED) {
             events.publishEvent(new CallsEnded(List.of(callSid), outcome.call().endReason()));
         }
@@ -139,13 +157,20 @@ final class CallDecisions {
         RoomToCreate toCreate = decision.createRoom();
         if (toCreate != null) {
             // A code another caller has just taken makes this throw; the retry finds the room.
-            roomSid = rooms.create(toCreate.accountSid(), "ad hoc " + toCreate.accessCode(), toCreate.didGroupSid(),
-                    List.of(new AccessCode(toCreate.accessCode(), toCreate.codeRole())), Map.of(), true).meetingRoomSid();
+            roomSid = rooms.create(
+                            toCreate.accountSid(),
+                            "ad hoc " + toCreate.accessCode(),
+                            toCreate.didGroupSid(),
+                            List.of(new AccessCode(toCreate.accessCode(), toCreate.codeRole())),
+                            Map.of(),
+                            true)
+                    .meetingRoomSid();
         }
         String meetingSid = decision.meetingSid();
         if (decision.startMeeting()) {
             // A meeting another caller has just started makes this throw; the retry joins it.
-            Meeting meeting = Meeting.started(UUID.randomUUID().toString(), roomSid, facts.account().accountSid(), now);
+            Meeting meeting = Meeting.started(
+                    UUID.randomUUID().toString(), roomSid, facts.account().accountSid(), now);
             meetings.insert(meeting);
             meetingSid = meeting.meetingSid();
         }
@@ -168,7 +193,8 @@ final class CallDecisions {
 
     private Call waiting(Call call, Decision decision, Instant now) {
         Instant started = call.waitStartedAt() == null ? now : call.waitStartedAt();
-        return call.waiting(decision.role(), decision.meetingRoomSid(), started, now.plusSeconds(decision.waitSeconds()));
+        return call.waiting(
+                decision.role(), decision.meetingRoomSid(), started, now.plusSeconds(decision.waitSeconds()));
     }
 
     private Call leave(Call call, Decision decision, Instant now) {

@@ -21,7 +21,10 @@ import java.util.Optional;
 final class CallFactsReader {
 
     /** Whether the rows a decision depends on are locked until its transaction ends. */
-    enum Locks { TAKE, NONE }
+    enum Locks {
+        TAKE,
+        NONE
+    }
 
     private final HierarchyCache hierarchy;
     private final MeetingRoomRepository rooms;
@@ -34,8 +37,7 @@ final class CallFactsReader {
     }
 
     /** The DID an arrival dialed, if the number is one, and the facts of its decision. */
-    record Arrival(Optional<Did> did, CallFacts facts) {
-    }
+    record Arrival(Optional<Did> did, CallFacts facts) {}
 
     /** Facts of an arrival at {@code numberDst}: with the running meeting of the DID's implicit room (a direct flow joins it). */
     Arrival arrival(String numberDst, Locks locks) {
@@ -45,8 +47,13 @@ final class CallFactsReader {
             return new Arrival(did, CallFacts.unknownNumber());
         }
         List<String> implicitRoom = List.of(Placement.implicitRoomSid(did.get().didSid()));
-        return new Arrival(did, dialed(reads, did.get())
-                .withMeetings(states(locks == Locks.TAKE ? meetings.lockInRooms(implicitRoom) : meetings.inRooms(implicitRoom))));
+        return new Arrival(
+                did,
+                dialed(reads, did.get())
+                        .withMeetings(states(
+                                locks == Locks.TAKE
+                                        ? meetings.lockInRooms(implicitRoom)
+                                        : meetings.inRooms(implicitRoom))));
     }
 
     /** Facts of {@code code} entered by {@code call} at its prompt (see {@link #codeEntry(HierarchyCache.Reads, Optional, String, Locks)}). */
@@ -71,7 +78,8 @@ final class CallFactsReader {
             return CallFacts.unknownNumber();
         }
         List<MeetingRoom> owners = AccessCode.wellFormed(code)
-                ? reads.roomsWithCode(did.get().accountSid(), did.get().didGroupSid(), code) : List.of();
+                ? reads.roomsWithCode(did.get().accountSid(), did.get().didGroupSid(), code)
+                : List.of();
         List<String> sids = owners.stream().map(MeetingRoom::meetingRoomSid).toList();
         if (locks == Locks.TAKE) {
             // The rooms are locked before their meetings are read: a host starting a meeting and a
@@ -79,7 +87,8 @@ final class CallFactsReader {
             // the first (no caller waits for a meeting that is running).
             rooms.lockAll(sids);
         }
-        return dialed(reads, did.get()).withRoomsWithCode(owners)
+        return dialed(reads, did.get())
+                .withRoomsWithCode(owners)
                 .withMeetings(states(locks == Locks.TAKE ? meetings.lockInRooms(sids) : meetings.inRooms(sids)));
     }
 
@@ -91,13 +100,22 @@ final class CallFactsReader {
             return facts;
         }
         return facts.withRoom(reads.room(call.meetingRoomSid()).orElse(null))
-                .withCall(new CallState(call.callSid(), call.role(), call.meetingRoomSid(), call.muted(),
-                        call.state() == CallStatus.CHANGING_ROLE, call.roleChangesRefused()))
+                .withCall(new CallState(
+                        call.callSid(),
+                        call.role(),
+                        call.meetingRoomSid(),
+                        call.muted(),
+                        call.state() == CallStatus.CHANGING_ROLE,
+                        call.roleChangesRefused()))
                 .withMeetings(states(meetings.lockInRooms(List.of(call.meetingRoomSid()))));
     }
 
     private static CallFacts dialed(HierarchyCache.Reads reads, Did did) {
-        return CallFacts.dialed(did, did.didGroupSid() == null ? null : reads.group(did.didGroupSid()).orElse(null),
+        return CallFacts.dialed(
+                did,
+                did.didGroupSid() == null
+                        ? null
+                        : reads.group(did.didGroupSid()).orElse(null),
                 reads.account(did.accountSid()).orElse(null));
     }
 

@@ -43,8 +43,7 @@ final class CallLifecycle {
             CallStatus.CHANGING_ROLE, EnumSet.of(Event.KEYED_CODE, Event.HUNG_UP),
             CallStatus.ENDED, EnumSet.noneOf(Event.class)));
 
-    private CallLifecycle() {
-    }
+    private CallLifecycle() {}
 
     static boolean takes(CallStatus state, Event event) {
         return TAKES.get(state).contains(event);
@@ -53,8 +52,10 @@ final class CallLifecycle {
     /** Throws {@link CallStateException} naming the call's state when it does not take {@code event}. */
     static void require(Call call, Event event) {
         if (!takes(call.state(), event)) {
-            throw new CallStateException(call.state() == CallStatus.ENDED ? "call " + call.callSid() + " has ended"
-                    : "call " + call.callSid() + " is " + call.state().dbName() + ", " + event.refusal);
+            throw new CallStateException(
+                    call.state() == CallStatus.ENDED
+                            ? "call " + call.callSid() + " has ended"
+                            : "call " + call.callSid() + " is " + call.state().dbName() + ", " + event.refusal);
         }
     }
 }

@@ -23,7 +23,8 @@ public record CallMediaChanged(String callSid, String meetingRoomSid, boolean mu
         if (!inMeeting || before.muted() == after.muted() && before.onHold() == after.onHold()) {
             return Optional.empty();
         }
-        return Optional.of(new CallMediaChanged(after.callSid(), after.meetingRoomSid(), after.muted(), after.onHold()));
+        return Optional.of(
+                new CallMediaChanged(after.callSid(), after.meetingRoomSid(), after.muted(), after.onHold()));
     }
 
     private static boolean inMeeting(Call call) {

@@ -40,20 +40,24 @@ public class CallRepository {
                             attempts_used = ?, role_changes_refused = ?, meeting_room_sid = ?, meeting_sid = ?, muted = ?, on_hold = ?,
                             wait_started_at = ?, wait_deadline = ?, end_reason = ?, date_created = ?, date_joined = ?,
                             date_ended = ?
-                        WHERE call_sid = ?""")
-                .params(values(call, false))
-                .update();
+                        WHERE call_sid = ?""").params(values(call, false)).update();
     }
 
     /** A call, live or ended (then possibly moved to the history). */
     public Optional<Call> find(String callSid) {
-        Optional<Call> live = jdbc.sql("SELECT * FROM calls WHERE call_sid = ?").param(callSid).query(CallRepository::map).optional();
+        Optional<Call> live = jdbc.sql("SELECT * FROM calls WHERE call_sid = ?")
+                .param(callSid)
+                .query(CallRepository::map)
+                .optional();
         return live.isPresent() ? live : ended(callSid);
     }
 
     /** A call the retention sweep has moved to the history. */
     Optional<Call> ended(String callSid) {
-        return jdbc.sql("SELECT * FROM call_history WHERE call_sid = ?").param(callSid).query(CallRepository::map).optional();
+        return jdbc.sql("SELECT * FROM call_history WHERE call_sid = ?")
+                .param(callSid)
+                .query(CallRepository::map)
+                .optional();
     }
 
     /**
@@ -61,39 +65,60 @@ public class CallRepository {
      * returns how many. Rows another node's sweep holds are skipped.
      */
     int moveEnded(int limit) {
-        List<String> sids = jdbc.sql("SELECT call_sid FROM calls WHERE state = 'ended' ORDER BY date_ended LIMIT ? FOR UPDATE SKIP LOCKED")
-                .param(limit).query(String.class).list();
+        List<String> sids = jdbc.sql(
+                        "SELECT call_sid FROM calls WHERE state = 'ended' ORDER BY date_ended LIMIT ? FOR UPDATE SKIP LOCKED")
+                .param(limit)
+                .query(String.class)
+                .list();
         if (sids.isEmpty()) {
             return 0;
         }
-        jdbc.sql("INSERT INTO call_history (" + COLUMNS + ") SELECT " + COLUMNS + " FROM calls WHERE call_sid IN (:sids) ORDER BY date_ended")
-                .param("sids", sids).update();
-        return jdbc.sql("DELETE FROM calls WHERE call_sid IN (:sids)").param("sids", sids).update();
+        jdbc.sql("INSERT INTO call_history (" + COLUMNS + ") SELECT " + COLUMNS
+                        + " FROM calls WHERE call_sid IN (:sids) ORDER BY date_ended")
+                .param("sids", sids)
+                .update();
+        return jdbc.sql("DELETE FROM calls WHERE call_sid IN (:sids)")
+                .param("sids", sids)
+                .update();
     }
 
     /** The call, locked until the transaction ends: events of one call are applied one at a time. */
     Optional<Call> lock(String callSid) {
-        return jdbc.sql("SELECT * FROM calls WHERE call_sid = ? FOR UPDATE").param(callSid).query(CallRepository::map).optional();
+        return jdbc.sql("SELECT * FROM calls WHERE call_sid = ? FOR UPDATE")
+                .param(callSid)
+                .query(CallRepository::map)
+                .optional();
     }
 
     /** Calls that have not ended, newest first. */
     public List<Call> live(int limit, int offset) {
-        return jdbc.sql("SELECT * FROM calls WHERE state <> 'ended' ORDER BY date_created DESC, call_sid LIMIT ? OFFSET ?")
-                .params(limit, offset).query(CallRepository::map).list();
+        return jdbc.sql(
+                        "SELECT * FROM calls WHERE state <> 'ended' ORDER BY date_created DESC, call_sid LIMIT ? OFFSET ?")
+                .params(limit, offset)
+                .query(CallRepository::map)
+                .list();
     }
 
     public int countLive() {
-        return jdbc.sql("SELECT COUNT(*) FROM calls WHERE state <> 'ended'").query(Integer.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM calls WHERE state <> 'ended'")
+                .query(Integer.class)
+                .single();
     }
 
     List<Call> inMeeting(String meetingSid) {
-        return jdbc.sql("SELECT * FROM calls WHERE meeting_sid = ? AND state IN ('joined', 'changing_role') ORDER BY date_joined, call_sid")
-                .param(meetingSid).query(CallRepository::map).list();
+        return jdbc.sql(
+                        "SELECT * FROM calls WHERE meeting_sid = ? AND state IN ('joined', 'changing_role') ORDER BY date_joined, call_sid")
+                .param(meetingSid)
+                .query(CallRepository::map)
+                .list();
     }
 
     List<Call> waitingIn(String meetingRoomSid) {
-        return jdbc.sql("SELECT * FROM calls WHERE meeting_room_sid = ? AND state = 'waiting' ORDER BY wait_started_at, call_sid")
-                .param(meetingRoomSid).query(CallRepository::map).list();
+        return jdbc.sql(
+                        "SELECT * FROM calls WHERE meeting_room_sid = ? AND state = 'waiting' ORDER BY wait_started_at, call_sid")
+                .param(meetingRoomSid)
+                .query(CallRepository::map)
+                .list();
     }
 
     /**
@@ -102,16 +127,35 @@ public class CallRepository {
      */
     Optional<String> claimWaitOver(Instant now) {
         // SKIP LOCKED: a call another node (or an event) holds is left to it; LIMIT 1 claims one at a time.
-        return jdbc.sql("SELECT call_sid FROM calls WHERE state = 'waiting' AND wait_deadline <= ? ORDER BY wait_deadline "
-                        + "LIMIT 1 FOR UPDATE SKIP LOCKED")
-                .param(timestamp(now)).query(String.class).optional();
+        return jdbc.sql(
+                        "SELECT call_sid FROM calls WHERE state = 'waiting' AND wait_deadline <= ? ORDER BY wait_deadline "
+                                + "LIMIT 1 FOR UPDATE SKIP LOCKED")
+                .param(timestamp(now))
+                .query(String.class)
+                .optional();
     }
 
     private static Object[] values(Call c, boolean sidFirst) {
-        Object[] fields = {c.numberSrc(), c.numberDst(), c.didSid(), c.state().dbName(), c.accessCode(),
-                c.role() == null ? null : c.role().jsonName(), c.attemptsUsed(), c.roleChangesRefused(), c.meetingRoomSid(), c.meetingSid(),
-                c.muted(), c.onHold(), timestamp(c.waitStartedAt()), timestamp(c.waitDeadline()), c.endReason(),
-                timestamp(c.dateCreated()), timestamp(c.dateJoined()), timestamp(c.dateEnded())};
+        Object[] fields = {
+            c.numberSrc(),
+            c.numberDst(),
+            c.didSid(),
+            c.state().dbName(),
+            c.accessCode(),
+            c.role() == null ? null : c.role().jsonName(),
+            c.attemptsUsed(),
+            c.roleChangesRefused(),
+            c.meetingRoomSid(),
+            c.meetingSid(),
+            c.muted(),
+            c.onHold(),
+            timestamp(c.waitStartedAt()),
+            timestamp(c.waitDeadline()),
+            c.endReason(),
+            timestamp(c.dateCreated()),
+            timestamp(c.dateJoined()),
+            timestamp(c.dateEnded())
+        };
         Object[] all = new Object[fields.length + 1];
         if (sidFirst) {
             all[0] = c.callSid();
@@ -134,12 +178,25 @@ public class CallRepository {
 
     private static Call map(ResultSet rs, int row) throws SQLException {
         String role = rs.getString("role");
-        return new Call(rs.getString("call_sid"), rs.getString("number_src"), rs.getString("number_dst"),
-                rs.getString("did_sid"), CallStatus.fromDb(rs.getString("state")), rs.getString("access_code"),
-                role == null ? null : Role.fromJsonName(role), rs.getInt("attempts_used"), rs.getInt("role_changes_refused"),
+        return new Call(
+                rs.getString("call_sid"),
+                rs.getString("number_src"),
+                rs.getString("number_dst"),
+                rs.getString("did_sid"),
+                CallStatus.fromDb(rs.getString("state")),
+                rs.getString("access_code"),
+                role == null ? null : Role.fromJsonName(role),
+                rs.getInt("attempts_used"),
+                rs.getInt("role_changes_refused"),
                 rs.getString("meeting_room_sid"),
-                rs.getString("meeting_sid"), rs.getBoolean("muted"), rs.getBoolean("on_hold"),
-                instant(rs, "wait_started_at"), instant(rs, "wait_deadline"), rs.getString("end_reason"),
-                instant(rs, "date_created"), instant(rs, "date_joined"), instant(rs, "date_ended"));
+                rs.getString("meeting_sid"),
+                rs.getBoolean("muted"),
+                rs.getBoolean("on_hold"),
+                instant(rs, "wait_started_at"),
+                instant(rs, "wait_deadline"),
+                rs.getString("end_reason"),
+                instant(rs, "date_created"),
+                instant(rs, "date_joined"),
+                instant(rs, "date_ended"));
     }
 }

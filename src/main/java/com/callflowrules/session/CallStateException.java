@@ -4,7 +4,6 @@ package com.callflowrules.session;
 public class CallStateException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-
     public CallStateException(String message) {
         super(message);
     }

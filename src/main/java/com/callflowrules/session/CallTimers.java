@@ -30,8 +30,14 @@ final class CallTimers {
     private final RetryingTransactions transactions;
     private final ApplicationEventPublisher events;
 
-    CallTimers(CallRepository calls, MeetingRepository meetings, AuditRepository audit, CallFactsReader facts,
-            CallDecisions decisions, RetryingTransactions transactions, ApplicationEventPublisher events) {
+    CallTimers(
+            CallRepository calls,
+            MeetingRepository meetings,
+            AuditRepository audit,
+            CallFactsReader facts,
+            CallDecisions decisions,
+            RetryingTransactions transactions,
+            ApplicationEventPublisher events) {
         this.calls = calls;
         this.meetings = meetings;
         this.audit = audit;
@@ -44,12 +50,16 @@ final class CallTimers {
     /** Fires every timer that is due by the clock; returns how many fired. */
     int fireDue() {
         int fired = 0;
-        while (fired < PER_TICK && transactions.run(() -> calls.claimWaitOver(decisions.now()).map(this::timedOut).orElse(false))) {
+        while (fired < PER_TICK
+                && transactions.run(() ->
+                        calls.claimWaitOver(decisions.now()).map(this::timedOut).orElse(false))) {
             fired++;
         }
         int started = fired;
         while (fired - started < PER_TICK
-                && transactions.run(() -> meetings.claimStopDue(decisions.now()).map(this::stopIfDue).orElse(false))) {
+                && transactions.run(() -> meetings.claimStopDue(decisions.now())
+                        .map(this::stopIfDue)
+                        .orElse(false))) {
             fired++;
         }
         return fired;
@@ -70,8 +80,10 @@ final class CallTimers {
         }
         // The claim holds the row; read it again with its attendee counts, and check it is still due.
         List<Meeting> locked = meetings.lockInRooms(List.of(claimed.get().meetingRoomSid()));
-        if (locked.isEmpty() || !locked.get(0).meetingSid().equals(meetingSid)
-                || locked.get(0).stopDueAt() == null || locked.get(0).stopDueAt().isAfter(now)) {
+        if (locked.isEmpty()
+                || !locked.get(0).meetingSid().equals(meetingSid)
+                || locked.get(0).stopDueAt() == null
+                || locked.get(0).stopDueAt().isAfter(now)) {
             return false;
         }
         Meeting meeting = locked.get(0);

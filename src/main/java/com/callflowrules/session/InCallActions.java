@@ -23,8 +23,10 @@ final class InCallActions {
     }
 
     Call apply(Call call, String action) {
-        InCallEffect effect = PropertySchema.standard().bindingOfAction(action)
-                .orElseThrow(() -> new IllegalStateException("the rules decided an action the schema does not have: " + action))
+        InCallEffect effect = PropertySchema.standard()
+                .bindingOfAction(action)
+                .orElseThrow(() ->
+                        new IllegalStateException("the rules decided an action the schema does not have: " + action))
                 .effect();
         switch (effect) {
             case TOGGLE_OWN_MUTE -> {
@@ -32,17 +34,19 @@ final class InCallActions {
             }
             case TOGGLE_LOCK -> meetingOf(call).ifPresent(m -> meetings.update(m.withLocked(!m.locked())));
             case TOGGLE_RECORDING -> meetingOf(call).ifPresent(m -> meetings.update(m.withRecording(!m.recording())));
-            case TOGGLE_PARTICIPANT_MUTE -> meetingOf(call).ifPresent(m -> {
-                boolean mute = m.participantMuted().equals("false");
-                meetings.update(m.withParticipantMuted(mute ? "true" : "false"));
-                forRole(m.meetingSid(), Role.PARTICIPANT, c -> c.withMuted(mute));
-            });
-            case TOGGLE_HOLD -> meetingOf(call).ifPresent(m -> {
-                boolean hold = m.onHold().isEmpty();
-                meetings.update(m.withOnHold(hold ? "pl" : ""));
-                forRole(m.meetingSid(), Role.PARTICIPANT, c -> c.withOnHold(hold));
-                forRole(m.meetingSid(), Role.LISTENER, c -> c.withOnHold(hold));
-            });
+            case TOGGLE_PARTICIPANT_MUTE ->
+                meetingOf(call).ifPresent(m -> {
+                    boolean mute = m.participantMuted().equals("false");
+                    meetings.update(m.withParticipantMuted(mute ? "true" : "false"));
+                    forRole(m.meetingSid(), Role.PARTICIPANT, c -> c.withMuted(mute));
+                });
+            case TOGGLE_HOLD ->
+                meetingOf(call).ifPresent(m -> {
+                    boolean hold = m.onHold().isEmpty();
+                    meetings.update(m.withOnHold(hold ? "pl" : ""));
+                    forRole(m.meetingSid(), Role.PARTICIPANT, c -> c.withOnHold(hold));
+                    forRole(m.meetingSid(), Role.LISTENER, c -> c.withOnHold(hold));
+                });
             case CHANGE_ROLE -> {
                 return call.changingRole();
             }

@@ -17,7 +17,10 @@ public class LiveStateAdmin {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
 
-    public LiveStateAdmin(CallRepository calls, MeetingRepository meetings, TransactionTemplate transactions,
+    public LiveStateAdmin(
+            CallRepository calls,
+            MeetingRepository meetings,
+            TransactionTemplate transactions,
             ApplicationEventPublisher events) {
         this.events = events;
         this.calls = calls;

@@ -26,26 +26,67 @@ public record Meeting(
 
     /** A meeting that starts now in {@code meetingRoomSid}. */
     static Meeting started(String meetingSid, String meetingRoomSid, String accountSid, Instant now) {
-        return new Meeting(meetingSid, meetingRoomSid, accountSid, false, "", "false", false, null, null, now, Attendees.NONE);
+        return new Meeting(
+                meetingSid, meetingRoomSid, accountSid, false, "", "false", false, null, null, now, Attendees.NONE);
     }
 
     Meeting withLocked(boolean locked) {
-        return new Meeting(meetingSid, meetingRoomSid, accountSid, locked, onHold, participantMuted, recording, stopDueAt,
-                stopCallSid, dateCreated, attendees);
+        return new Meeting(
+                meetingSid,
+                meetingRoomSid,
+                accountSid,
+                locked,
+                onHold,
+                participantMuted,
+                recording,
+                stopDueAt,
+                stopCallSid,
+                dateCreated,
+                attendees);
     }
 
     Meeting withOnHold(String onHold) {
-        return new Meeting(meetingSid, meetingRoomSid, accountSid, locked, onHold, participantMuted, recording, stopDueAt,
-                stopCallSid, dateCreated, attendees);
+        return new Meeting(
+                meetingSid,
+                meetingRoomSid,
+                accountSid,
+                locked,
+                onHold,
+                participantMuted,
+                recording,
+                stopDueAt,
+                stopCallSid,
+                dateCreated,
+                attendees);
     }
 
     Meeting withParticipantMuted(String participantMuted) {
-        return new Meeting(meetingSid, meetingRoomSid, accountSid, locked, onHold, participantMuted, recording, stopDueAt,
-                stopCallSid, dateCreated, attendees);
+        return new Meeting(
+                meetingSid,
+                meetingRoomSid,
+                accountSid,
+                locked,
+                onHold,
+                participantMuted,
+                recording,
+                stopDueAt,
+                stopCallSid,
+                dateCreated,
+                attendees);
     }
 
     Meeting withRecording(boolean recording) {
-        return new Meeting(meetingSid, meetingRoomSid, accountSid, locked, onHold, participantMuted, recording, stopDueAt,
-                stopCallSid, dateCreated, attendees);
+        return new Meeting(
+                meetingSid,
+                meetingRoomSid,
+                accountSid,
+                locked,
+                onHold,
+                participantMuted,
+                recording,
+                stopDueAt,
+                stopCallSid,
+                dateCreated,
+                attendees);
     }
 }

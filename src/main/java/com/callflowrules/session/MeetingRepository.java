@@ -35,8 +35,16 @@ public class MeetingRepository {
                         INSERT INTO meetings (meeting_sid, meeting_room_sid, account_sid, locked, on_hold, participant_muted,
                             recording, stop_due_at, stop_call_sid, date_created)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(meeting.meetingSid(), meeting.meetingRoomSid(), meeting.accountSid(), meeting.locked(), meeting.onHold(),
-                        meeting.participantMuted(), meeting.recording(), timestamp(meeting.stopDueAt()), meeting.stopCallSid(),
+                .params(
+                        meeting.meetingSid(),
+                        meeting.meetingRoomSid(),
+                        meeting.accountSid(),
+                        meeting.locked(),
+                        meeting.onHold(),
+                        meeting.participantMuted(),
+                        meeting.recording(),
+                        timestamp(meeting.stopDueAt()),
+                        meeting.stopCallSid(),
                         timestamp(meeting.dateCreated()))
                 .update();
     }
@@ -46,15 +54,22 @@ public class MeetingRepository {
                         UPDATE meetings SET locked = ?, on_hold = ?, participant_muted = ?, recording = ?, stop_due_at = ?,
                             stop_call_sid = ?
                         WHERE meeting_sid = ?""")
-                .params(meeting.locked(), meeting.onHold(), meeting.participantMuted(), meeting.recording(),
-                        timestamp(meeting.stopDueAt()), meeting.stopCallSid(), meeting.meetingSid())
+                .params(
+                        meeting.locked(),
+                        meeting.onHold(),
+                        meeting.participantMuted(),
+                        meeting.recording(),
+                        timestamp(meeting.stopDueAt()),
+                        meeting.stopCallSid(),
+                        meeting.meetingSid())
                 .update();
     }
 
     /** Sets (or clears, with nulls) the stop grace timer of a meeting. */
     void setStop(String meetingSid, Instant dueAt, String callSid) {
         jdbc.sql("UPDATE meetings SET stop_due_at = ?, stop_call_sid = ? WHERE meeting_sid = ?")
-                .params(timestamp(dueAt), callSid, meetingSid).update();
+                .params(timestamp(dueAt), callSid, meetingSid)
+                .update();
     }
 
     void delete(String meetingSid) {
@@ -62,7 +77,10 @@ public class MeetingRepository {
     }
 
     public Optional<Meeting> find(String meetingSid) {
-        return jdbc.sql(SELECT + " WHERE m.meeting_sid = ?").param(meetingSid).query(MeetingRepository::map).optional();
+        return jdbc.sql(SELECT + " WHERE m.meeting_sid = ?")
+                .param(meetingSid)
+                .query(MeetingRepository::map)
+                .optional();
     }
 
     /**
@@ -74,13 +92,18 @@ public class MeetingRepository {
             return List.of();
         }
         // Locked in a statement of its own: the attendee counts are aggregates, which FOR UPDATE refuses.
-        List<String> sids = jdbc.sql("SELECT meeting_sid FROM meetings WHERE meeting_room_sid IN (:rooms) ORDER BY meeting_sid FOR UPDATE")
-                .param("rooms", meetingRoomSids).query(String.class).list();
+        List<String> sids = jdbc.sql(
+                        "SELECT meeting_sid FROM meetings WHERE meeting_room_sid IN (:rooms) ORDER BY meeting_sid FOR UPDATE")
+                .param("rooms", meetingRoomSids)
+                .query(String.class)
+                .list();
         if (sids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(SELECT + " WHERE m.meeting_sid IN (:sids) ORDER BY m.meeting_sid").param("sids", sids)
-                .query(MeetingRepository::map).list();
+        return jdbc.sql(SELECT + " WHERE m.meeting_sid IN (:sids) ORDER BY m.meeting_sid")
+                .param("sids", sids)
+                .query(MeetingRepository::map)
+                .list();
     }
 
     /** The running meetings of these rooms, as committed; nothing is locked. */
@@ -88,13 +111,17 @@ public class MeetingRepository {
         if (meetingRoomSids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(SELECT + " WHERE m.meeting_room_sid IN (:rooms) ORDER BY m.meeting_sid").param("rooms", meetingRoomSids)
-                .query(MeetingRepository::map).list();
+        return jdbc.sql(SELECT + " WHERE m.meeting_room_sid IN (:rooms) ORDER BY m.meeting_sid")
+                .param("rooms", meetingRoomSids)
+                .query(MeetingRepository::map)
+                .list();
     }
 
     public List<Meeting> list(int limit, int offset) {
         return jdbc.sql(SELECT + " ORDER BY m.date_created DESC, m.meeting_sid LIMIT ? OFFSET ?")
-                .params(limit, offset).query(MeetingRepository::map).list();
+                .params(limit, offset)
+                .query(MeetingRepository::map)
+                .list();
     }
 
     public int count() {
@@ -106,14 +133,25 @@ public class MeetingRepository {
      * ends, and rows other transactions hold are skipped, so each timer fires on one node.
      */
     Optional<String> claimStopDue(Instant now) {
-        return jdbc.sql("SELECT meeting_sid FROM meetings WHERE stop_due_at <= ? ORDER BY stop_due_at LIMIT 1 FOR UPDATE SKIP LOCKED")
-                .param(timestamp(now)).query(String.class).optional();
+        return jdbc.sql(
+                        "SELECT meeting_sid FROM meetings WHERE stop_due_at <= ? ORDER BY stop_due_at LIMIT 1 FOR UPDATE SKIP LOCKED")
+                .param(timestamp(now))
+                .query(String.class)
+                .optional();
     }
 
     private static Meeting map(ResultSet rs, int row) throws SQLException {
-        return new Meeting(rs.getString("meeting_sid"), rs.getString("meeting_room_sid"), rs.getString("account_sid"),
-                rs.getBoolean("locked"), rs.getString("on_hold"), rs.getString("participant_muted"), rs.getBoolean("recording"),
-                instant(rs, "stop_due_at"), rs.getString("stop_call_sid"), instant(rs, "date_created"),
+        return new Meeting(
+                rs.getString("meeting_sid"),
+                rs.getString("meeting_room_sid"),
+                rs.getString("account_sid"),
+                rs.getBoolean("locked"),
+                rs.getString("on_hold"),
+                rs.getString("participant_muted"),
+                rs.getBoolean("recording"),
+                instant(rs, "stop_due_at"),
+                rs.getString("stop_call_sid"),
+                instant(rs, "date_created"),
                 new Attendees(rs.getInt("hosts"), rs.getInt("participants"), rs.getInt("listeners")));
     }
 }

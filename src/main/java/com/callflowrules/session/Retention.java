@@ -20,8 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Retention {
 
     /** What one sweep did. */
-    public record Swept(int callsMoved, int endedCallsDeleted, int auditRowsDeleted) {
-    }
+    public record Swept(int callsMoved, int endedCallsDeleted, int auditRowsDeleted) {}
 
     private final JdbcClient jdbc;
     private final CallRepository calls;
@@ -29,7 +28,11 @@ public class Retention {
     private final Clock clock;
     private final RetentionProperties settings;
 
-    public Retention(JdbcClient jdbc, CallRepository calls, TransactionTemplate transactions, Clock clock,
+    public Retention(
+            JdbcClient jdbc,
+            CallRepository calls,
+            TransactionTemplate transactions,
+            Clock clock,
             RetentionProperties settings) {
         this.jdbc = jdbc;
         this.calls = calls;
@@ -50,16 +53,20 @@ public class Retention {
         // a running meeting's stop timer is decided with the call whose leaving started it: that call
         // stays. NOT EXISTS on the indexed column: H2 ran a NOT IN subquery again for every row, which
         // stalled the sweep (and with it the hot table) once thousands of meetings were in their grace.
-        int history = prune(new Table("call_history", "moved_seq", "date_ended",
-                " AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.stop_call_sid = call_history.call_sid)"), now,
+        int history = prune(
+                new Table(
+                        "call_history",
+                        "moved_seq",
+                        "date_ended",
+                        " AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.stop_call_sid = call_history.call_sid)"),
+                now,
                 settings.maxEndedCalls());
         int audit = prune(new Table("decision_audit", "id", "decided_at", ""), now, settings.maxAuditRows());
         return new Swept(moved, history, audit);
     }
 
     /** An append-only table: rows arrive in the order of {@code seq}, stamped with {@code time}. */
-    private record Table(String name, String seq, String time, String keep) {
-    }
+    private record Table(String name, String seq, String time, String keep) {}
 
     /**
      * Deletes the oldest rows of {@code table} that are older than the maximum age, or beyond
@@ -72,13 +79,16 @@ public class Retention {
         Long pastLimit = pastLimit(table, maxRows);
         int deleted = 0;
         while (true) {
-            List<Row> oldest = jdbc.sql("SELECT " + table.seq() + " AS seq, " + table.time() + " AS at FROM " + table.name()
-                            + " ORDER BY " + table.seq() + " LIMIT ?")
-                    .param(settings.batchSize()).query((rs, n) -> new Row(rs.getLong("seq"), instant(rs, "at"))).list();
+            List<Row> oldest = jdbc.sql("SELECT " + table.seq() + " AS seq, " + table.time() + " AS at FROM "
+                            + table.name() + " ORDER BY " + table.seq() + " LIMIT ?")
+                    .param(settings.batchSize())
+                    .query((rs, n) -> new Row(rs.getLong("seq"), instant(rs, "at")))
+                    .list();
             Long upTo = null;
             for (Row row : oldest) {
                 boolean expired = row.at().isBefore(tooOld);
-                boolean overLimit = pastLimit != null && row.seq() <= pastLimit && row.at().isBefore(floor);
+                boolean overLimit =
+                        pastLimit != null && row.seq() <= pastLimit && row.at().isBefore(floor);
                 if (!expired && !overLimit) {
                     break;
                 }
@@ -88,17 +98,18 @@ public class Retention {
                 return deleted;
             }
             long last = upTo;
-            int batch = transactions.execute(status -> jdbc.sql("DELETE FROM " + table.name() + " WHERE " + table.seq() + " <= ?"
-                    + table.keep()).param(last).update());
+            int batch = transactions.execute(
+                    status -> jdbc.sql("DELETE FROM " + table.name() + " WHERE " + table.seq() + " <= ?" + table.keep())
+                            .param(last)
+                            .update());
             if (batch == 0) {
-                return deleted;   // only kept rows are left in the oldest batch
+                return deleted; // only kept rows are left in the oldest batch
             }
             deleted += batch;
         }
     }
 
-    private record Row(long seq, Instant at) {
-    }
+    private record Row(long seq, Instant at) {}
 
     /**
      * The sequence number of the newest row past the row limit, or null when the table is within
@@ -106,13 +117,19 @@ public class Retention {
      * alone, so the row-by-row count runs only when the table may be past the limit.
      */
     private Long pastLimit(Table table, long maxRows) {
-        long span = jdbc.sql("SELECT COALESCE(MAX(" + table.seq() + ") - MIN(" + table.seq() + ") + 1, 0) FROM " + table.name())
-                .query(Long.class).single();
+        long span = jdbc.sql("SELECT COALESCE(MAX(" + table.seq() + ") - MIN(" + table.seq() + ") + 1, 0) FROM "
+                        + table.name())
+                .query(Long.class)
+                .single();
         if (span <= maxRows) {
             return null;
         }
-        return jdbc.sql("SELECT " + table.seq() + " FROM " + table.name() + " ORDER BY " + table.seq() + " DESC LIMIT 1 OFFSET ?")
-                .param(maxRows).query(Long.class).optional().orElse(null);
+        return jdbc.sql("SELECT " + table.seq() + " FROM " + table.name() + " ORDER BY " + table.seq()
+                        + " DESC LIMIT 1 OFFSET ?")
+                .param(maxRows)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
     }
 
     /** The hot table's size: calls not yet moved to the history. */

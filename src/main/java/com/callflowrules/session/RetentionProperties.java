@@ -30,13 +30,14 @@ public record RetentionProperties(
 
     public RetentionProperties {
         if (batchSize < 1 || maxAuditRows < 0 || maxEndedCalls < 0 || maxAge.isNegative() || keepAtLeast.isNegative()) {
-            throw new IllegalArgumentException("callflow.retention: batch-size must be positive, limits and ages not negative");
+            throw new IllegalArgumentException(
+                    "callflow.retention: batch-size must be positive, limits and ages not negative");
         }
     }
 
     /** The defaults, as bound from an empty configuration. */
     public static RetentionProperties defaults() {
-        return new RetentionProperties(true, Duration.ofSeconds(10), Duration.ofDays(7), Duration.ofHours(1), 5_000_000, 1_000_000,
-                1_000);
+        return new RetentionProperties(
+                true, Duration.ofSeconds(10), Duration.ofDays(7), Duration.ofHours(1), 5_000_000, 1_000_000, 1_000);
     }
 }

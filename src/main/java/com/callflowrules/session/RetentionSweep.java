@@ -19,13 +19,18 @@ class RetentionSweep {
         this.retention = retention;
     }
 
-    @Scheduled(fixedDelayString = "${callflow.retention.interval:10s}", initialDelayString = "${callflow.retention.interval:10s}")
+    @Scheduled(
+            fixedDelayString = "${callflow.retention.interval:10s}",
+            initialDelayString = "${callflow.retention.interval:10s}")
     void sweep() {
         try {
             Retention.Swept swept = retention.sweep();
             if (swept.callsMoved() + swept.endedCallsDeleted() + swept.auditRowsDeleted() > 0) {
-                log.debug("retention: {} ended calls moved, {} ended calls and {} audit rows deleted", swept.callsMoved(),
-                        swept.endedCallsDeleted(), swept.auditRowsDeleted());
+                log.debug(
+                        "retention: {} ended calls moved, {} ended calls and {} audit rows deleted",
+                        swept.callsMoved(),
+                        swept.endedCallsDeleted(),
+                        swept.auditRowsDeleted());
             }
         } catch (RuntimeException e) {
             log.error("the retention sweep failed; it runs again after the next interval", e);

@@ -40,7 +40,8 @@ final class RetryingTransactions {
             } catch (ConflictException | DataIntegrityViolationException | ConcurrencyFailureException e) {
                 lost.add(e);
                 if (lost.size() == ATTEMPTS) {
-                    throw new BusyException("the call's data stayed contended after " + ATTEMPTS + " attempts; try again", e);
+                    throw new BusyException(
+                            "the call's data stayed contended after " + ATTEMPTS + " attempts; try again", e);
                 }
             }
         }

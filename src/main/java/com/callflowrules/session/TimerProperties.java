@@ -11,7 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param interval how often due timers are looked for
  */
 @ConfigurationProperties("callflow.timers")
-public record TimerProperties(@DefaultValue("true") boolean enabled, @DefaultValue("1s") Duration interval) {
+public record TimerProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("1s") Duration interval) {
 
     public TimerProperties {
         if (interval.isNegative() || interval.isZero()) {

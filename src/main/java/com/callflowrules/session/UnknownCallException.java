@@ -4,7 +4,6 @@ package com.callflowrules.session;
 public class UnknownCallException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-
     public UnknownCallException(String callSid) {
         super("no call " + callSid);
     }

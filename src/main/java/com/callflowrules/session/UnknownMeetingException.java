@@ -4,7 +4,6 @@ package com.callflowrules.session;
 public class UnknownMeetingException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-
     public UnknownMeetingException(String meetingSid) {
         super("no running meeting " + meetingSid);
     }

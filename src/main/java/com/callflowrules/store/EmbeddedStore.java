@@ -13,13 +13,13 @@ import org.h2.mvstore.MVStore;
  */
 final class EmbeddedStore {
 
-    private EmbeddedStore() {
-    }
+    private EmbeddedStore() {}
 
     static Optional<MVStore> of(Connection connection) throws SQLException {
         if (!connection.isWrapperFor(JdbcConnection.class)
                 || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)
-                || session.getDatabase().getStore() == null || !session.getDatabase().isPersistent()) {
+                || session.getDatabase().getStore() == null
+                || !session.getDatabase().isPersistent()) {
             return Optional.empty();
         }
         return Optional.of(session.getDatabase().getStore().getMvStore());

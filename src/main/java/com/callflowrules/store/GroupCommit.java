@@ -23,6 +23,7 @@ final class GroupCommit {
     private long requested;
     /** every ticket up to this one is durable */
     private long durable;
+
     private boolean writing;
     private long writes;
 

@@ -54,15 +54,19 @@ public final class GroupCommitDataSource extends DelegatingDataSource {
         if (commits == null) {
             return connection;
         }
-        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+        return (Connection) Proxy.newProxyInstance(
+                Connection.class.getClassLoader(),
+                new Class<?>[] {Connection.class},
                 new DurableConnection(connection, commits));
     }
 
     private GroupCommit decide(Connection connection) throws SQLException {
         synchronized (deciding) {
             if (groupCommit == null && !passThrough) {
-                groupCommit = EmbeddedStore.of(connection).filter(store -> store.getAutoCommitDelay() > 0)
-                        .map(GroupCommit::new).orElse(null);
+                groupCommit = EmbeddedStore.of(connection)
+                        .filter(store -> store.getAutoCommitDelay() > 0)
+                        .map(GroupCommit::new)
+                        .orElse(null);
                 passThrough = groupCommit == null;
             }
             return groupCommit;
@@ -127,8 +131,7 @@ public final class GroupCommitDataSource extends DelegatingDataSource {
                 case "hashCode" -> {
                     return System.identityHashCode(proxy);
                 }
-                default -> {
-                }
+                default -> {}
             }
             return call(method, args);
         }

@@ -14,8 +14,7 @@ public final class Migrations {
     /** Where the migrations are; {@code spring.flyway.locations} of the service. */
     public static final String LOCATION = "classpath:db/callflow";
 
-    private Migrations() {
-    }
+    private Migrations() {}
 
     /** Flyway over {@code dataSource} with the service's migrations. */
     public static FluentConfiguration flyway(DataSource dataSource) {

@@ -23,7 +23,9 @@ class StoreConfiguration {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean instanceof DataSource pool && !(bean instanceof GroupCommitDataSource) ? new GroupCommitDataSource(pool) : bean;
+                return bean instanceof DataSource pool && !(bean instanceof GroupCommitDataSource)
+                        ? new GroupCommitDataSource(pool)
+                        : bean;
             }
         };
     }
@@ -32,12 +34,22 @@ class StoreConfiguration {
     MeterBinder groupCommitMeters(DataSource dataSource) {
         return registry -> {
             if (dataSource instanceof GroupCommitDataSource durable) {
-                FunctionCounter.builder("callflow.store.durable.commits", durable,
-                        source -> source.groupCommit().map(GroupCommit::commits).orElse(0L))
-                        .description("commits made durable by group commit").register(registry);
-                FunctionCounter.builder("callflow.store.durable.writes", durable,
-                        source -> source.groupCommit().map(GroupCommit::writes).orElse(0L))
-                        .description("writes of the embedded store that made commits durable").register(registry);
+                FunctionCounter.builder(
+                                "callflow.store.durable.commits",
+                                durable,
+                                source -> source.groupCommit()
+                                        .map(GroupCommit::commits)
+                                        .orElse(0L))
+                        .description("commits made durable by group commit")
+                        .register(registry);
+                FunctionCounter.builder(
+                                "callflow.store.durable.writes",
+                                durable,
+                                source -> source.groupCommit()
+                                        .map(GroupCommit::writes)
+                                        .orElse(0L))
+                        .description("writes of the embedded store that made commits durable")
+                        .register(registry);
             }
         };
     }

@@ -20,20 +20,32 @@ class StoreMetrics {
     private static final List<String> TABLES = List.of("calls", "meetings", "call_history", "decision_audit");
 
     StoreMetrics(MeterRegistry registry, JdbcClient jdbc, DataSource dataSource) {
-        String sizeQuery = isPostgres(dataSource) ? "SELECT pg_database_size(current_database())"
+        String sizeQuery = isPostgres(dataSource)
+                ? "SELECT pg_database_size(current_database())"
                 : "SELECT CAST(setting_value AS BIGINT) FROM information_schema.settings WHERE setting_name = 'info.FILE_SIZE'";
-        Gauge.builder("callflow.store.size", () -> jdbc.sql(sizeQuery).query(Long.class).optional().orElse(0L))
-                .description("bytes the store takes on disk").baseUnit("bytes").register(registry);
+        Gauge.builder(
+                        "callflow.store.size",
+                        () -> jdbc.sql(sizeQuery).query(Long.class).optional().orElse(0L))
+                .description("bytes the store takes on disk")
+                .baseUnit("bytes")
+                .register(registry);
         for (String table : TABLES) {
             // table names are constants of this class, never input
-            Gauge.builder("callflow.store.rows", () -> jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single())
-                    .tag("table", table).description("rows in a table of live state or history").register(registry);
+            Gauge.builder(
+                            "callflow.store.rows",
+                            () -> jdbc.sql("SELECT COUNT(*) FROM " + table)
+                                    .query(Long.class)
+                                    .single())
+                    .tag("table", table)
+                    .description("rows in a table of live state or history")
+                    .register(registry);
         }
     }
 
     private static boolean isPostgres(DataSource dataSource) {
         try {
-            String product = JdbcUtils.extractDatabaseMetaData(dataSource, metaData -> metaData.getDatabaseProductName());
+            String product =
+                    JdbcUtils.extractDatabaseMetaData(dataSource, metaData -> metaData.getDatabaseProductName());
             return product != null && product.toLowerCase().contains("postgres");
         } catch (Exception e) {
             return false;

@@ -14,7 +14,8 @@ public record StoreProperties(@DefaultValue("1s") Duration compactionInterval) {
 
     public StoreProperties {
         if (compactionInterval.isNegative() || compactionInterval.isZero()) {
-            throw new IllegalArgumentException("callflow.store.compaction-interval must be positive, was " + compactionInterval);
+            throw new IllegalArgumentException(
+                    "callflow.store.compaction-interval must be positive, was " + compactionInterval);
         }
     }
 }

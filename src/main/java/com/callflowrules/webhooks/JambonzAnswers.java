@@ -55,7 +55,11 @@ final class JambonzAnswers {
             case DROP -> {
                 Map<String, Object> decline = verb("sip:decline");
                 decline.put("status", 603);
-                decline.put("reason", decision.reason() == null ? "Decline" : decision.reason().name());
+                decline.put(
+                        "reason",
+                        decision.reason() == null
+                                ? "Decline"
+                                : decision.reason().name());
                 verbs.add(decline);
             }
             case IN_CALL_ACTION, IGNORE, LEFT -> {

@@ -40,7 +40,8 @@ class JambonzController {
     }
 
     static String callSid(String jambonzCallSid) {
-        return UUID.nameUUIDFromBytes(("jambonz:" + jambonzCallSid).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(("jambonz:" + jambonzCallSid).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     @PostMapping(path = "/call", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -49,7 +50,8 @@ class JambonzController {
         if (sid == null) {
             return ResponseEntity.badRequest().build();
         }
-        CallControl.Outcome outcome = calls.arrive(String.valueOf(hook.get("to")), String.valueOf(hook.getOrDefault("from", "")), callSid(sid));
+        CallControl.Outcome outcome = calls.arrive(
+                String.valueOf(hook.get("to")), String.valueOf(hook.getOrDefault("from", "")), callSid(sid));
         if (outcome.call().state() != CallStatus.ENDED) {
             // kept before jambonz has its answer, so a timer that ends the call later can name it to jambonz
             platformCalls.remember(outcome.call().callSid(), PlatformCallRepository.JAMBONZ, sid);

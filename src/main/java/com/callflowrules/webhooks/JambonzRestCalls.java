@@ -20,7 +20,8 @@ final class JambonzRestCalls implements JambonzCalls {
     private final URI api;
     private final String accountSid;
     private final String apiKey;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
     JambonzRestCalls(String apiUrl, String accountSid, String apiKey) {
         this.api = URI.create(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
@@ -35,7 +36,10 @@ final class JambonzRestCalls implements JambonzCalls {
 
     @Override
     public void mute(String callSid, boolean muted) {
-        update(callSid, "{\"conf_mute_status\": \"" + (muted ? "mute" : "unmute") + "\"}", muted ? "muting" : "unmuting");
+        update(
+                callSid,
+                "{\"conf_mute_status\": \"" + (muted ? "mute" : "unmute") + "\"}",
+                muted ? "muting" : "unmuting");
     }
 
     private void update(String callSid, String body, String what) {
@@ -48,11 +52,12 @@ final class JambonzRestCalls implements JambonzCalls {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException("jambonz answered " + response.statusCode() + " to " + what + " call " + callSid + ": "
-                        + response.body());
+                throw new IllegalStateException("jambonz answered " + response.statusCode() + " to " + what + " call "
+                        + callSid + ": " + response.body());
             }
         } catch (IOException e) {
-            throw new IllegalStateException("jambonz could not be reached for " + what + " call " + callSid + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "jambonz could not be reached for " + what + " call " + callSid + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while " + what + " call " + callSid + " on jambonz", e);

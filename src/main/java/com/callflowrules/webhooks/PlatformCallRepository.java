@@ -21,13 +21,17 @@ class PlatformCallRepository {
 
     /** Remembers that {@code callSid} is jambonz's {@code platformCallSid}; a repeated report changes nothing. */
     void remember(String callSid, String platform, String platformCallSid) {
-        jdbc.sql("INSERT INTO platform_calls (call_sid, platform, platform_call_sid) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-                .params(callSid, platform, platformCallSid).update();
+        jdbc.sql(
+                        "INSERT INTO platform_calls (call_sid, platform, platform_call_sid) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+                .params(callSid, platform, platformCallSid)
+                .update();
     }
 
     /** The platform's sid of a live call of {@code platform}, if it came through that platform. */
     Optional<String> platformCallSid(String callSid, String platform) {
         return jdbc.sql("SELECT platform_call_sid FROM platform_calls WHERE call_sid = ? AND platform = ?")
-                .params(callSid, platform).query(String.class).optional();
+                .params(callSid, platform)
+                .query(String.class)
+                .optional();
     }
 }

@@ -26,7 +26,8 @@ class PlatformUpdates {
     private final Optional<JambonzCalls> jambonz;
     private final PlatformCallRepository platformCalls;
 
-    PlatformUpdates(Optional<TwilioCalls> twilio, Optional<JambonzCalls> jambonz, PlatformCallRepository platformCalls) {
+    PlatformUpdates(
+            Optional<TwilioCalls> twilio, Optional<JambonzCalls> jambonz, PlatformCallRepository platformCalls) {
         this.twilio = twilio;
         this.jambonz = jambonz;
         this.platformCalls = platformCalls;
@@ -36,10 +37,20 @@ class PlatformUpdates {
     void ended(CallsEnded ended) {
         for (String callSid : ended.callSids()) {
             if (TwimlController.isPlatformCallSid(callSid)) {
-                tell(twilio.map(t -> t::complete), "twilio-account-sid", callSid, callSid, "ended (" + ended.reason() + ")");
+                tell(
+                        twilio.map(t -> t::complete),
+                        "twilio-account-sid",
+                        callSid,
+                        callSid,
+                        "ended (" + ended.reason() + ")");
             } else {
-                platformCalls.platformCallSid(callSid, PlatformCallRepository.JAMBONZ)
-                        .ifPresent(platformSid -> tell(jambonz.map(j -> j::complete), "jambonz-api-url", callSid, platformSid,
+                platformCalls
+                        .platformCallSid(callSid, PlatformCallRepository.JAMBONZ)
+                        .ifPresent(platformSid -> tell(
+                                jambonz.map(j -> j::complete),
+                                "jambonz-api-url",
+                                callSid,
+                                platformSid,
                                 "ended (" + ended.reason() + ")"));
             }
         }
@@ -49,16 +60,27 @@ class PlatformUpdates {
     void mediaChanged(CallMediaChanged changed) {
         String callSid = changed.callSid();
         if (TwimlController.isPlatformCallSid(callSid)) {
-            tell(twilio.map(t -> sid -> t.updateParticipant(changed.meetingRoomSid(), sid, changed.muted(), changed.onHold())),
-                    "twilio-account-sid", callSid, callSid, "muted " + changed.muted() + ", on hold " + changed.onHold());
+            tell(
+                    twilio.map(t -> sid ->
+                            t.updateParticipant(changed.meetingRoomSid(), sid, changed.muted(), changed.onHold())),
+                    "twilio-account-sid",
+                    callSid,
+                    callSid,
+                    "muted " + changed.muted() + ", on hold " + changed.onHold());
         } else {
-            platformCalls.platformCallSid(callSid, PlatformCallRepository.JAMBONZ)
-                    .ifPresent(platformSid -> tell(jambonz.map(j -> sid -> j.mute(sid, changed.muted())), "jambonz-api-url", callSid,
-                            platformSid, "muted " + changed.muted()));
+            platformCalls
+                    .platformCallSid(callSid, PlatformCallRepository.JAMBONZ)
+                    .ifPresent(platformSid -> tell(
+                            jambonz.map(j -> sid -> j.mute(sid, changed.muted())),
+                            "jambonz-api-url",
+                            callSid,
+                            platformSid,
+                            "muted " + changed.muted()));
         }
     }
 
-    private static void tell(Optional<Consumer<String>> platform, String key, String callSid, String platformSid, String what) {
+    private static void tell(
+            Optional<Consumer<String>> platform, String key, String callSid, String platformSid, String what) {
         if (platform.isEmpty()) {
             log.warn("call {} {} but callflow.webhooks.{} is not set: the platform is not told", callSid, what, key);
             return;

@@ -26,11 +26,17 @@ final class TwilioRestCalls implements TwilioCalls {
     /** The conference's sid is found by its name (the room's sid), among running conferences. */
     @Override
     public void updateParticipant(String conferenceName, String callSid, boolean muted, boolean onHold) {
-        Iterator<Conference> running = Conference.reader().setFriendlyName(conferenceName).setStatus(Conference.Status.IN_PROGRESS)
-                .read(client).iterator();
+        Iterator<Conference> running = Conference.reader()
+                .setFriendlyName(conferenceName)
+                .setStatus(Conference.Status.IN_PROGRESS)
+                .read(client)
+                .iterator();
         if (!running.hasNext()) {
             throw new IllegalStateException("no running conference named " + conferenceName);
         }
-        Participant.updater(running.next().getSid(), callSid).setMuted(muted).setHold(onHold).update(client);
+        Participant.updater(running.next().getSid(), callSid)
+                .setMuted(muted)
+                .setHold(onHold)
+                .update(client);
     }
 }

@@ -39,22 +39,30 @@ final class TwimlAnswers {
         VoiceResponse.Builder twiml = new VoiceResponse.Builder();
         switch (decision.action()) {
             case PROMPT_ACCESS_CODE, REPROMPT_ACCESS_CODE -> {
-                Gather.Builder gather = new Gather.Builder().inputs(Gather.Input.DTMF).finishOnKey("#")
-                        .timeout(DecisionMedia.collectSeconds(decision)).action(CODE_STEP).method(HttpMethod.POST);
+                Gather.Builder gather = new Gather.Builder()
+                        .inputs(Gather.Input.DTMF)
+                        .finishOnKey("#")
+                        .timeout(DecisionMedia.collectSeconds(decision))
+                        .action(CODE_STEP)
+                        .method(HttpMethod.POST);
                 plays(decision).forEach(gather::play);
                 twiml.gather(gather.build());
                 // no digits before the timeout: the platform goes on here, and the empty entry counts as an attempt
-                twiml.redirect(new Redirect.Builder(CODE_STEP).method(HttpMethod.POST).build());
+                twiml.redirect(
+                        new Redirect.Builder(CODE_STEP).method(HttpMethod.POST).build());
             }
             case JOIN, WAIT -> {
                 plays(decision).forEach(twiml::play);
-                twiml.dial(new Dial.Builder().conference(conference(call, decision)).build());
+                twiml.dial(new Dial.Builder()
+                        .conference(conference(call, decision))
+                        .build());
             }
             case DISCONNECT -> {
                 plays(decision).forEach(twiml::play);
                 twiml.hangup(new Hangup.Builder().build());
             }
-            case DROP -> twiml.reject(new Reject.Builder().reason(Reject.Reason.REJECTED).build());
+            case DROP ->
+                twiml.reject(new Reject.Builder().reason(Reject.Reason.REJECTED).build());
             case IN_CALL_ACTION, IGNORE, LEFT -> {
                 // nothing for the platform to run: an empty answer leaves the call where it is
             }
@@ -75,8 +83,12 @@ final class TwimlAnswers {
                 // a waiting caller is in the conference without starting it; the rules decide when it ends
                 .startConferenceOnEnter(!waiting)
                 .endConferenceOnExit(false)
-                .waitUrl("on".equals(values.get("conference_moh_enabled")) ? properties.music(values.get("conference_moh")) : "")
-                .statusCallback(STATUS_STEP).statusCallbackMethod(HttpMethod.POST)
+                .waitUrl(
+                        "on".equals(values.get("conference_moh_enabled"))
+                                ? properties.music(values.get("conference_moh"))
+                                : "")
+                .statusCallback(STATUS_STEP)
+                .statusCallbackMethod(HttpMethod.POST)
                 .statusCallbackEvents(List.of(Conference.Event.JOIN, Conference.Event.LEAVE));
         return conference.build();
     }
@@ -84,10 +96,14 @@ final class TwimlAnswers {
     private static Conference.Beep beep(Map<String, String> values) {
         boolean entry = "on".equals(values.get("conference_entrytones_enabled"));
         boolean exit = "on".equals(values.get("conference_exittones_enabled"));
-        return entry && exit ? Conference.Beep.TRUE : entry ? Conference.Beep.ONENTER : exit ? Conference.Beep.ONEXIT : Conference.Beep.FALSE;
+        return entry && exit
+                ? Conference.Beep.TRUE
+                : entry ? Conference.Beep.ONENTER : exit ? Conference.Beep.ONEXIT : Conference.Beep.FALSE;
     }
 
     private List<Play> plays(Decision decision) {
-        return DecisionMedia.promptUrls(decision, properties).stream().map(url -> new Play.Builder(url).build()).toList();
+        return DecisionMedia.promptUrls(decision, properties).stream()
+                .map(url -> new Play.Builder(url).build())
+                .toList();
     }
 }

@@ -25,7 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @Hidden
 @RestController
-@RequestMapping(path = "/conference/v2/twiml", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+@RequestMapping(
+        path = "/conference/v2/twiml",
+        consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
         produces = MediaType.TEXT_XML_VALUE)
 class TwimlController {
 
@@ -42,7 +44,8 @@ class TwimlController {
         this.answers = new TwimlAnswers(properties);
     }
 
-    private static final java.util.regex.Pattern PLATFORM_CALL_SID = java.util.regex.Pattern.compile("CA[0-9a-fA-F]{32}");
+    private static final java.util.regex.Pattern PLATFORM_CALL_SID =
+            java.util.regex.Pattern.compile("CA[0-9a-fA-F]{32}");
 
     /**
      * The service's call sid for the platform's {@code CallSid}: the same, so that a timer that
@@ -62,7 +65,8 @@ class TwimlController {
     @PostMapping("/voice")
     ResponseEntity<String> voice(@RequestParam Map<String, String> form, HttpServletRequest request) {
         return signed(form, request, () -> {
-            CallControl.Outcome outcome = calls.arrive(required(form, "To"), form.getOrDefault("From", ""), callSid(required(form, "CallSid")));
+            CallControl.Outcome outcome = calls.arrive(
+                    required(form, "To"), form.getOrDefault("From", ""), callSid(required(form, "CallSid")));
             return answers.answer(outcome.call(), outcome.decision());
         });
     }
@@ -70,7 +74,8 @@ class TwimlController {
     @PostMapping("/access_code")
     ResponseEntity<String> accessCode(@RequestParam Map<String, String> form, HttpServletRequest request) {
         return signed(form, request, () -> {
-            CallControl.Outcome outcome = calls.enterCode(callSid(required(form, "CallSid")), form.getOrDefault("Digits", ""));
+            CallControl.Outcome outcome =
+                    calls.enterCode(callSid(required(form, "CallSid")), form.getOrDefault("Digits", ""));
             return answers.answer(outcome.call(), outcome.decision());
         });
     }
@@ -80,7 +85,8 @@ class TwimlController {
     ResponseEntity<String> status(@RequestParam Map<String, String> form, HttpServletRequest request) {
         return signed(form, request, () -> {
             String sid = callSid(required(form, "CallSid"));
-            boolean gone = "participant-leave".equals(form.get("StatusCallbackEvent")) || GONE.contains(form.get("CallStatus"));
+            boolean gone = "participant-leave".equals(form.get("StatusCallbackEvent"))
+                    || GONE.contains(form.get("CallStatus"));
             if (gone) {
                 calls.hangUpIfLive(sid);
             }
@@ -88,12 +94,17 @@ class TwimlController {
         });
     }
 
-    private ResponseEntity<String> signed(Map<String, String> form, HttpServletRequest request, java.util.function.Supplier<String> answer) {
-        if (properties.twilioAuthToken() != null && !properties.twilioAuthToken().isBlank()) {
+    private ResponseEntity<String> signed(
+            Map<String, String> form, HttpServletRequest request, java.util.function.Supplier<String> answer) {
+        if (properties.twilioAuthToken() != null
+                && !properties.twilioAuthToken().isBlank()) {
             String signature = request.getHeader("X-Twilio-Signature");
-            String url = request.getRequestURL() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-            if (signature == null || !new RequestValidator(properties.twilioAuthToken()).validate(url, form, signature)) {
-                return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN)
+            String url =
+                    request.getRequestURL() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+            if (signature == null
+                    || !new RequestValidator(properties.twilioAuthToken()).validate(url, form, signature)) {
+                return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                        .contentType(MediaType.TEXT_PLAIN)
                         .body("the request is not signed by the platform (X-Twilio-Signature)");
             }
         }

@@ -19,8 +19,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param musicUrl  the conference {@code waitUrl} for music on hold: {@code {music}} is replaced
  */
 @ConfigurationProperties("callflow.webhooks")
-public record WebhookProperties(@Nullable String twilioAuthToken, @Nullable String twilioAccountSid,
-        @Nullable String jambonzApiUrl, @Nullable String jambonzAccountSid, @Nullable String jambonzApiKey,
+public record WebhookProperties(
+        @Nullable String twilioAuthToken,
+        @Nullable String twilioAccountSid,
+        @Nullable String jambonzApiUrl,
+        @Nullable String jambonzAccountSid,
+        @Nullable String jambonzApiKey,
         @DefaultValue("/media/{language}/{prompt}.wav") String mediaUrl,
         @DefaultValue("/media/music/{music}.mp3") String musicUrl) {
 

@@ -18,8 +18,13 @@ class WebhooksConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    @ConditionalOnProperty({"callflow.webhooks.jambonz-api-url", "callflow.webhooks.jambonz-account-sid", "callflow.webhooks.jambonz-api-key"})
+    @ConditionalOnProperty({
+        "callflow.webhooks.jambonz-api-url",
+        "callflow.webhooks.jambonz-account-sid",
+        "callflow.webhooks.jambonz-api-key"
+    })
     JambonzCalls jambonzCalls(WebhookProperties properties) {
-        return new JambonzRestCalls(properties.jambonzApiUrl(), properties.jambonzAccountSid(), properties.jambonzApiKey());
+        return new JambonzRestCalls(
+                properties.jambonzApiUrl(), properties.jambonzAccountSid(), properties.jambonzApiKey());
     }
 }

@@ -59,15 +59,22 @@ abstract class ConcurrentWritesContract {
     void twentyConcurrentPatchesOfOneAccountKeepEveryKey() throws Exception {
         ApiClient api = new ApiClient(port);
         String account = api.post("/accounts", "{\"name\": \"Acme\"}").text("account_sid");
-        List<Map.Entry<String, String>> properties = PropertySchema.standard().baseValues().entrySet().stream().limit(20).toList();
+        List<Map.Entry<String, String>> properties = PropertySchema.standard().baseValues().entrySet().stream()
+                .limit(20)
+                .toList();
         assertThat(properties).hasSize(20);
 
-        List<ApiClient.Answer> answers = atOnce(properties.stream().<Callable<ApiClient.Answer>>map(p -> () -> new ApiClient(port)
-                .patch("/accounts/" + account, "{\"properties\": {\"" + p.getKey() + "\": \"" + p.getValue() + "\"}}")).toList());
+        List<ApiClient.Answer> answers = atOnce(properties.stream()
+                .<Callable<ApiClient.Answer>>map(p -> () -> new ApiClient(port)
+                        .patch(
+                                "/accounts/" + account,
+                                "{\"properties\": {\"" + p.getKey() + "\": \"" + p.getValue() + "\"}}"))
+                .toList());
 
         assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.raw()).isEqualTo(200));
         var stored = api.get("/accounts/" + account).body().get("properties");
-        assertThat(properties).allSatisfy(p -> assertThat(stored.get(p.getKey()).asString()).isEqualTo(p.getValue()));
+        assertThat(properties)
+                .allSatisfy(p -> assertThat(stored.get(p.getKey()).asString()).isEqualTo(p.getValue()));
     }
 
     @Test
@@ -75,18 +82,25 @@ abstract class ConcurrentWritesContract {
         ApiClient api = new ApiClient(port);
         String account = api.post("/accounts", "{\"name\": \"Acme\"}").text("account_sid");
         for (int round = 0; round < 10; round++) {
-            String room = api.post("/meeting_rooms", "{\"account_sid\": \"" + account + "\", \"name\": \"old\", "
-                    + "\"access_codes\": [{\"access_code\": \"" + (1000 + round) + "\", \"role\": \"host\"}]}").text("meeting_room_sid");
+            String room = api.post(
+                            "/meeting_rooms",
+                            "{\"account_sid\": \"" + account + "\", \"name\": \"old\", "
+                                    + "\"access_codes\": [{\"access_code\": \"" + (1000 + round)
+                                    + "\", \"role\": \"host\"}]}")
+                    .text("meeting_room_sid");
             String revoked = "[{\"access_code\": \"" + (5000 + round) + "\", \"role\": \"host\"}]";
 
             List<ApiClient.Answer> answers = atOnce(List.of(
                     () -> new ApiClient(port).patch("/meeting_rooms/" + room, "{\"access_codes\": " + revoked + "}"),
                     () -> new ApiClient(port).patch("/meeting_rooms/" + room, "{\"name\": \"new\"}"),
-                    () -> new ApiClient(port).patch("/meeting_rooms/" + room, "{\"properties\": {\"did_language\": \"de_DE\"}}")));
+                    () -> new ApiClient(port)
+                            .patch("/meeting_rooms/" + room, "{\"properties\": {\"did_language\": \"de_DE\"}}")));
 
-            assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.raw()).isEqualTo(200));
+            assertThat(answers)
+                    .allSatisfy(a -> assertThat(a.status()).as(a.raw()).isEqualTo(200));
             var stored = api.get("/meeting_rooms/" + room).body();
-            assertThat(stored.get("access_codes").findValuesAsString("access_code")).as("round %d", round)
+            assertThat(stored.get("access_codes").findValuesAsString("access_code"))
+                    .as("round %d", round)
                     .containsExactly(String.valueOf(5000 + round));
             assertThat(stored.get("name").asString()).isEqualTo("new");
             assertThat(stored.get("properties").get("did_language").asString()).isEqualTo("de_DE");
@@ -94,9 +108,16 @@ abstract class ConcurrentWritesContract {
     }
 
     private HttpResponse<String> send(String method, String path, String body, String ifMatch) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/conference/v2" + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("dev:dev-password".getBytes(StandardCharsets.UTF_8)))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/conference/v2" + path))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString("dev:dev-password".getBytes(StandardCharsets.UTF_8)))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
@@ -108,8 +129,12 @@ abstract class ConcurrentWritesContract {
 
     @Test
     void aConditionalWriteWithAStaleTagIsRefusedAndChangesNothing() throws Exception {
-        String account = new ApiClient(port).post("/accounts", "{\"name\": \"Acme\"}").text("account_sid");
-        String first = send("GET", "/accounts/" + account, null, null).headers().firstValue("ETag").orElseThrow();
+        String account =
+                new ApiClient(port).post("/accounts", "{\"name\": \"Acme\"}").text("account_sid");
+        String first = send("GET", "/accounts/" + account, null, null)
+                .headers()
+                .firstValue("ETag")
+                .orElseThrow();
 
         HttpResponse<String> renamed = send("PATCH", "/accounts/" + account, "{\"name\": \"Acme 2\"}", first);
         String second = renamed.headers().firstValue("ETag").orElseThrow();
@@ -122,7 +147,11 @@ abstract class ConcurrentWritesContract {
         assertThat(stale.body()).contains("precondition_failed");
         assertThat(current.body()).contains("\"name\":\"Acme 2\"");
         assertThat(current.headers().firstValue("ETag")).contains(second);
-        assertThat(send("PATCH", "/accounts/" + account, "{\"name\": \"Acme 3\"}", second).statusCode()).isEqualTo(200);
-        assertThat(send("PUT", "/accounts/" + account, "{\"name\": \"Acme 4\"}", "*").statusCode()).isEqualTo(200);
+        assertThat(send("PATCH", "/accounts/" + account, "{\"name\": \"Acme 3\"}", second)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(send("PUT", "/accounts/" + account, "{\"name\": \"Acme 4\"}", "*")
+                        .statusCode())
+                .isEqualTo(200);
     }
 }

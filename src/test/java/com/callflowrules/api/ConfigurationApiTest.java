@@ -11,8 +11,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The configuration API over real HTTP, on the embedded database. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:configuration-api;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:configuration-api;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1"
+        })
 class ConfigurationApiTest {
 
     @LocalServerPort
@@ -37,7 +40,8 @@ class ConfigurationApiTest {
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.text("call_flow_sid")).isEqualTo(CallFlow.sidFor("secured"));
-        assertThat(created.body().get("properties").get("did_language").asString()).isEqualTo("de_DE");
+        assertThat(created.body().get("properties").get("did_language").asString())
+                .isEqualTo("de_DE");
         assertThat(created.body().has("date_created")).isTrue();
         assertThat(api.get("/accounts/" + created.text("account_sid")).body()).isEqualTo(created.body());
     }
@@ -45,7 +49,8 @@ class ConfigurationApiTest {
     @Test
     void aFlowMayBeNamedByNameOrSidAndAlwaysAnswersWithTheSid() {
         Answer byName = api.post("/accounts", "{\"name\": \"A\", \"call_flow_sid\": \"open\"}");
-        Answer bySid = api.post("/accounts", "{\"name\": \"B\", \"call_flow_sid\": \"" + CallFlow.sidFor("direct_host") + "\"}");
+        Answer bySid = api.post(
+                "/accounts", "{\"name\": \"B\", \"call_flow_sid\": \"" + CallFlow.sidFor("direct_host") + "\"}");
         Answer none = api.post("/accounts", "{\"name\": \"C\", \"call_flow_sid\": null}");
 
         assertThat(byName.text("call_flow_sid")).isEqualTo(CallFlow.sidFor("open"));
@@ -63,8 +68,13 @@ class ConfigurationApiTest {
 
         assertThat(answer.status()).isEqualTo(422);
         assertThat(answer.text("error")).isEqualTo("validation_failed");
-        assertThat(answer.body().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder(
-                "name", "call_flow_sid", "colour", "properties.conference_start_wait", "properties.conference_colour");
+        assertThat(answer.body().get("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder(
+                        "name",
+                        "call_flow_sid",
+                        "colour",
+                        "properties.conference_start_wait",
+                        "properties.conference_colour");
         assertThat(answer.raw()).contains("'soon' must be an integer 0..86400");
         assertThat(api.get("/accounts").body().get("total").asInt()).isEqualTo(before);
     }
@@ -80,22 +90,29 @@ class ConfigurationApiTest {
         assertThat(array.status()).isEqualTo(400);
         assertThat(array.text("message")).contains("JSON object");
         assertThat(text.status()).isEqualTo(415);
-        assertThat(malformed.raw() + array.raw() + text.raw()).doesNotContain("Exception").doesNotContain("at com.");
+        assertThat(malformed.raw() + array.raw() + text.raw())
+                .doesNotContain("Exception")
+                .doesNotContain("at com.");
     }
 
     @Test
     void patchMergesPropertiesPerKeyAndNullRemovesAKeyWhilePutReplaces() {
-        String sid = account("{\"name\": \"Acme\", \"properties\": {\"did_language\": \"de_DE\", \"conference_moh\": \"jazz\"}}");
+        String sid = account(
+                "{\"name\": \"Acme\", \"properties\": {\"did_language\": \"de_DE\", \"conference_moh\": \"jazz\"}}");
 
-        Answer patched = api.patch("/accounts/" + sid, "{\"properties\": {\"conference_moh\": null, \"conference_start_wait\": \"60\"}}");
+        Answer patched = api.patch(
+                "/accounts/" + sid, "{\"properties\": {\"conference_moh\": null, \"conference_start_wait\": \"60\"}}");
         assertThat(patched.status()).isEqualTo(200);
-        assertThat(patched.body().get("properties").propertyNames()).containsExactlyInAnyOrder("did_language", "conference_start_wait");
+        assertThat(patched.body().get("properties").propertyNames())
+                .containsExactlyInAnyOrder("did_language", "conference_start_wait");
         assertThat(patched.text("name")).isEqualTo("Acme");
 
         Answer put = api.put("/accounts/" + sid, "{\"name\": \"Acme Ltd\"}");
         assertThat(put.status()).isEqualTo(200);
         assertThat(put.body().get("properties").size()).isZero();
-        assertThat(put.text("call_flow_sid")).as("a field left out of a PUT is unset").isNull();
+        assertThat(put.text("call_flow_sid"))
+                .as("a field left out of a PUT is unset")
+                .isNull();
         assertThat(api.get("/accounts/" + sid).text("name")).isEqualTo("Acme Ltd");
     }
 
@@ -103,12 +120,14 @@ class ConfigurationApiTest {
     void aBadPatchChangesNothing() {
         String sid = account("{\"name\": \"Acme\", \"properties\": {\"did_language\": \"de_DE\"}}");
 
-        Answer answer = api.patch("/accounts/" + sid, "{\"name\": \"New\", \"properties\": {\"did_language\": \"german\"}}");
+        Answer answer =
+                api.patch("/accounts/" + sid, "{\"name\": \"New\", \"properties\": {\"did_language\": \"german\"}}");
 
         assertThat(answer.status()).isEqualTo(422);
         Answer unchanged = api.get("/accounts/" + sid);
         assertThat(unchanged.text("name")).isEqualTo("Acme");
-        assertThat(unchanged.body().get("properties").get("did_language").asString()).isEqualTo("de_DE");
+        assertThat(unchanged.body().get("properties").get("did_language").asString())
+                .isEqualTo("de_DE");
     }
 
     @Test
@@ -123,18 +142,25 @@ class ConfigurationApiTest {
     void aPhoneNumberTakenIs409AndAGroupOfAnotherAccountIs422() {
         String acme = account("{\"name\": \"Acme\"}");
         String other = account("{\"name\": \"Other\"}");
-        String othersGroup = api.post("/did_groups", "{\"account_sid\": \"" + other + "\", \"name\": \"G\"}").text("did_group_sid");
-        assertThat(api.post("/dids", "{\"account_sid\": \"" + acme + "\", \"phonenumber\": \"15551230001\"}").status()).isEqualTo(201);
+        String othersGroup = api.post("/did_groups", "{\"account_sid\": \"" + other + "\", \"name\": \"G\"}")
+                .text("did_group_sid");
+        assertThat(api.post("/dids", "{\"account_sid\": \"" + acme + "\", \"phonenumber\": \"15551230001\"}")
+                        .status())
+                .isEqualTo(201);
 
         Answer taken = api.post("/dids", "{\"account_sid\": \"" + acme + "\", \"phonenumber\": \"15551230001\"}");
-        Answer foreignGroup = api.post("/dids", "{\"account_sid\": \"" + acme + "\", \"phonenumber\": \"15551230002\", \"did_group_sid\": \"" + othersGroup + "\"}");
+        Answer foreignGroup = api.post(
+                "/dids",
+                "{\"account_sid\": \"" + acme + "\", \"phonenumber\": \"15551230002\", \"did_group_sid\": \""
+                        + othersGroup + "\"}");
         Answer badNumber = api.post("/dids", "{\"account_sid\": \"" + acme + "\", \"phonenumber\": \"+1 555\"}");
         Answer noAccount = api.post("/dids", "{\"account_sid\": \"nope\", \"phonenumber\": \"15551230003\"}");
 
         assertThat(taken.status()).isEqualTo(409);
         assertThat(taken.text("error")).isEqualTo("conflict");
         assertThat(foreignGroup.status()).isEqualTo(422);
-        assertThat(foreignGroup.body().get("errors").get(0).get("field").asString()).isEqualTo("did_group_sid");
+        assertThat(foreignGroup.body().get("errors").get(0).get("field").asString())
+                .isEqualTo("did_group_sid");
         assertThat(badNumber.status()).isEqualTo(422);
         assertThat(badNumber.raw()).contains("E.164");
         assertThat(noAccount.status()).isEqualTo(422);
@@ -143,17 +169,23 @@ class ConfigurationApiTest {
     @Test
     void accessCodesAreUniquePerAccountAndGroupAndValidated() {
         String acme = account("{\"name\": \"Acme\"}");
-        String room = "{\"account_sid\": \"" + acme + "\", \"access_codes\": [{\"access_code\": \"4321\", \"role\": \"host\"}]}";
+        String room = "{\"account_sid\": \"" + acme
+                + "\", \"access_codes\": [{\"access_code\": \"4321\", \"role\": \"host\"}]}";
         Answer first = api.post("/meeting_rooms", room);
 
         Answer clash = api.post("/meeting_rooms", room);
-        Answer twice = api.post("/meeting_rooms", "{\"account_sid\": \"" + acme + "\", \"access_codes\": ["
-                + "{\"access_code\": \"1\", \"role\": \"host\"}, {\"access_code\": \"1\", \"role\": \"listener\"}]}");
-        Answer invalid = api.post("/meeting_rooms", "{\"account_sid\": \"" + acme + "\", \"access_codes\": ["
-                + "{\"access_code\": \"12ab\", \"role\": \"boss\"}]}");
+        Answer twice = api.post(
+                "/meeting_rooms",
+                "{\"account_sid\": \"" + acme + "\", \"access_codes\": ["
+                        + "{\"access_code\": \"1\", \"role\": \"host\"}, {\"access_code\": \"1\", \"role\": \"listener\"}]}");
+        Answer invalid = api.post(
+                "/meeting_rooms",
+                "{\"account_sid\": \"" + acme + "\", \"access_codes\": ["
+                        + "{\"access_code\": \"12ab\", \"role\": \"boss\"}]}");
 
         assertThat(first.status()).isEqualTo(201);
-        assertThat(first.body().get("access_codes").get(0).get("role").asString()).isEqualTo("host");
+        assertThat(first.body().get("access_codes").get(0).get("role").asString())
+                .isEqualTo("host");
         assertThat(first.body().get("ad_hoc").asBoolean()).isFalse();
         assertThat(clash.status()).isEqualTo(409);
         assertThat(twice.status()).isEqualTo(409);
@@ -166,9 +198,13 @@ class ConfigurationApiTest {
     @Test
     void objectsStillReferencedCannotBeDeleted() {
         String acme = account("{\"name\": \"Acme\"}");
-        String group = api.post("/did_groups", "{\"account_sid\": \"" + acme + "\", \"name\": \"G\"}").text("did_group_sid");
-        String did = api.post("/dids", "{\"account_sid\": \"" + acme + "\", \"phonenumber\": \"15551239999\", \"did_group_sid\": \""
-                + group + "\"}").text("did_sid");
+        String group = api.post("/did_groups", "{\"account_sid\": \"" + acme + "\", \"name\": \"G\"}")
+                .text("did_group_sid");
+        String did = api.post(
+                        "/dids",
+                        "{\"account_sid\": \"" + acme + "\", \"phonenumber\": \"15551239999\", \"did_group_sid\": \""
+                                + group + "\"}")
+                .text("did_sid");
 
         assertThat(api.delete("/did_groups/" + group).status()).isEqualTo(409);
         assertThat(api.delete("/accounts/" + acme).status()).isEqualTo(409);
@@ -199,34 +235,47 @@ class ConfigurationApiTest {
     @Test
     void groupsDidsAndRoomsArePatchedAndPut() {
         String acme = account("{\"name\": \"Acme\"}");
-        String group = api.post("/did_groups", "{\"account_sid\": \"" + acme + "\", \"name\": \"G\", \"call_flow_sid\": \"open\"}")
+        String group = api.post(
+                        "/did_groups",
+                        "{\"account_sid\": \"" + acme + "\", \"name\": \"G\", \"call_flow_sid\": \"open\"}")
                 .text("did_group_sid");
-        String did = api.post("/dids", "{\"account_sid\": \"" + acme + "\", \"phonenumber\": \"15557770001\"}").text("did_sid");
-        String room = api.post("/meeting_rooms", "{\"account_sid\": \"" + acme + "\", \"name\": \"R\", \"access_codes\": "
-                + "[{\"access_code\": \"10\", \"role\": \"host\"}]}").text("meeting_room_sid");
+        String did = api.post("/dids", "{\"account_sid\": \"" + acme + "\", \"phonenumber\": \"15557770001\"}")
+                .text("did_sid");
+        String room = api.post(
+                        "/meeting_rooms",
+                        "{\"account_sid\": \"" + acme + "\", \"name\": \"R\", \"access_codes\": "
+                                + "[{\"access_code\": \"10\", \"role\": \"host\"}]}")
+                .text("meeting_room_sid");
 
         Answer groupPatched = api.patch("/did_groups/" + group, "{\"properties\": {\"conference_moh\": \"jazz\"}}");
         Answer groupPut = api.put("/did_groups/" + group, "{\"name\": \"G2\"}");
-        Answer didPatched = api.patch("/dids/" + did, "{\"did_group_sid\": \"" + group + "\", \"call_flow_sid\": \"direct_host\"}");
+        Answer didPatched =
+                api.patch("/dids/" + did, "{\"did_group_sid\": \"" + group + "\", \"call_flow_sid\": \"direct_host\"}");
         Answer didPut = api.put("/dids/" + did, "{\"phonenumber\": \"15557770002\"}");
-        Answer roomPatched = api.patch("/meeting_rooms/" + room, "{\"did_group_sid\": \"" + group + "\", \"access_codes\": "
-                + "[{\"access_code\": \"20\", \"role\": \"listener\"}, {\"access_code\": \"21\", \"role\": \"host\"}]}");
+        Answer roomPatched = api.patch(
+                "/meeting_rooms/" + room,
+                "{\"did_group_sid\": \"" + group + "\", \"access_codes\": "
+                        + "[{\"access_code\": \"20\", \"role\": \"listener\"}, {\"access_code\": \"21\", \"role\": \"host\"}]}");
         Answer roomPut = api.put("/meeting_rooms/" + room, "{\"name\": \"Only a name\"}");
         Answer accountMoved = api.patch("/dids/" + did, "{\"account_sid\": \"someone-else\"}");
 
         assertThat(groupPatched.text("call_flow_sid")).isEqualTo(CallFlow.sidFor("open"));
-        assertThat(groupPatched.body().get("properties").get("conference_moh").asString()).isEqualTo("jazz");
+        assertThat(groupPatched.body().get("properties").get("conference_moh").asString())
+                .isEqualTo("jazz");
         assertThat(groupPut.text("name")).isEqualTo("G2");
         assertThat(groupPut.text("call_flow_sid")).isNull();
         assertThat(didPatched.text("did_group_sid")).isEqualTo(group);
         assertThat(didPatched.text("call_flow_sid")).isEqualTo(CallFlow.sidFor("direct_host"));
         assertThat(didPut.text("phonenumber")).isEqualTo("15557770002");
         assertThat(didPut.text("did_group_sid")).isNull();
-        assertThat(roomPatched.body().get("access_codes").findValuesAsString("access_code")).containsExactly("20", "21");
+        assertThat(roomPatched.body().get("access_codes").findValuesAsString("access_code"))
+                .containsExactly("20", "21");
         assertThat(roomPatched.text("did_group_sid")).isEqualTo(group);
         assertThat(roomPut.body().get("access_codes").size()).isZero();
         assertThat(roomPut.text("did_group_sid")).isNull();
-        assertThat(accountMoved.status()).as("account_sid is read-only and ignored").isEqualTo(200);
+        assertThat(accountMoved.status())
+                .as("account_sid is read-only and ignored")
+                .isEqualTo(200);
         assertThat(accountMoved.text("account_sid")).isEqualTo(acme);
         assertThat(api.get("/dids/" + did).text("phonenumber")).isEqualTo("15557770002");
     }

@@ -17,6 +17,8 @@ class CredentialDigestEncoderTest {
         assertThat(encoder.matches("s3cret-api-kez", stored)).isFalse();
         assertThat(encoder.matches("s3cret-api-key", "not a digest")).isFalse();
         assertThat(encoder.matches("s3cret-api-key", null)).isFalse();
-        assertThat(encoder.upgradeEncoding(stored)).as("never re-encoded to a slow hash").isFalse();
+        assertThat(encoder.upgradeEncoding(stored))
+                .as("never re-encoded to a slow hash")
+                .isFalse();
     }
 }

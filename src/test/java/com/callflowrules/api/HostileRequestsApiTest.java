@@ -14,13 +14,13 @@ import java.util.Base64;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Input no client should send gets the product's JSON error naming the problem, with no store
@@ -28,9 +28,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * duplicate keys, references longer than any sid, filters an operation does not take, bodies
  * over the size limit (declared or streamed).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:hostile-requests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=1000",
-        "callflow.timers.enabled=false", "callflow.rules.watch=false"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:hostile-requests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=1000",
+            "callflow.timers.enabled=false",
+            "callflow.rules.watch=false"
+        })
 class HostileRequestsApiTest {
 
     @LocalServerPort
@@ -56,8 +60,12 @@ class HostileRequestsApiTest {
     }
 
     private static void noInternals(Answer answer) {
-        assertThat(answer.raw()).doesNotContainIgnoringCase("select").doesNotContainIgnoringCase("insert ")
-                .doesNotContain("Exception").doesNotContain("org.").doesNotContain("<html");
+        assertThat(answer.raw())
+                .doesNotContainIgnoringCase("select")
+                .doesNotContainIgnoringCase("insert ")
+                .doesNotContain("Exception")
+                .doesNotContain("org.")
+                .doesNotContain("<html");
     }
 
     @Test
@@ -66,7 +74,9 @@ class HostileRequestsApiTest {
         for (String name : new String[] {"Ac\\u0000me", "Ac\\r\\nme", "Ac\\ud800me"}) {
             Answer answer = api.post("/accounts", "{\"name\": \"" + name + "\"}");
             assertThat(answer.status()).as(name).isEqualTo(422);
-            assertThat(answer.body().get("errors").findValuesAsString("field")).as(name).containsExactly("name");
+            assertThat(answer.body().get("errors").findValuesAsString("field"))
+                    .as(name)
+                    .containsExactly("name");
             noInternals(answer);
         }
         assertThat(accounts()).isEqualTo(before);
@@ -74,8 +84,10 @@ class HostileRequestsApiTest {
 
     @Test
     void anUnknownFieldInsideAnAccessCodeIsRefused() {
-        Answer answer = api.post("/meeting_rooms", "{\"account_sid\": \"" + account + "\", "
-                + "\"access_codes\": [{\"access_code\": \"12\", \"role\": \"host\", \"colour\": \"red\"}]}");
+        Answer answer = api.post(
+                "/meeting_rooms",
+                "{\"account_sid\": \"" + account + "\", "
+                        + "\"access_codes\": [{\"access_code\": \"12\", \"role\": \"host\", \"colour\": \"red\"}]}");
 
         assertThat(answer.status()).as(answer.raw()).isEqualTo(422);
         assertThat(answer.body().get("errors").findValuesAsString("field")).containsExactly("access_codes[0].colour");
@@ -93,8 +105,10 @@ class HostileRequestsApiTest {
 
     @Test
     void aReferenceLongerThanAnySidIsRefusedWithoutStoreDetail() {
-        Answer answer = api.post("/dids", "{\"account_sid\": \"" + account + "\", \"phonenumber\": \"15550707070\", "
-                + "\"did_group_sid\": \"" + "x".repeat(37) + "\"}");
+        Answer answer = api.post(
+                "/dids",
+                "{\"account_sid\": \"" + account + "\", \"phonenumber\": \"15550707070\", " + "\"did_group_sid\": \""
+                        + "x".repeat(37) + "\"}");
 
         assertThat(answer.status()).as(answer.raw()).isEqualTo(422);
         assertThat(answer.body().get("errors").findValuesAsString("field")).containsExactly("did_group_sid");
@@ -114,7 +128,10 @@ class HostileRequestsApiTest {
 
     @Test
     void aMultipartBodyIsAnUnsupportedMediaType() {
-        Answer answer = api.send("POST", "/accounts", "--x\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nA",
+        Answer answer = api.send(
+                "POST",
+                "/accounts",
+                "--x\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nA",
                 "multipart/form-data; boundary=x");
 
         assertThat(answer.status()).as(answer.raw()).isEqualTo(415);
@@ -127,7 +144,10 @@ class HostileRequestsApiTest {
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
         Thread holder = new Thread(() -> transaction.executeWithoutResult(status -> {
-            jdbc.sql("SELECT account_sid FROM accounts WHERE account_sid = ? FOR UPDATE").param(account).query(String.class).single();
+            jdbc.sql("SELECT account_sid FROM accounts WHERE account_sid = ? FOR UPDATE")
+                    .param(account)
+                    .query(String.class)
+                    .single();
             locked.countDown();
             try {
                 done.await(20, TimeUnit.SECONDS);
@@ -147,7 +167,8 @@ class HostileRequestsApiTest {
             done.countDown();
             holder.join(20_000);
         }
-        assertThat(api.get("/accounts/" + account).body().get("name").asString()).isEqualTo("Acme");
+        assertThat(api.get("/accounts/" + account).body().get("name").asString())
+                .isEqualTo("Acme");
     }
 
     @Test
@@ -155,16 +176,25 @@ class HostileRequestsApiTest {
         int before = accounts();
         String huge = "{\"name\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}";
         HttpClient http = HttpClient.newHttpClient();
-        String auth = "Basic " + Base64.getEncoder().encodeToString("dev:dev-password".getBytes(StandardCharsets.UTF_8));
+        String auth =
+                "Basic " + Base64.getEncoder().encodeToString("dev:dev-password".getBytes(StandardCharsets.UTF_8));
         URI uri = URI.create("http://localhost:" + port + "/conference/v2/accounts");
 
-        HttpResponse<String> declared = http.send(HttpRequest.newBuilder(uri).header("Authorization", auth)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(huge)).build(),
+        HttpResponse<String> declared = http.send(
+                HttpRequest.newBuilder(uri)
+                        .header("Authorization", auth)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(huge))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> streamed = http.send(HttpRequest.newBuilder(uri).header("Authorization", auth)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8))))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> streamed = http.send(
+                HttpRequest.newBuilder(uri)
+                        .header("Authorization", auth)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(declared.statusCode()).isEqualTo(413);
         assertThat(declared.body()).contains("payload_too_large");

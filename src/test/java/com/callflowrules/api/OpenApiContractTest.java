@@ -31,13 +31,18 @@ import tools.jackson.databind.json.JsonMapper;
  * every kind of error, sent over HTTP to the running service, each request and answer checked
  * against the served description by Atlassian's swagger-request-validator.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:openapi-contract;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-        "callflow.timers.enabled=false", "callflow.rules.watch=false"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:openapi-contract;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+            "callflow.timers.enabled=false",
+            "callflow.rules.watch=false"
+        })
 class OpenApiContractTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("dev:dev-password".getBytes(StandardCharsets.UTF_8));
+    private static final String AUTH =
+            "Basic " + Base64.getEncoder().encodeToString("dev:dev-password".getBytes(StandardCharsets.UTF_8));
     private static final String BASE = "/conference/v2";
     /** The Redocly CLI version the lint runs (tested on this kind of machine). */
     private static final String REDOCLY = "2.77.0";
@@ -68,12 +73,15 @@ class OpenApiContractTest {
     void fetchTheDescription() {
         Exchange docs = send("GET", "/v3/api-docs", null, null, true);
         assertThat(docs.status()).isEqualTo(200);
-        validator = OpenApiInteractionValidator.createForInlineApiSpecification(docs.body()).build();
+        validator = OpenApiInteractionValidator.createForInlineApiSpecification(docs.body())
+                .build();
     }
 
     private Exchange send(String method, String path, String body, String contentType, boolean authorized) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Accept", "application/json");
         if (authorized) {
             request.header("Authorization", AUTH);
@@ -83,7 +91,10 @@ class OpenApiContractTest {
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Exchange(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), response.body());
+            return new Exchange(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(null),
+                    response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -106,10 +117,12 @@ class OpenApiContractTest {
         return checked(method, path, body, contentType, authorized, false);
     }
 
-    private Exchange checked(String method, String path, String body, String contentType, boolean authorized, boolean checkRequest) {
+    private Exchange checked(
+            String method, String path, String body, String contentType, boolean authorized, boolean checkRequest) {
         Exchange answer = send(method, BASE + path, body, body == null ? null : contentType, authorized);
         String[] pathAndQuery = path.split("\\?", 2);
-        SimpleRequest.Builder request = new SimpleRequest.Builder(Request.Method.valueOf(method), BASE + pathAndQuery[0])
+        SimpleRequest.Builder request = new SimpleRequest.Builder(
+                        Request.Method.valueOf(method), BASE + pathAndQuery[0])
                 .withAccept("application/json");
         if (pathAndQuery.length == 2) {
             for (String parameter : pathAndQuery[1].split("&")) {
@@ -130,11 +143,13 @@ class OpenApiContractTest {
         if (answer.body() != null && !answer.body().isEmpty()) {
             response.withBody(answer.body());
         }
-        ValidationReport report = checkRequest ? validator.validate(request.build(), response.build())
+        ValidationReport report = checkRequest
+                ? validator.validate(request.build(), response.build())
                 : validator.validateResponse(BASE + pathAndQuery[0], Request.Method.valueOf(method), response.build());
         for (ValidationReport.Message message : report.getMessages()) {
             if (message.getLevel() == ValidationReport.Level.ERROR) {
-                violations.add(method + " " + path + " -> " + answer.status() + ": " + message.getKey() + ": " + message.getMessage());
+                violations.add(method + " " + path + " -> " + answer.status() + ": " + message.getKey() + ": "
+                        + message.getMessage());
             }
         }
         return answer;
@@ -148,10 +163,10 @@ class OpenApiContractTest {
                 {"account_sid": "%s", "name": "Sales", "properties": {}}""".formatted(account)).text("did_group_sid");
         String did = checked("POST", "/dids", """
                 {"account_sid": "%s", "phonenumber": "15550001000", "did_group_sid": "%s"}""".formatted(account, group)).text("did_sid");
-        String room = checked("POST", "/meeting_rooms", """
+        String room =
+                checked("POST", "/meeting_rooms", """
                 {"account_sid": "%s", "name": "Weekly", "did_group_sid": "%s",
-                 "access_codes": [{"access_code": "1234", "role": "host"}, {"access_code": "5678", "role": "participant"}]}"""
-                .formatted(account, group)).text("meeting_room_sid");
+                 "access_codes": [{"access_code": "1234", "role": "host"}, {"access_code": "5678", "role": "participant"}]}""".formatted(account, group)).text("meeting_room_sid");
         checked("GET", "/accounts/" + account, null);
         checked("GET", "/accounts?limit=10&offset=0", null);
         checked("PATCH", "/accounts/" + account, """
@@ -203,20 +218,30 @@ class OpenApiContractTest {
     @Test
     void theDescriptionRefusesWhatTheServiceRefuses() {
         SimpleRequest wrongValue = new SimpleRequest.Builder(Request.Method.POST, BASE + "/accounts")
-                .withAuthorization(AUTH).withContentType("application/json")
-                .withBody("{\"name\": \"Acme\", \"properties\": {\"conference_start_wait\": \"86401\"}}").build();
+                .withAuthorization(AUTH)
+                .withContentType("application/json")
+                .withBody("{\"name\": \"Acme\", \"properties\": {\"conference_start_wait\": \"86401\"}}")
+                .build();
         SimpleRequest unknownKey = new SimpleRequest.Builder(Request.Method.POST, BASE + "/accounts")
-                .withAuthorization(AUTH).withContentType("application/json")
-                .withBody("{\"name\": \"Acme\", \"properties\": {\"conference_colour\": \"blue\"}}").build();
+                .withAuthorization(AUTH)
+                .withContentType("application/json")
+                .withBody("{\"name\": \"Acme\", \"properties\": {\"conference_colour\": \"blue\"}}")
+                .build();
         SimpleRequest unknownField = new SimpleRequest.Builder(Request.Method.POST, BASE + "/dids")
-                .withAuthorization(AUTH).withContentType("application/json")
-                .withBody("{\"account_sid\": \"a\", \"phonenumber\": \"15550001000\", \"colour\": \"blue\"}").build();
+                .withAuthorization(AUTH)
+                .withContentType("application/json")
+                .withBody("{\"account_sid\": \"a\", \"phonenumber\": \"15550001000\", \"colour\": \"blue\"}")
+                .build();
         SimpleRequest badNumber = new SimpleRequest.Builder(Request.Method.POST, BASE + "/dids")
-                .withAuthorization(AUTH).withContentType("application/json")
-                .withBody("{\"account_sid\": \"a\", \"phonenumber\": \"+1555\"}").build();
+                .withAuthorization(AUTH)
+                .withContentType("application/json")
+                .withBody("{\"account_sid\": \"a\", \"phonenumber\": \"+1555\"}")
+                .build();
 
         for (SimpleRequest request : List.of(wrongValue, unknownKey, unknownField, badNumber)) {
-            assertThat(validator.validateRequest(request).hasErrors()).as(request.getRequestBody().toString()).isTrue();
+            assertThat(validator.validateRequest(request).hasErrors())
+                    .as(request.getRequestBody().toString())
+                    .isTrue();
         }
     }
 
@@ -237,8 +262,15 @@ class OpenApiContractTest {
         Exchange conflict = checked("POST", "/calls/" + call + "/dtmf", "{\"digits\": \"*6\"}");
         Exchange badLimit = refused("GET", "/calls?limit=0", null, null, true);
 
-        assertThat(List.of(malformed.status(), unauthorized.status(), notFound.status(), wrongType.status(),
-                invalid.status(), conflict.status(), badLimit.status())).containsExactly(400, 401, 404, 415, 422, 409, 400);
+        assertThat(List.of(
+                        malformed.status(),
+                        unauthorized.status(),
+                        notFound.status(),
+                        wrongType.status(),
+                        invalid.status(),
+                        conflict.status(),
+                        badLimit.status()))
+                .containsExactly(400, 401, 404, 415, 422, 409, 400);
         assertThat(violations).isEmpty();
     }
 
@@ -251,21 +283,28 @@ class OpenApiContractTest {
     void redoclysRecommendedLintFindsNoError() throws Exception {
         Path description = Path.of("target/openapi/openapi.json");
         Files.createDirectories(description.getParent());
-        Files.writeString(description, send("GET", "/v3/api-docs", null, null, true).body());
+        Files.writeString(
+                description, send("GET", "/v3/api-docs", null, null, true).body());
         Process lint;
         try {
-            lint = new ProcessBuilder("npx", "--yes", "@redocly/cli@" + REDOCLY, "lint", "--format=json", description.toString())
+            lint = new ProcessBuilder(
+                            "npx", "--yes", "@redocly/cli@" + REDOCLY, "lint", "--format=json", description.toString())
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
         } catch (IOException e) {
-            throw new AssertionError("npx (Node and npm) is needed to lint the API description; .ci/run installs it", e);
+            throw new AssertionError(
+                    "npx (Node and npm) is needed to lint the API description; .ci/run installs it", e);
         }
         String report = new String(lint.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(lint.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).as("redocly finished").isTrue();
+        assertThat(lint.waitFor(5, java.util.concurrent.TimeUnit.MINUTES))
+                .as("redocly finished")
+                .isTrue();
         JsonNode result = JSON.readTree(report.substring(report.indexOf('{')));
-        List<String> errors = result.get("problems").valueStream()
+        List<String> errors = result.get("problems")
+                .valueStream()
                 .filter(problem -> "error".equals(problem.get("severity").asString()))
-                .map(problem -> problem.get("ruleId").asString() + ": " + problem.get("message").asString())
+                .map(problem -> problem.get("ruleId").asString() + ": "
+                        + problem.get("message").asString())
                 .toList();
 
         assertThat(errors).isEmpty();
@@ -275,8 +314,12 @@ class OpenApiContractTest {
     /** The API speaks JSON only: a client asking for XML gets no XML (the contract is JSON). */
     @Test
     void noAnswerIsEverXml() throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + BASE + "/accounts"))
-                .header("Authorization", AUTH).header("Accept", "application/xml").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + BASE + "/accounts"))
+                        .header("Authorization", AUTH)
+                        .header("Accept", "application/xml")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(answer.statusCode()).isEqualTo(406);
         assertThat(answer.headers().firstValue("Content-Type").orElse("")).doesNotContain("xml");

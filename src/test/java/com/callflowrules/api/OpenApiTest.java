@@ -15,9 +15,12 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import tools.jackson.databind.JsonNode;
 
 /** The served OpenAPI description lists every operation the controllers serve, and no other. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:openapi;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "callflow.timers.enabled=false"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:openapi;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+            "callflow.timers.enabled=false"
+        })
 class OpenApiTest {
 
     @LocalServerPort
@@ -37,12 +40,15 @@ class OpenApiTest {
         mappings.getHandlerMethods().forEach((info, method) -> {
             if (method.getBeanType().getPackageName().equals(OpenApiTest.class.getPackageName())) {
                 for (String path : info.getPatternValues()) {
-                    info.getMethodsCondition().getMethods().forEach(m -> served.add(m.name().toLowerCase(Locale.ROOT) + " " + path));
+                    info.getMethodsCondition()
+                            .getMethods()
+                            .forEach(m -> served.add(m.name().toLowerCase(Locale.ROOT) + " " + path));
                 }
             }
         });
         List<String> described = new ArrayList<>();
-        paths.properties().forEach(path -> path.getValue().propertyNames().forEach(m -> described.add(m + " " + path.getKey())));
+        paths.properties()
+                .forEach(path -> path.getValue().propertyNames().forEach(m -> described.add(m + " " + path.getKey())));
 
         assertThat(served).hasSizeGreaterThan(25);
         assertThat(described).containsExactlyInAnyOrderElementsOf(served);
@@ -52,68 +58,112 @@ class OpenApiTest {
     void requestBodiesAreDescribedWithTheFieldsTheControllersAccept() {
         JsonNode docs = new ApiClient(port, "").get("/v3/api-docs").body();
         JsonNode schemas = docs.get("components").get("schemas");
-        String ref = docs.get("paths").get("/conference/v2/dids").get("post").get("requestBody").get("content")
-                .get("application/json").get("schema").get("$ref").asString();
+        String ref = docs.get("paths")
+                .get("/conference/v2/dids")
+                .get("post")
+                .get("requestBody")
+                .get("content")
+                .get("application/json")
+                .get("schema")
+                .get("$ref")
+                .asString();
 
         JsonNode did = schemas.get(ref.substring(ref.lastIndexOf('/') + 1));
         assertThat(did.get("properties").propertyNames())
                 .containsExactlyInAnyOrderElementsOf(RequestSchemas.fields(RequestSchemas.DidFields.class));
-        assertThat(schemas.get("Did").get("properties").propertyNames()).contains("did_sid", "did_group_sid", "date_created");
+        assertThat(schemas.get("Did").get("properties").propertyNames())
+                .contains("did_sid", "did_group_sid", "date_created");
     }
 
     @Test
     void everyOperationHasAStableIdASummaryATagJsonMediaAndItsErrorsWithTheOneErrorSchema() {
         JsonNode docs = new ApiClient(port, "").get("/v3/api-docs").body();
         List<String> ids = new ArrayList<>();
-        docs.get("paths").properties().forEach(path -> path.getValue().properties().forEach(entry -> {
-            String where = entry.getKey() + " " + path.getKey();
-            JsonNode operation = entry.getValue();
-            ids.add(operation.get("operationId").asString());
-            assertThat(operation.get("operationId").asString()).as(where).matches("[a-z][A-Za-z]+");
-            assertThat(operation.path("summary").asString("")).as(where).isNotBlank();
-            assertThat(operation.path("description").asString("")).as(where).isNotBlank();
-            assertThat(operation.get("tags")).as(where).hasSize(1);
-            assertThat(operation.get("responses").propertyNames()).as(where).contains("401");
-            operation.get("responses").properties().forEach(response -> {
-                JsonNode content = response.getValue().get("content");
-                if (content != null) {
-                    assertThat(content.propertyNames()).as(where + " " + response.getKey()).containsExactly("application/json");
-                }
-                if (response.getKey().startsWith("4")) {
-                    assertThat(content.get("application/json").get("schema").get("$ref").asString())
-                            .as(where + " " + response.getKey()).isEqualTo("#/components/schemas/ApiError");
-                }
-            });
-            if (operation.has("requestBody")) {
-                assertThat(operation.get("responses").propertyNames()).as(where).contains("400", "415", "422");
-            }
-            if (path.getKey().contains("{sid}")) {
-                assertThat(operation.get("responses").propertyNames()).as(where).contains("404");
-            }
-        }));
+        docs.get("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(entry -> {
+                    String where = entry.getKey() + " " + path.getKey();
+                    JsonNode operation = entry.getValue();
+                    ids.add(operation.get("operationId").asString());
+                    assertThat(operation.get("operationId").asString())
+                            .as(where)
+                            .matches("[a-z][A-Za-z]+");
+                    assertThat(operation.path("summary").asString("")).as(where).isNotBlank();
+                    assertThat(operation.path("description").asString(""))
+                            .as(where)
+                            .isNotBlank();
+                    assertThat(operation.get("tags")).as(where).hasSize(1);
+                    assertThat(operation.get("responses").propertyNames())
+                            .as(where)
+                            .contains("401");
+                    operation.get("responses").properties().forEach(response -> {
+                        JsonNode content = response.getValue().get("content");
+                        if (content != null) {
+                            assertThat(content.propertyNames())
+                                    .as(where + " " + response.getKey())
+                                    .containsExactly("application/json");
+                        }
+                        if (response.getKey().startsWith("4")) {
+                            assertThat(content.get("application/json")
+                                            .get("schema")
+                                            .get("$ref")
+                                            .asString())
+                                    .as(where + " " + response.getKey())
+                                    .isEqualTo("#/components/schemas/ApiError");
+                        }
+                    });
+                    if (operation.has("requestBody")) {
+                        assertThat(operation.get("responses").propertyNames())
+                                .as(where)
+                                .contains("400", "415", "422");
+                    }
+                    if (path.getKey().contains("{sid}")) {
+                        assertThat(operation.get("responses").propertyNames())
+                                .as(where)
+                                .contains("404");
+                    }
+                }));
 
-        assertThat(ids).doesNotHaveDuplicates().contains("createAccount", "enterAccessCode", "arriveCall", "decideWhatIf");
+        assertThat(ids)
+                .doesNotHaveDuplicates()
+                .contains("createAccount", "enterAccessCode", "arriveCall", "decideWhatIf");
         assertThat(docs.get("openapi").asString()).startsWith("3.0");
     }
 
     @Test
     void answerSchemasAreClosedRequireEveryFieldAndSayWhichMayBeNull() {
-        JsonNode schemas = new ApiClient(port, "").get("/v3/api-docs").body().get("components").get("schemas");
+        JsonNode schemas = new ApiClient(port, "")
+                .get("/v3/api-docs")
+                .body()
+                .get("components")
+                .get("schemas");
         JsonNode call = schemas.get("Call");
 
         assertThat(call.get("additionalProperties").asBoolean(true)).isFalse();
         assertThat(call.get("required").valueStream().map(JsonNode::asString).toList())
-                .contains("call_sid", "state", "role", "meeting_sid").doesNotContain("wait_deadline");
-        assertThat(call.get("properties").get("role").get("nullable").asBoolean()).isTrue();
-        assertThat(call.get("properties").get("call_sid").path("nullable").asBoolean(false)).isFalse();
-        assertThat(schemas.get("ApiError").get("properties").propertyNames()).contains("status", "error", "message", "errors");
+                .contains("call_sid", "state", "role", "meeting_sid")
+                .doesNotContain("wait_deadline");
+        assertThat(call.get("properties").get("role").get("nullable").asBoolean())
+                .isTrue();
+        assertThat(call.get("properties").get("call_sid").path("nullable").asBoolean(false))
+                .isFalse();
+        assertThat(schemas.get("ApiError").get("properties").propertyNames())
+                .contains("status", "error", "message", "errors");
         // every value a body can carry shows an example (objects and lists are made of such values)
-        schemas.properties().forEach(schema -> schema.getValue().path("properties").properties().forEach(p -> {
-            JsonNode property = p.getValue();
-            boolean composite = property.has("$ref") || property.has("allOf")
-                    || List.of("object", "array").contains(property.path("type").asString(""));
-            assertThat(composite || property.has("example")).as(schema.getKey() + "." + p.getKey() + " has an example").isTrue();
-        }));
+        schemas.properties()
+                .forEach(schema -> schema.getValue()
+                        .path("properties")
+                        .properties()
+                        .forEach(p -> {
+                            JsonNode property = p.getValue();
+                            boolean composite = property.has("$ref")
+                                    || property.has("allOf")
+                                    || List.of("object", "array")
+                                            .contains(property.path("type").asString(""));
+                            assertThat(composite || property.has("example"))
+                                    .as(schema.getKey() + "." + p.getKey() + " has an example")
+                                    .isTrue();
+                        }));
         JsonNode audit = schemas.get("AuditEntry").get("properties").get("decision");
         assertThat(audit.toString()).doesNotContain("JsonNode");
     }

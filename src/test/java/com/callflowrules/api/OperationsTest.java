@@ -2,6 +2,10 @@ package com.callflowrules.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.callflowrules.session.CallControl;
 import com.callflowrules.support.ApiClient;
 import com.callflowrules.support.ApiClient.Answer;
 import java.net.URI;
@@ -9,10 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
-import com.callflowrules.session.CallControl;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,10 +20,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Health with the rules component, decision and reload metrics, and structured logs with the call sid. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:operations;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "callflow.timers.enabled=false", "callflow.rules.watch=false",
-        "logging.level.com.callflowrules.session=DEBUG"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:operations;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+            "callflow.timers.enabled=false",
+            "callflow.rules.watch=false",
+            "logging.level.com.callflowrules.session=DEBUG"
+        })
 class OperationsTest {
 
     @LocalServerPort
@@ -34,13 +38,16 @@ class OperationsTest {
         ApiClient root = new ApiClient(port, "");
         String version = new ApiClient(port).get("/rules").text("version");
 
-        HttpResponse<String> anonymous = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> anonymous = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         JsonNode authenticated = root.get("/actuator/health").body();
 
         assertThat(anonymous.statusCode()).isEqualTo(200);
-        assertThat(JsonMapper.builder().build().readTree(anonymous.body()).has("components")).isFalse();
+        assertThat(JsonMapper.builder().build().readTree(anonymous.body()).has("components"))
+                .isFalse();
         assertThat(authenticated.get("status").asString()).isEqualTo("UP");
         JsonNode rules = authenticated.get("components").get("rules");
         assertThat(rules.get("details").get("version").asString()).isEqualTo(version);
@@ -62,9 +69,11 @@ class OperationsTest {
         Answer reloads = root.get("/actuator/metrics/callflow.rules.reloads?tag=result:clean");
 
         assertThat(decisions.status()).as(decisions.raw()).isEqualTo(200);
-        assertThat(decisions.body().get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(1);
+        assertThat(decisions.body().get("measurements").get(0).get("value").asDouble())
+                .isGreaterThanOrEqualTo(1);
         assertThat(latency.status()).isEqualTo(200);
-        assertThat(reloads.body().get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(1);
+        assertThat(reloads.body().get("measurements").get(0).get("value").asDouble())
+                .isGreaterThanOrEqualTo(1);
         String callSid = dropped.body().get("call").get("call_sid").asString();
         // the logging context carries the call sid; structured (ECS) logs write it as a field
         assertThat(logs.list).anySatisfy(event -> {

@@ -6,9 +6,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Concurrent writes on a real PostgreSQL. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "callflow.timers.enabled=false", "callflow.rules.watch=false",
-        "spring.datasource.username=postgres", "spring.datasource.password=postgres"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "callflow.timers.enabled=false", "callflow.rules.watch=false",
+            "spring.datasource.username=postgres", "spring.datasource.password=postgres"
+        })
 class PostgresConcurrentWritesTest extends ConcurrentWritesContract {
 
     @DynamicPropertySource

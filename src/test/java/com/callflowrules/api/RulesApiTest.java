@@ -34,7 +34,9 @@ class RulesApiTest {
     static void rules(DynamicPropertyRegistry registry) {
         rules = RulesCopy.of(rulesDir.resolve("rules"));
         registry.add("callflow.rules.directory", () -> rules.root().toString());
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:rules-api;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+        registry.add(
+                "spring.datasource.url",
+                () -> "jdbc:h2:mem:rules-api;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
     }
 
     @LocalServerPort
@@ -43,12 +45,16 @@ class RulesApiTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
 
-    private HttpResponse<String> send(String method, String path, String user, String password) throws IOException, InterruptedException {
+    private HttpResponse<String> send(String method, String path, String user, String password)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -87,7 +93,8 @@ class RulesApiTest {
         assertThat(ruleBase.get("version").asString()).matches("[0-9a-f]{12}");
         assertThat(ruleBase.has("loaded_at")).isTrue();
         assertThat(ruleBase.get("call_flows")).hasSize(6);
-        assertThat(ruleBase.get("call_flows").get(0).get("call_flow_sid").asString()).isEqualTo(CallFlow.sidFor("direct_host"));
+        assertThat(ruleBase.get("call_flows").get(0).get("call_flow_sid").asString())
+                .isEqualTo(CallFlow.sidFor("direct_host"));
     }
 
     @Test
@@ -102,7 +109,8 @@ class RulesApiTest {
         assertThat(page.get("items").get(0).get("name").asString()).isEqualTo("direct_participant");
         assertThat(bySid.get("behaviour").get("entry").asString()).isEqualTo("prompt");
         assertThat(bySid.get("behaviour").get("unknown_code").asString()).isEqualTo("refuse");
-        assertThat(bySid.get("properties").get("conference_mute_policy").asString()).isEqualTo("pl");
+        assertThat(bySid.get("properties").get("conference_mute_policy").asString())
+                .isEqualTo("pl");
         assertThat(byName).isEqualTo(bySid);
     }
 
@@ -116,7 +124,8 @@ class RulesApiTest {
         assertThat(badLimit.statusCode()).isEqualTo(400);
         assertThat(body(badLimit).get("errors").get(0).get("field").asString()).isEqualTo("limit");
         assertThat(notANumber.statusCode()).isEqualTo(400);
-        assertThat(body(notANumber).get("errors").get(0).get("field").asString()).isEqualTo("offset");
+        assertThat(body(notANumber).get("errors").get(0).get("field").asString())
+                .isEqualTo("offset");
         assertThat(unknownSid.statusCode()).isEqualTo(404);
         assertThat(body(unknownSid).get("message").asString()).isEqualTo("no call flow no-such-flow");
         assertThat(unknownPath.statusCode()).isEqualTo(404);
@@ -140,15 +149,26 @@ class RulesApiTest {
             assertThat(error.get("errors").get(0).get("message").asString()).contains("conference_start_wait");
             JsonNode rulesNow = body(get("/conference/v2/rules"));
             assertThat(rulesNow.get("version").asString()).isEqualTo(running);
-            assertThat(rulesNow.get("last_build").get("clean").asBoolean()).as("the refused build stays visible").isFalse();
-            assertThat(rulesNow.get("last_build").get("messages").get(0).get("file").asString()).isEqualTo("call-flows/open.yaml");
+            assertThat(rulesNow.get("last_build").get("clean").asBoolean())
+                    .as("the refused build stays visible")
+                    .isFalse();
+            assertThat(rulesNow.get("last_build")
+                            .get("messages")
+                            .get(0)
+                            .get("file")
+                            .asString())
+                    .isEqualTo("call-flows/open.yaml");
         } finally {
             rules.write("call-flows/open.yaml", original);
         }
         HttpResponse<String> reload = send("POST", "/conference/v2/rules/reload", "dev", "dev-password");
         assertThat(reload.statusCode()).isEqualTo(200);
         assertThat(body(reload).get("version").asString()).isEqualTo(running);
-        assertThat(body(get("/conference/v2/rules")).get("last_build").get("clean").asBoolean()).isTrue();
+        assertThat(body(get("/conference/v2/rules"))
+                        .get("last_build")
+                        .get("clean")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test
@@ -157,15 +177,19 @@ class RulesApiTest {
         String original = rules.read("call-flows/direct_host.yaml");
         rules.write("call-flows/direct_host.yaml", original + "# edited\n");
         try {
-            String second = body(send("POST", "/conference/v2/rules/reload", "dev", "dev-password")).get("version").asString();
+            String second = body(send("POST", "/conference/v2/rules/reload", "dev", "dev-password"))
+                    .get("version")
+                    .asString();
             assertThat(second).isNotEqualTo(first);
-            assertThat(body(get("/conference/v2/rules")).get("versions").findValuesAsString("version")).startsWith(second, first);
+            assertThat(body(get("/conference/v2/rules")).get("versions").findValuesAsString("version"))
+                    .startsWith(second, first);
 
             HttpResponse<String> rolledBack = send("POST", "/conference/v2/rules/rollback", "dev", "dev-password");
             HttpResponse<String> nothingLeft = send("POST", "/conference/v2/rules/rollback", "dev", "dev-password");
 
             assertThat(body(rolledBack).get("version").asString()).isEqualTo(first);
-            assertThat(body(get("/conference/v2/rules")).get("version").asString()).isEqualTo(first);
+            assertThat(body(get("/conference/v2/rules")).get("version").asString())
+                    .isEqualTo(first);
             assertThat(nothingLeft.statusCode()).isEqualTo(409);
         } finally {
             rules.write("call-flows/direct_host.yaml", original);

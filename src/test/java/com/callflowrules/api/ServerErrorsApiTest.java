@@ -17,9 +17,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * product's JSON error form too: no HTML page, no server version. Sent as raw bytes, since HTTP
  * clients refuse to send most of them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:server-errors;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-        "callflow.timers.enabled=false", "callflow.rules.watch=false"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:server-errors;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+            "callflow.timers.enabled=false",
+            "callflow.rules.watch=false"
+        })
 class ServerErrorsApiTest {
 
     @LocalServerPort
@@ -29,8 +33,9 @@ class ServerErrorsApiTest {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write((requestLine + "\r\nHost: localhost\r\nAuthorization: Basic ZGV2OmRldi1wYXNzd29yZA==\r\n" + extraHeaders
-                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write((requestLine + "\r\nHost: localhost\r\nAuthorization: Basic ZGV2OmRldi1wYXNzd29yZA==\r\n"
+                            + extraHeaders + "Connection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             InputStream in = socket.getInputStream();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -38,15 +43,24 @@ class ServerErrorsApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"GET /conference/v2/accounts%2F..%2Fx HTTP/1.1", "GET /conference/v2/a%00b HTTP/1.1",
-            "GET /conference/v2/a%zzb HTTP/1.1", "CONNECT localhost:80 HTTP/1.1"})
+    @ValueSource(
+            strings = {
+                "GET /conference/v2/accounts%2F..%2Fx HTTP/1.1",
+                "GET /conference/v2/a%00b HTTP/1.1",
+                "GET /conference/v2/a%zzb HTTP/1.1",
+                "CONNECT localhost:80 HTTP/1.1"
+            })
     void aRequestTheServerRefusesIsAnsweredAsJson(String requestLine) throws IOException {
         String answer = raw(requestLine, "");
 
         String status = answer.lines().findFirst().orElse("");
         assertThat(status).as(answer).matches("HTTP/1.1 (4|5)\\d\\d.*");
-        assertThat(answer).as(answer).contains("Content-Type: application/json").contains("\"status\":")
-                .doesNotContainIgnoringCase("<html").doesNotContain("Apache Tomcat");
+        assertThat(answer)
+                .as(answer)
+                .contains("Content-Type: application/json")
+                .contains("\"status\":")
+                .doesNotContainIgnoringCase("<html")
+                .doesNotContain("Apache Tomcat");
     }
 
     @ParameterizedTest

@@ -17,14 +17,22 @@ public final class BenchmarkInputs {
             .withAccountProperties(Map.of("did_language", "de_DE", "conference_start_wait", "600"))
             .withGroupProperties(Map.of("conference_moh", "sales-music", "did_welcomeprompt", "sales_hello"))
             .withDidProperties(Map.of("accesscode_max_attempts", "4"))
-            .withRoom("room-1", true, Map.of("conference_mute_policy", "pl"), CODE, Role.PARTICIPANT, "654321", Role.HOST);
+            .withRoom(
+                    "room-1",
+                    true,
+                    Map.of("conference_mute_policy", "pl"),
+                    CODE,
+                    Role.PARTICIPANT,
+                    "654321",
+                    Role.HOST);
 
     public static final CallFacts ARRIVAL = HIERARCHY.facts();
     public static final CallFacts CODE_ENTRY = HIERARCHY.factsForCode(CODE);
     /** A waiting participant of room-1, checked again after a host started its meeting. */
-    public static final CallFacts ADMISSION = HIERARCHY.factsInRoom("room-1", Role.PARTICIPANT,
+    public static final CallFacts ADMISSION = HIERARCHY.factsInRoom(
+            "room-1",
+            Role.PARTICIPANT,
             new MeetingState("meeting-1", "room-1", false, "false", new Attendees(1, 3, 0)));
 
-    private BenchmarkInputs() {
-    }
+    private BenchmarkInputs() {}
 }

@@ -6,8 +6,8 @@ import com.callflowrules.decision.Decision;
 import com.callflowrules.decision.FlowChoice;
 import com.callflowrules.decision.MediaStep;
 import com.callflowrules.decision.MeetingState;
-import com.callflowrules.decision.Reason;
 import com.callflowrules.decision.PropertySource;
+import com.callflowrules.decision.Reason;
 import com.callflowrules.hierarchy.CallFlow;
 import com.callflowrules.hierarchy.Level;
 import com.callflowrules.hierarchy.MeetingRoom;
@@ -42,9 +42,27 @@ public final class PlainJavaDecider {
         int attempts = PropertyValues.attempts("accesscode_max_attempts", properties.get("accesscode_max_attempts"));
         List<MediaStep> media = List.of(
                 MediaStep.play(properties.get("did_welcomeprompt"), properties.get("did_language")),
-                MediaStep.collectDigits(PropertyValues.seconds("accesscode_input_timeout", properties.get("accesscode_input_timeout"))));
-        return new Decision(Action.PROMPT_ACCESS_CODE, null, flow, null, null, null, null, attempts, media,
-                properties, sources, List.of(), "plain-java", null, false, null, null, null);
+                MediaStep.collectDigits(PropertyValues.seconds(
+                        "accesscode_input_timeout", properties.get("accesscode_input_timeout"))));
+        return new Decision(
+                Action.PROMPT_ACCESS_CODE,
+                null,
+                flow,
+                null,
+                null,
+                null,
+                null,
+                attempts,
+                media,
+                properties,
+                sources,
+                List.of(),
+                "plain-java",
+                null,
+                false,
+                null,
+                null,
+                null);
     }
 
     /** A known code is entered: route, look the code up, merge with the room, admit to a new meeting. */
@@ -55,9 +73,27 @@ public final class PlainJavaDecider {
         Map<String, String> properties = new TreeMap<>();
         Map<String, PropertySource> sources = new TreeMap<>();
         merge(flow, facts, room, properties, sources);
-        boolean muted = PropertyValues.roles("conference_mute_policy", properties.get("conference_mute_policy")).contains(role);
-        return new Decision(Action.JOIN, null, flow, role, room.meetingRoomSid(), null, muted, null, joinMedia(properties, role, 0),
-                properties, sources, List.of(), "plain-java", null, true, null, null, null);
+        boolean muted = PropertyValues.roles("conference_mute_policy", properties.get("conference_mute_policy"))
+                .contains(role);
+        return new Decision(
+                Action.JOIN,
+                null,
+                flow,
+                role,
+                room.meetingRoomSid(),
+                null,
+                muted,
+                null,
+                joinMedia(properties, role, 0),
+                properties,
+                sources,
+                List.of(),
+                "plain-java",
+                null,
+                true,
+                null,
+                null,
+                null);
     }
 
     /**
@@ -73,24 +109,61 @@ public final class PlainJavaDecider {
         Map<String, PropertySource> sources = new TreeMap<>();
         merge(flow, facts, room, properties, sources);
         if (meeting.locked() && role != Role.HOST) {
-            return new Decision(Action.DISCONNECT, Reason.MEETING_LOCKED, flow, role, room.meetingRoomSid(), meeting.meetingSid(), null, null,
-                    List.of(), properties, sources, List.of(), "plain-java", null, false, null, null, null);
+            return new Decision(
+                    Action.DISCONNECT,
+                    Reason.MEETING_LOCKED,
+                    flow,
+                    role,
+                    room.meetingRoomSid(),
+                    meeting.meetingSid(),
+                    null,
+                    null,
+                    List.of(),
+                    properties,
+                    sources,
+                    List.of(),
+                    "plain-java",
+                    null,
+                    false,
+                    null,
+                    null,
+                    null);
         }
-        boolean muted = PropertyValues.roles("conference_mute_policy", properties.get("conference_mute_policy")).contains(role)
+        boolean muted = PropertyValues.roles("conference_mute_policy", properties.get("conference_mute_policy"))
+                        .contains(role)
                 || role == Role.PARTICIPANT && !meeting.participantMuted().equals("false");
-        return new Decision(Action.JOIN, null, flow, role, room.meetingRoomSid(), meeting.meetingSid(), muted, null,
-                joinMedia(properties, role, meeting.attendees().total()), properties, sources, List.of(), "plain-java", null,
-                false, null, null, null);
+        return new Decision(
+                Action.JOIN,
+                null,
+                flow,
+                role,
+                room.meetingRoomSid(),
+                meeting.meetingSid(),
+                muted,
+                null,
+                joinMedia(properties, role, meeting.attendees().total()),
+                properties,
+                sources,
+                List.of(),
+                "plain-java",
+                null,
+                false,
+                null,
+                null,
+                null);
     }
 
     private static List<MediaStep> joinMedia(Map<String, String> properties, Role role, int attendees) {
         List<MediaStep> media = new ArrayList<>();
         String language = properties.get("did_language");
-        if (PropertyValues.onOff("conference_welcomeprompt_enabled", properties.get("conference_welcomeprompt_enabled"))) {
+        if (PropertyValues.onOff(
+                "conference_welcomeprompt_enabled", properties.get("conference_welcomeprompt_enabled"))) {
             media.add(MediaStep.play(properties.get("conference_welcomeprompt"), language));
         }
-        if (PropertyValues.roles("conference_announceparticipantcount_policy",
-                properties.get("conference_announceparticipantcount_policy")).contains(role)) {
+        if (PropertyValues.roles(
+                        "conference_announceparticipantcount_policy",
+                        properties.get("conference_announceparticipantcount_policy"))
+                .contains(role)) {
             media.add(MediaStep.announceCount(attendees, language));
         }
         if (PropertyValues.onOff("conference_entrytones_enabled", properties.get("conference_entrytones_enabled"))) {
@@ -104,9 +177,13 @@ public final class PlainJavaDecider {
             return choice(facts.did().callFlowSid(), Level.DID, facts.did().didSid());
         }
         if (facts.didGroup() != null && facts.didGroup().callFlowSid() != null) {
-            return choice(facts.didGroup().callFlowSid(), Level.DID_GROUP, facts.didGroup().didGroupSid());
+            return choice(
+                    facts.didGroup().callFlowSid(),
+                    Level.DID_GROUP,
+                    facts.didGroup().didGroupSid());
         }
-        return choice(facts.account().callFlowSid(), Level.ACCOUNT, facts.account().accountSid());
+        return choice(
+                facts.account().callFlowSid(), Level.ACCOUNT, facts.account().accountSid());
     }
 
     private FlowChoice choice(String flowSid, Level level, String sourceSid) {
@@ -130,12 +207,26 @@ public final class PlainJavaDecider {
         return accountWide;
     }
 
-    private void merge(FlowChoice flow, CallFacts facts, MeetingRoom room, Map<String, String> properties,
+    private void merge(
+            FlowChoice flow,
+            CallFacts facts,
+            MeetingRoom room,
+            Map<String, String> properties,
             Map<String, PropertySource> sources) {
-        layer(flowsBySid.get(flow.callFlowSid()).properties(), Level.CALL_FLOW, flow.callFlowSid(), properties, sources);
+        layer(
+                flowsBySid.get(flow.callFlowSid()).properties(),
+                Level.CALL_FLOW,
+                flow.callFlowSid(),
+                properties,
+                sources);
         layer(facts.account().properties(), Level.ACCOUNT, facts.account().accountSid(), properties, sources);
         if (facts.didGroup() != null) {
-            layer(facts.didGroup().properties(), Level.DID_GROUP, facts.didGroup().didGroupSid(), properties, sources);
+            layer(
+                    facts.didGroup().properties(),
+                    Level.DID_GROUP,
+                    facts.didGroup().didGroupSid(),
+                    properties,
+                    sources);
         }
         layer(facts.did().properties(), Level.DID, facts.did().didSid(), properties, sources);
         if (room != null) {
@@ -143,7 +234,11 @@ public final class PlainJavaDecider {
         }
     }
 
-    private static void layer(Map<String, String> values, Level level, String sid, Map<String, String> properties,
+    private static void layer(
+            Map<String, String> values,
+            Level level,
+            String sid,
+            Map<String, String> properties,
             Map<String, PropertySource> sources) {
         PropertySource source = new PropertySource(level, sid);
         values.forEach((key, value) -> {

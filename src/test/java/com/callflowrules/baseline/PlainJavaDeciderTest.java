@@ -6,13 +6,13 @@ import com.callflowrules.decision.AccessCodeEntered;
 import com.callflowrules.decision.Action;
 import com.callflowrules.decision.AdmissionRequested;
 import com.callflowrules.decision.Attendees;
+import com.callflowrules.decision.CallArrived;
 import com.callflowrules.decision.CallFacts;
+import com.callflowrules.decision.Decision;
+import com.callflowrules.decision.DecisionEngine;
 import com.callflowrules.decision.MediaStep;
 import com.callflowrules.decision.MeetingState;
 import com.callflowrules.decision.Reason;
-import com.callflowrules.decision.CallArrived;
-import com.callflowrules.decision.Decision;
-import com.callflowrules.decision.DecisionEngine;
 import com.callflowrules.support.Hierarchy;
 import com.callflowrules.support.ShippedRules;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class PlainJavaDeciderTest {
 
     private final DecisionEngine engine = ShippedRules.engine();
-    private final PlainJavaDecider baseline = new PlainJavaDecider(engine.ruleBase().callFlows());
+    private final PlainJavaDecider baseline =
+            new PlainJavaDecider(engine.ruleBase().callFlows());
 
     @Test
     void decidesAnArrivalLikeTheRules() {
@@ -54,8 +55,8 @@ class PlainJavaDeciderTest {
 
     @Test
     void refusesALockedMeetingLikeTheRules() {
-        CallFacts locked = BenchmarkInputs.ADMISSION.withMeeting(new MeetingState("meeting-1", "room-1", true, "false",
-                new Attendees(1, 3, 0)));
+        CallFacts locked = BenchmarkInputs.ADMISSION.withMeeting(
+                new MeetingState("meeting-1", "room-1", true, "false", new Attendees(1, 3, 0)));
         Decision rules = engine.decide(new AdmissionRequested(30), locked);
         Decision plain = baseline.admit(locked);
 
@@ -64,7 +65,8 @@ class PlainJavaDeciderTest {
     }
 
     private static void assertSame(Decision rules, Decision plain) {
-        assertThat(plain).usingRecursiveComparison()
+        assertThat(plain)
+                .usingRecursiveComparison()
                 .ignoringFields("rulesFired", "ruleBaseVersion")
                 .isEqualTo(rules);
     }

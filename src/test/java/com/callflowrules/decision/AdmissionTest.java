@@ -22,7 +22,8 @@ class AdmissionTest {
     }
 
     private Decision enter(Hierarchy h, String code, MeetingState meeting) {
-        return engine.decide(new AccessCodeEntered(code, 0), h.factsForCode(code).withMeeting(meeting));
+        return engine.decide(
+                new AccessCodeEntered(code, 0), h.factsForCode(code).withMeeting(meeting));
     }
 
     @Test
@@ -62,7 +63,8 @@ class AdmissionTest {
 
     @Test
     void withStartHostOnlyAHostStartsTheMeetingOthersWaitWithMusic() {
-        Hierarchy startHost = hierarchy.withDidProperties(Map.of("conference_start_how", "host", "conference_moh", "jazz"));
+        Hierarchy startHost =
+                hierarchy.withDidProperties(Map.of("conference_start_how", "host", "conference_moh", "jazz"));
 
         Decision participant = enter(startHost, "2", null);
         Decision host = enter(startHost, "1", null);
@@ -78,7 +80,10 @@ class AdmissionTest {
 
     @Test
     void aWaitingCallerWithoutMusicHearsNothing() {
-        Decision decision = enter(hierarchy.withDidProperties(Map.of("conference_start_how", "host", "conference_moh_enabled", "off")), "2", null);
+        Decision decision = enter(
+                hierarchy.withDidProperties(Map.of("conference_start_how", "host", "conference_moh_enabled", "off")),
+                "2",
+                null);
 
         assertThat(decision.action()).isEqualTo(Action.WAIT);
         assertThat(decision.media()).isEmpty();
@@ -86,7 +91,8 @@ class AdmissionTest {
 
     @Test
     void aWaitingCallerCheckedAgainWaitsForTheRestOfTheStartWaitThenIsDisconnected() {
-        Hierarchy startHost = hierarchy.withDidProperties(Map.of("conference_start_how", "host", "conference_start_wait", "120"));
+        Hierarchy startHost =
+                hierarchy.withDidProperties(Map.of("conference_start_how", "host", "conference_start_wait", "120"));
         CallFacts waiting = startHost.factsInRoom(ROOM, Role.PARTICIPANT, null);
 
         Decision stillWaiting = engine.decide(new AdmissionRequested(100), waiting);
@@ -108,7 +114,9 @@ class AdmissionTest {
         assertThat(enter(policy, "1", null).muted()).isTrue();
         assertThat(enter(policy, "2", null).muted()).isFalse();
         assertThat(enter(policy, "3", null).muted()).isTrue();
-        assertThat(enter(hierarchy.withGroupProperties(Map.of("conference_mute_policy", "")), "3", null).muted()).isFalse();
+        assertThat(enter(hierarchy.withGroupProperties(Map.of("conference_mute_policy", "")), "3", null)
+                        .muted())
+                .isFalse();
     }
 
     @Test
@@ -121,24 +129,34 @@ class AdmissionTest {
 
     @Test
     void onJoiningTheCallerHearsTheWelcomePromptTheCountByPolicyAndTheMeetingAnEntryTone() {
-        Hierarchy h = hierarchy.withAccountProperties(Map.of(
-                "conference_welcomeprompt", "acme_conf", "conference_announceparticipantcount_policy", "p"));
+        Hierarchy h = hierarchy.withAccountProperties(
+                Map.of("conference_welcomeprompt", "acme_conf", "conference_announceparticipantcount_policy", "p"));
 
         Decision participant = enter(h, "2", running(false, 1, 1, 2));
         Decision host = enter(h, "1", running(false, 1, 1, 2));
         Decision first = enter(h, "2", null);
 
-        assertThat(participant.media()).containsExactly(
-                MediaStep.play("acme_conf", "en_US"), MediaStep.announceCount(4, "en_US"), MediaStep.tone("entry_tone"));
+        assertThat(participant.media())
+                .containsExactly(
+                        MediaStep.play("acme_conf", "en_US"),
+                        MediaStep.announceCount(4, "en_US"),
+                        MediaStep.tone("entry_tone"));
         assertThat(host.media()).containsExactly(MediaStep.play("acme_conf", "en_US"), MediaStep.tone("entry_tone"));
         assertThat(first.media()).contains(MediaStep.announceCount(0, "en_US"));
     }
 
     @Test
     void welcomePromptAndEntryToneCanBeSwitchedOff() {
-        Decision decision = enter(hierarchy.withDidProperties(Map.of(
-                "conference_welcomeprompt_enabled", "off", "conference_entrytones_enabled", "off",
-                "conference_announceparticipantcount_policy", "")), "2", null);
+        Decision decision = enter(
+                hierarchy.withDidProperties(Map.of(
+                        "conference_welcomeprompt_enabled",
+                        "off",
+                        "conference_entrytones_enabled",
+                        "off",
+                        "conference_announceparticipantcount_policy",
+                        "")),
+                "2",
+                null);
 
         assertThat(decision.action()).isEqualTo(Action.JOIN);
         assertThat(decision.media()).isEmpty();
@@ -152,7 +170,8 @@ class AdmissionTest {
         Decision decision = enter(roomStartsWithHost, "2", null);
 
         assertThat(decision.action()).isEqualTo(Action.WAIT);
-        assertThat(decision.propertySources().get("conference_start_how").level()).isEqualTo(com.callflowrules.hierarchy.Level.MEETING_ROOM);
+        assertThat(decision.propertySources().get("conference_start_how").level())
+                .isEqualTo(com.callflowrules.hierarchy.Level.MEETING_ROOM);
     }
 
     @Test
@@ -160,10 +179,12 @@ class AdmissionTest {
         Hierarchy twoRooms = Hierarchy.account("secured")
                 .withRoom(ROOM, true, Map.of(), "5", Role.PARTICIPANT)
                 .withRoom("account-room", false, Map.of(), "5", Role.PARTICIPANT);
-        MeetingState lockedElsewhere = new MeetingState("meeting-2", "account-room", true, "false", new Attendees(1, 0, 0));
+        MeetingState lockedElsewhere =
+                new MeetingState("meeting-2", "account-room", true, "false", new Attendees(1, 0, 0));
         MeetingState open = running(false, 1, 0, 0);
 
-        Decision decision = engine.decide(new AccessCodeEntered("5", 0),
+        Decision decision = engine.decide(
+                new AccessCodeEntered("5", 0),
                 twoRooms.factsForCode("5").withMeetings(java.util.List.of(lockedElsewhere, open)));
 
         assertThat(decision.action()).isEqualTo(Action.JOIN);

@@ -21,7 +21,8 @@ class DecisionCacheTest {
 
     @Test
     void equalInputsAreAnsweredFromTheCache() {
-        DecisionEngine engine = new DecisionEngine(new RuleBaseHolder(DecisionEngine.loader(), RulesCopy.of(dir).root()));
+        DecisionEngine engine = new DecisionEngine(
+                new RuleBaseHolder(DecisionEngine.loader(), RulesCopy.of(dir).root()));
         Hierarchy hierarchy = Hierarchy.account("secured");
 
         Decision first = engine.decide(ARRIVAL, hierarchy.facts());
@@ -34,11 +35,14 @@ class DecisionCacheTest {
 
     @Test
     void aChangedFactIsAnotherKey() {
-        DecisionEngine engine = new DecisionEngine(new RuleBaseHolder(DecisionEngine.loader(), RulesCopy.of(dir).root()));
+        DecisionEngine engine = new DecisionEngine(
+                new RuleBaseHolder(DecisionEngine.loader(), RulesCopy.of(dir).root()));
         Hierarchy hierarchy = Hierarchy.account("secured");
         engine.decide(ARRIVAL, hierarchy.facts());
 
-        Decision changed = engine.decide(ARRIVAL, hierarchy.withDidProperties(Map.of("conference_moh", "jazz")).facts());
+        Decision changed = engine.decide(
+                ARRIVAL,
+                hierarchy.withDidProperties(Map.of("conference_moh", "jazz")).facts());
 
         assertThat(changed.properties()).containsEntry("conference_moh", "jazz");
         assertThat(engine.cacheHits()).isZero();
@@ -51,15 +55,18 @@ class DecisionCacheTest {
         DecisionEngine engine = new DecisionEngine(holder);
         Hierarchy hierarchy = Hierarchy.account("secured");
         Decision before = engine.decide(ARRIVAL, hierarchy.facts());
-        rules.write("call-flows/secured.yaml", rules.read("call-flows/secured.yaml")
-                .replace("properties: {}", "properties: {did_language: de_DE}"));
+        rules.write(
+                "call-flows/secured.yaml",
+                rules.read("call-flows/secured.yaml").replace("properties: {}", "properties: {did_language: de_DE}"));
         holder.reload();
 
         Decision after = engine.decide(ARRIVAL, hierarchy.facts());
 
         assertThat(before.properties()).containsEntry("did_language", "en_US");
         assertThat(after.properties()).containsEntry("did_language", "de_DE");
-        assertThat(after.ruleBaseVersion()).isEqualTo(holder.current().version()).isNotEqualTo(before.ruleBaseVersion());
+        assertThat(after.ruleBaseVersion())
+                .isEqualTo(holder.current().version())
+                .isNotEqualTo(before.ruleBaseVersion());
         assertThat(engine.cacheHits()).isZero();
     }
 
@@ -83,14 +90,19 @@ class DecisionCacheTest {
 
         CallArrived failing = new CallArrived(Hierarchy.NUMBER, "15550006666");
 
-        assertThatThrownBy(() -> engine.decide(failing, Hierarchy.account("open").facts())).isInstanceOf(DecisionException.class);
-        assertThatThrownBy(() -> engine.decide(failing, Hierarchy.account("open").facts())).isInstanceOf(DecisionException.class);
+        assertThatThrownBy(
+                        () -> engine.decide(failing, Hierarchy.account("open").facts()))
+                .isInstanceOf(DecisionException.class);
+        assertThatThrownBy(
+                        () -> engine.decide(failing, Hierarchy.account("open").facts()))
+                .isInstanceOf(DecisionException.class);
         assertThat(engine.cacheHits()).isZero();
     }
 
     @Test
     void sizeZeroTurnsTheCacheOff() {
-        DecisionEngine engine = new DecisionEngine(new RuleBaseHolder(DecisionEngine.loader(), RulesCopy.of(dir).root()), 0);
+        DecisionEngine engine = new DecisionEngine(
+                new RuleBaseHolder(DecisionEngine.loader(), RulesCopy.of(dir).root()), 0);
 
         Decision first = engine.decide(ARRIVAL, Hierarchy.account("secured").facts());
         Decision again = engine.decide(ARRIVAL, Hierarchy.account("secured").facts());

@@ -41,7 +41,9 @@ class DecisionFailuresTest {
                 end
                 """);
 
-        assertThatThrownBy(() -> engine.decide(new CallArrived(Hierarchy.NUMBER, "1"), Hierarchy.account("secured").facts()))
+        assertThatThrownBy(() -> engine.decide(
+                        new CallArrived(Hierarchy.NUMBER, "1"),
+                        Hierarchy.account("secured").facts()))
                 .isInstanceOf(DecisionException.class)
                 .hasMessageContaining("conflicting verdicts")
                 .hasMessageContaining("extra: drop every arrival")
@@ -51,10 +53,14 @@ class DecisionFailuresTest {
     @Test
     void noVerdictIsReportedWithTheEvent() {
         RulesCopy rules = RulesCopy.of(dir);
-        rules.write("behaviours.drl", rules.read("behaviours.drl").replace("CallArrived()", "CallArrived(numberSrc == \"nobody\")"));
+        rules.write(
+                "behaviours.drl",
+                rules.read("behaviours.drl").replace("CallArrived()", "CallArrived(numberSrc == \"nobody\")"));
         DecisionEngine engine = new DecisionEngine(new RuleBaseHolder(new RuleBaseLoader(), rules.root()));
 
-        assertThatThrownBy(() -> engine.decide(new CallArrived(Hierarchy.NUMBER, "1"), Hierarchy.account("secured").facts()))
+        assertThatThrownBy(() -> engine.decide(
+                        new CallArrived(Hierarchy.NUMBER, "1"),
+                        Hierarchy.account("secured").facts()))
                 .isInstanceOf(DecisionException.class)
                 .hasMessageContaining("no rule gave a verdict for CallArrived");
     }
@@ -73,7 +79,9 @@ class DecisionFailuresTest {
                 end
                 """);
 
-        assertThatThrownBy(() -> engine.decide(new CallArrived(Hierarchy.NUMBER, "1"), Hierarchy.account("secured").facts()))
+        assertThatThrownBy(() -> engine.decide(
+                        new CallArrived(Hierarchy.NUMBER, "1"),
+                        Hierarchy.account("secured").facts()))
                 .isInstanceOf(DecisionException.class)
                 .hasMessageContaining("rule 'extra: reads a number that is not one' failed")
                 .hasMessageContaining("NumberFormatException");
@@ -85,14 +93,19 @@ class DecisionFailuresTest {
         // operators such as matches, contains and str[...] threw NoSuchMethodError.
         DecisionEngine engine = ShippedRules.engine();
         Hierarchy hierarchy = Hierarchy.account("open").withRoom("r", true, Map.of(), "1", Role.HOST);
-        CallFacts inRoom = hierarchy.factsInRoom("r", Role.PARTICIPANT,
-                new MeetingState("m", "r", false, "false", new Attendees(1, 1, 0)));
+        CallFacts inRoom = hierarchy.factsInRoom(
+                "r", Role.PARTICIPANT, new MeetingState("m", "r", false, "false", new Attendees(1, 1, 0)));
 
         IntStream.range(0, 200).forEach(i -> {
-            assertThat(engine.decide(new AccessCodeEntered("1", 0), hierarchy.factsForCode("1")).role()).isEqualTo(Role.HOST);
-            assertThat(engine.decide(new AccessCodeEntered("x", 0), hierarchy.factsForCode("x")).action()).isEqualTo(Action.REPROMPT_ACCESS_CODE);
+            assertThat(engine.decide(new AccessCodeEntered("1", 0), hierarchy.factsForCode("1"))
+                            .role())
+                    .isEqualTo(Role.HOST);
+            assertThat(engine.decide(new AccessCodeEntered("x", 0), hierarchy.factsForCode("x"))
+                            .action())
+                    .isEqualTo(Action.REPROMPT_ACCESS_CODE);
             assertThat(engine.decide(new DtmfPressed("*7"), inRoom).reason()).isEqualTo(Reason.NOT_ALLOWED);
-            assertThat(engine.decide(new DtmfPressed("*6"), inRoom).inCallAction()).isEqualTo("call_mute");
+            assertThat(engine.decide(new DtmfPressed("*6"), inRoom).inCallAction())
+                    .isEqualTo("call_mute");
         });
     }
 
@@ -112,7 +125,8 @@ class DecisionFailuresTest {
         CallFacts facts = Hierarchy.account("secured").facts();
 
         for (int i = 0; i < 20; i++) {
-            assertThatThrownBy(() -> engine.decide(new CallArrived(Hierarchy.NUMBER, "boom"), facts)).isInstanceOf(DecisionException.class);
+            assertThatThrownBy(() -> engine.decide(new CallArrived(Hierarchy.NUMBER, "boom"), facts))
+                    .isInstanceOf(DecisionException.class);
             Decision next = engine.decide(new CallArrived(Hierarchy.NUMBER, "1"), facts);
             assertThat(next.action()).isEqualTo(Action.PROMPT_ACCESS_CODE);
             assertThat(next.rulesFired()).doesNotContain("extra: fails for one caller");

@@ -34,11 +34,13 @@ class FlowBehaviourTest {
 
         @Test
         void promptsForAnAccessCodeWithTheWelcomePromptAndEveryTryLeft() {
-            Decision decision = arrive(hierarchy.withDidProperties(Map.of("did_welcomeprompt", "acme_hello", "did_language", "es_ES")));
+            Decision decision = arrive(
+                    hierarchy.withDidProperties(Map.of("did_welcomeprompt", "acme_hello", "did_language", "es_ES")));
 
             assertThat(decision.action()).isEqualTo(Action.PROMPT_ACCESS_CODE);
             assertThat(decision.attemptsLeft()).isEqualTo(3);
-            assertThat(decision.media()).containsExactly(MediaStep.play("acme_hello", "es_ES"), MediaStep.collectDigits(5));
+            assertThat(decision.media())
+                    .containsExactly(MediaStep.play("acme_hello", "es_ES"), MediaStep.collectDigits(5));
             assertThat(decision.role()).isNull();
             assertThat(decision.startMeeting()).isFalse();
         }
@@ -62,8 +64,11 @@ class FlowBehaviourTest {
 
             assertThat(first.action()).isEqualTo(Action.REPROMPT_ACCESS_CODE);
             assertThat(first.attemptsLeft()).isEqualTo(2);
-            assertThat(first.media()).containsExactly(MediaStep.play("accesscode_invalid", "en_US"), MediaStep.collectDigits(5));
-            assertThat(second.action()).as("an empty entry counts as an attempt").isEqualTo(Action.REPROMPT_ACCESS_CODE);
+            assertThat(first.media())
+                    .containsExactly(MediaStep.play("accesscode_invalid", "en_US"), MediaStep.collectDigits(5));
+            assertThat(second.action())
+                    .as("an empty entry counts as an attempt")
+                    .isEqualTo(Action.REPROMPT_ACCESS_CODE);
             assertThat(second.attemptsLeft()).isEqualTo(1);
             assertThat(third.action()).isEqualTo(Action.DISCONNECT);
             assertThat(third.reason()).isEqualTo(Reason.TOO_MANY_ATTEMPTS);
@@ -93,7 +98,10 @@ class FlowBehaviourTest {
 
         @Test
         void lookupFallsBackToAnAccountWideRoom() {
-            Decision decision = enter(Hierarchy.account("secured").withRoom("account-room", false, Map.of(), "4444", Role.LISTENER), "4444", 0);
+            Decision decision = enter(
+                    Hierarchy.account("secured").withRoom("account-room", false, Map.of(), "4444", Role.LISTENER),
+                    "4444",
+                    0);
 
             assertThat(decision.meetingRoomSid()).isEqualTo("account-room");
             assertThat(decision.role()).isEqualTo(Role.LISTENER);
@@ -102,10 +110,18 @@ class FlowBehaviourTest {
         @Test
         void aRoomOfAnotherDidGroupDoesNotOwnTheCode() {
             Hierarchy hierarchy = Hierarchy.account("secured");
-            var otherGroupRoom = new com.callflowrules.hierarchy.MeetingRoom("other", Hierarchy.ACCOUNT, "other", "grp-2",
-                    java.util.List.of(new com.callflowrules.hierarchy.AccessCode("5555", Role.HOST)), Map.of(), false, Hierarchy.CREATED);
+            var otherGroupRoom = new com.callflowrules.hierarchy.MeetingRoom(
+                    "other",
+                    Hierarchy.ACCOUNT,
+                    "other",
+                    "grp-2",
+                    java.util.List.of(new com.callflowrules.hierarchy.AccessCode("5555", Role.HOST)),
+                    Map.of(),
+                    false,
+                    Hierarchy.CREATED);
 
-            Decision decision = engine.decide(new AccessCodeEntered("5555", 0),
+            Decision decision = engine.decide(
+                    new AccessCodeEntered("5555", 0),
                     hierarchy.facts().withRoomsWithCode(java.util.List.of(otherGroupRoom)));
 
             assertThat(decision.action()).isEqualTo(Action.REPROMPT_ACCESS_CODE);
@@ -115,7 +131,8 @@ class FlowBehaviourTest {
     @Nested
     class Open {
 
-        private final Hierarchy hierarchy = Hierarchy.account("open").withRoom("room-1", true, Map.of(), "1111", Role.HOST);
+        private final Hierarchy hierarchy =
+                Hierarchy.account("open").withRoom("room-1", true, Map.of(), "1111", Role.HOST);
 
         @Test
         void promptsForAnAccessCode() {
@@ -136,10 +153,13 @@ class FlowBehaviourTest {
         void aNewCodeCreatesARoomScopedLikeTheDidAndJoinsItAsParticipant() {
             Decision decision = enter(hierarchy, "424242", 0);
 
-            assertThat(decision.createRoom()).isEqualTo(new RoomToCreate(Hierarchy.ACCOUNT, Hierarchy.GROUP, "424242", Role.PARTICIPANT));
+            assertThat(decision.createRoom())
+                    .isEqualTo(new RoomToCreate(Hierarchy.ACCOUNT, Hierarchy.GROUP, "424242", Role.PARTICIPANT));
             assertThat(decision.action()).isEqualTo(Action.JOIN);
             assertThat(decision.role()).isEqualTo(Role.PARTICIPANT);
-            assertThat(decision.meetingRoomSid()).as("the room is created by the caller of the engine").isNull();
+            assertThat(decision.meetingRoomSid())
+                    .as("the room is created by the caller of the engine")
+                    .isNull();
             assertThat(decision.startMeeting()).isTrue();
         }
 
@@ -147,7 +167,8 @@ class FlowBehaviourTest {
         void aNewCodeOnADidWithoutGroupCreatesAnAccountWideRoom() {
             Decision decision = enter(Hierarchy.account("open").withoutGroup(), "77", 0);
 
-            assertThat(decision.createRoom()).isEqualTo(new RoomToCreate(Hierarchy.ACCOUNT, null, "77", Role.PARTICIPANT));
+            assertThat(decision.createRoom())
+                    .isEqualTo(new RoomToCreate(Hierarchy.ACCOUNT, null, "77", Role.PARTICIPANT));
         }
 
         @ParameterizedTest(name = "entry ''{0}''")
@@ -186,11 +207,22 @@ class FlowBehaviourTest {
         @Test
         void everyCallerOfOneNumberSharesOneRoomAndOtherNumbersHaveTheirOwn() {
             Hierarchy hierarchy = Hierarchy.account("direct_participant");
-            Hierarchy otherNumber = new Hierarchy(hierarchy.account(), hierarchy.group(),
-                    new Did("did-2", Hierarchy.ACCOUNT, "15550002000", Hierarchy.GROUP, null, Map.of(), Hierarchy.CREATED), hierarchy.rooms());
+            Hierarchy otherNumber = new Hierarchy(
+                    hierarchy.account(),
+                    hierarchy.group(),
+                    new Did(
+                            "did-2",
+                            Hierarchy.ACCOUNT,
+                            "15550002000",
+                            Hierarchy.GROUP,
+                            null,
+                            Map.of(),
+                            Hierarchy.CREATED),
+                    hierarchy.rooms());
 
             String first = arrive(hierarchy).meetingRoomSid();
-            String second = engine.decide(new CallArrived(Hierarchy.NUMBER, "15550007777"), hierarchy.facts()).meetingRoomSid();
+            String second = engine.decide(new CallArrived(Hierarchy.NUMBER, "15550007777"), hierarchy.facts())
+                    .meetingRoomSid();
             String other = arrive(otherNumber).meetingRoomSid();
 
             assertThat(first).isEqualTo(second).isNotEqualTo(other);
@@ -198,7 +230,8 @@ class FlowBehaviourTest {
 
         @Test
         void didPropertiesTuneTheImplicitRoom() {
-            Decision decision = arrive(Hierarchy.account("direct_participant").withDidProperties(Map.of("conference_mute_policy", "p")));
+            Decision decision = arrive(
+                    Hierarchy.account("direct_participant").withDidProperties(Map.of("conference_mute_policy", "p")));
 
             assertThat(decision.muted()).isTrue();
         }
@@ -225,13 +258,14 @@ class FlowBehaviourTest {
             Decision creator = enter(hierarchy, "8080", 0);
             // The store has created the room as the decision asked: one code, role participant.
             RoomToCreate created = creator.createRoom();
-            Hierarchy afterCreation = hierarchy.withRoom("adhoc-1", created.didGroupSid() != null, Map.of(),
-                    created.accessCode(), created.codeRole());
+            Hierarchy afterCreation = hierarchy.withRoom(
+                    "adhoc-1", created.didGroupSid() != null, Map.of(), created.accessCode(), created.codeRole());
             Decision later = enter(afterCreation, "8080", 0);
 
             assertThat(creator.role()).isEqualTo(Role.HOST);
             assertThat(creator.action()).isEqualTo(Action.JOIN);
-            assertThat(created).isEqualTo(new RoomToCreate(Hierarchy.ACCOUNT, Hierarchy.GROUP, "8080", Role.PARTICIPANT));
+            assertThat(created)
+                    .isEqualTo(new RoomToCreate(Hierarchy.ACCOUNT, Hierarchy.GROUP, "8080", Role.PARTICIPANT));
             assertThat(later.role()).isEqualTo(Role.PARTICIPANT);
             assertThat(later.meetingRoomSid()).isEqualTo("adhoc-1");
             assertThat(later.createRoom()).isNull();

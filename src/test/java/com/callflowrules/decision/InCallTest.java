@@ -6,9 +6,9 @@ import com.callflowrules.hierarchy.Role;
 import com.callflowrules.support.Hierarchy;
 import com.callflowrules.support.ShippedRules;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** DTMF in the meeting by role, domain.md section 5 step 4. */
 class InCallTest {
@@ -23,14 +23,15 @@ class InCallTest {
 
     @ParameterizedTest(name = "{0} presses {1}: {2} {3}")
     @CsvSource({
-            "HOST,*6,IN_CALL_ACTION,call_mute",
-            "PARTICIPANT,*6,IN_CALL_ACTION,call_mute",
-            "LISTENER,99,IN_CALL_ACTION,call_rolepin",
-            "HOST,*3,IN_CALL_ACTION,conference_hold",
-            "HOST,*7,IN_CALL_ACTION,conference_lock",
-            "HOST,*5,IN_CALL_ACTION,conference_mute",
-            "HOST,95,IN_CALL_ACTION,conference_mute_menu",
-            "HOST,*9,IN_CALL_ACTION,conference_recording"})
+        "HOST,*6,IN_CALL_ACTION,call_mute",
+        "PARTICIPANT,*6,IN_CALL_ACTION,call_mute",
+        "LISTENER,99,IN_CALL_ACTION,call_rolepin",
+        "HOST,*3,IN_CALL_ACTION,conference_hold",
+        "HOST,*7,IN_CALL_ACTION,conference_lock",
+        "HOST,*5,IN_CALL_ACTION,conference_mute",
+        "HOST,95,IN_CALL_ACTION,conference_mute_menu",
+        "HOST,*9,IN_CALL_ACTION,conference_recording"
+    })
     void aMatchingBindingDoesItsAction(Role role, String digits, Action action, String inCallAction) {
         Decision decision = press(hierarchy, role, digits);
 
@@ -59,7 +60,8 @@ class InCallTest {
 
     @Test
     void recordingCannotBeStartedWhenItIsDisabled() {
-        Decision decision = press(hierarchy.withDidProperties(Map.of("conference_recording_enabled", "off")), Role.HOST, "*9");
+        Decision decision =
+                press(hierarchy.withDidProperties(Map.of("conference_recording_enabled", "off")), Role.HOST, "*9");
 
         assertThat(decision.action()).isEqualTo(Action.IGNORE);
         assertThat(decision.reason()).isEqualTo(Reason.NOT_ALLOWED);

@@ -41,16 +41,23 @@ class LeaveTest {
 
     @Test
     void withStopHostTheLastHostLeavingStartsTheGraceTime() {
-        Hierarchy stopHost = hierarchy.withDidProperties(Map.of("conference_stop_how", "host", "conference_stop_wait", "30"));
+        Hierarchy stopHost =
+                hierarchy.withDidProperties(Map.of("conference_stop_how", "host", "conference_stop_wait", "30"));
 
-        assertThat(leave(stopHost, Role.HOST, meeting(1, 3, 1)).stopAfterSeconds()).isEqualTo(30);
-        assertThat(leave(stopHost, Role.HOST, meeting(2, 3, 1)).stopAfterSeconds()).isNull();
-        assertThat(leave(stopHost, Role.PARTICIPANT, meeting(1, 3, 1)).stopAfterSeconds()).isNull();
+        assertThat(leave(stopHost, Role.HOST, meeting(1, 3, 1)).stopAfterSeconds())
+                .isEqualTo(30);
+        assertThat(leave(stopHost, Role.HOST, meeting(2, 3, 1)).stopAfterSeconds())
+                .isNull();
+        assertThat(leave(stopHost, Role.PARTICIPANT, meeting(1, 3, 1)).stopAfterSeconds())
+                .isNull();
     }
 
     @Test
     void noExitToneWhenSwitchedOff() {
-        Decision decision = leave(hierarchy.withDidProperties(Map.of("conference_exittones_enabled", "off")), Role.HOST, meeting(1, 1, 0));
+        Decision decision = leave(
+                hierarchy.withDidProperties(Map.of("conference_exittones_enabled", "off")),
+                Role.HOST,
+                meeting(1, 1, 0));
 
         assertThat(decision.media()).isEmpty();
     }

@@ -19,10 +19,16 @@ class PropertyOverridesTest {
     /** Five keys; level N sets the first N of them, so each key's winner is a different level. */
     private final Hierarchy everyLevel = Hierarchy.account("secured")
             .withAccountProperties(Map.of(
-                    "conference_moh", "account-music", "conference_start_wait", "100", "did_language", "de_DE",
-                    "conference_stop_wait", "10"))
-            .withGroupProperties(Map.of(
-                    "conference_moh", "group-music", "conference_start_wait", "200", "did_language", "fr_FR"))
+                    "conference_moh",
+                    "account-music",
+                    "conference_start_wait",
+                    "100",
+                    "did_language",
+                    "de_DE",
+                    "conference_stop_wait",
+                    "10"))
+            .withGroupProperties(
+                    Map.of("conference_moh", "group-music", "conference_start_wait", "200", "did_language", "fr_FR"))
             .withDidProperties(Map.of("conference_moh", "did-music", "conference_start_wait", "300"))
             .withRoom("room-1", true, Map.of("conference_moh", "room-music"), "1234", Role.PARTICIPANT);
 
@@ -49,8 +55,10 @@ class PropertyOverridesTest {
     void everySchemaKeyHasAnEffectiveValueAndASource() {
         Decision decision = engine.decide(new AccessCodeEntered("1234", 0), everyLevel.factsForCode("1234"));
 
-        assertThat(decision.properties().keySet()).isEqualTo(PropertySchema.standard().keys());
-        assertThat(decision.propertySources().keySet()).isEqualTo(PropertySchema.standard().keys());
+        assertThat(decision.properties().keySet())
+                .isEqualTo(PropertySchema.standard().keys());
+        assertThat(decision.propertySources().keySet())
+                .isEqualTo(PropertySchema.standard().keys());
     }
 
     @Test
@@ -64,7 +72,8 @@ class PropertyOverridesTest {
     @Test
     void aRoomInAnotherScopeDoesNotOverride() {
         // The code is owned by the group room, so only that room's values apply.
-        Hierarchy withTwoRooms = everyLevel.withRoom("room-2", false, Map.of("conference_moh", "other-room"), "9999", Role.HOST);
+        Hierarchy withTwoRooms =
+                everyLevel.withRoom("room-2", false, Map.of("conference_moh", "other-room"), "9999", Role.HOST);
 
         Decision decision = engine.decide(new AccessCodeEntered("1234", 0), withTwoRooms.factsForCode("1234"));
 
@@ -73,7 +82,9 @@ class PropertyOverridesTest {
 
     @Test
     void aVariantDefinitionChangesTheBaseValueAtTheCallFlowLevel() {
-        Decision decision = engine.decide(new CallArrived(Hierarchy.NUMBER, "1"), Hierarchy.account("secured_webinar").facts());
+        Decision decision = engine.decide(
+                new CallArrived(Hierarchy.NUMBER, "1"),
+                Hierarchy.account("secured_webinar").facts());
 
         assertThat(decision.properties()).containsEntry("conference_mute_policy", "pl");
         assertThat(decision.propertySources().get("conference_mute_policy"))

@@ -19,18 +19,22 @@ class RoutingTest {
 
     @Test
     void theDidNamesTheFlowAboveItsGroupAndAccount() {
-        Decision decision = arrive(Hierarchy.account("open").withGroupFlow("direct_host").withDidFlow("secured"));
+        Decision decision =
+                arrive(Hierarchy.account("open").withGroupFlow("direct_host").withDidFlow("secured"));
 
         assertThat(decision.callFlow()).isEqualTo(new FlowChoice(sid("secured"), "secured", Level.DID, Hierarchy.DID));
         assertThat(decision.action()).isEqualTo(Action.PROMPT_ACCESS_CODE);
-        assertThat(decision.rulesFired()).contains("routing: flow from DID").doesNotContain("routing: flow from DID group");
+        assertThat(decision.rulesFired())
+                .contains("routing: flow from DID")
+                .doesNotContain("routing: flow from DID group");
     }
 
     @Test
     void theGroupNamesTheFlowWhenTheDidDoesNot() {
         Decision decision = arrive(Hierarchy.account("open").withGroupFlow("direct_host"));
 
-        assertThat(decision.callFlow()).isEqualTo(new FlowChoice(sid("direct_host"), "direct_host", Level.DID_GROUP, Hierarchy.GROUP));
+        assertThat(decision.callFlow())
+                .isEqualTo(new FlowChoice(sid("direct_host"), "direct_host", Level.DID_GROUP, Hierarchy.GROUP));
         assertThat(decision.action()).isEqualTo(Action.JOIN);
     }
 
@@ -38,13 +42,16 @@ class RoutingTest {
     void theAccountNamesTheFlowWhenNeitherDidNorGroupDoes() {
         Decision decision = arrive(Hierarchy.account("direct_participant"));
 
-        assertThat(decision.callFlow()).isEqualTo(new FlowChoice(sid("direct_participant"), "direct_participant", Level.ACCOUNT, Hierarchy.ACCOUNT));
+        assertThat(decision.callFlow())
+                .isEqualTo(new FlowChoice(
+                        sid("direct_participant"), "direct_participant", Level.ACCOUNT, Hierarchy.ACCOUNT));
         assertThat(decision.rulesFired()).contains("routing: flow from account");
     }
 
     @Test
     void aDidWithoutGroupFallsBackToTheAccount() {
-        Decision decision = arrive(Hierarchy.account("secured").withGroupFlow("open").withoutGroup());
+        Decision decision =
+                arrive(Hierarchy.account("secured").withGroupFlow("open").withoutGroup());
 
         assertThat(decision.callFlow().source()).isEqualTo(Level.ACCOUNT);
         assertThat(decision.callFlow().name()).isEqualTo("secured");
@@ -74,9 +81,18 @@ class RoutingTest {
     @Test
     void aFlowSidThatIsNotInTheRuleBaseDropsTheCallRatherThanFallingThrough() {
         Hierarchy hierarchy = Hierarchy.account("secured");
-        hierarchy = new Hierarchy(hierarchy.account(), hierarchy.group(),
-                new com.callflowrules.hierarchy.Did(Hierarchy.DID, Hierarchy.ACCOUNT, Hierarchy.NUMBER, Hierarchy.GROUP,
-                        "no-such-flow", java.util.Map.of(), Hierarchy.CREATED), hierarchy.rooms());
+        hierarchy = new Hierarchy(
+                hierarchy.account(),
+                hierarchy.group(),
+                new com.callflowrules.hierarchy.Did(
+                        Hierarchy.DID,
+                        Hierarchy.ACCOUNT,
+                        Hierarchy.NUMBER,
+                        Hierarchy.GROUP,
+                        "no-such-flow",
+                        java.util.Map.of(),
+                        Hierarchy.CREATED),
+                hierarchy.rooms());
 
         Decision decision = arrive(hierarchy);
 

@@ -32,7 +32,9 @@ class VariantsWithoutJavaTest {
         Hierarchy firstHost = Hierarchy.account("open_first_host");
 
         assertThat(engine.callFlow("secured_webinar")).isEmpty();
-        assertThat(engine.decide(new CallArrived(Hierarchy.NUMBER, "1"), webinar.facts()).reason()).isEqualTo(Reason.NO_CALL_FLOW);
+        assertThat(engine.decide(new CallArrived(Hierarchy.NUMBER, "1"), webinar.facts())
+                        .reason())
+                .isEqualTo(Reason.NO_CALL_FLOW);
 
         for (String file : new String[] {"call-flows/secured_webinar.yaml", "call-flows/open_first_host.yaml"}) {
             rules.write(file, shipped.read(file));
@@ -45,6 +47,8 @@ class VariantsWithoutJavaTest {
         assertThat(participant.muted()).isTrue();
         assertThat(creator.callFlow().name()).isEqualTo("open_first_host");
         assertThat(creator.role()).isEqualTo(Role.HOST);
-        assertThat(creator.rulesFired()).contains("behaviour: a new code creates a room on the fly with its creator in the flow's creator role");
+        assertThat(creator.rulesFired())
+                .contains(
+                        "behaviour: a new code creates a room on the fly with its creator in the flow's creator role");
     }
 }

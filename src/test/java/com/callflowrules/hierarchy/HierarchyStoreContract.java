@@ -17,9 +17,6 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The store's behaviour and integrity, run on every database the product supports: each subclass
@@ -70,13 +67,16 @@ abstract class HierarchyStoreContract {
 
         Account account = accounts.create("Acme", null, properties);
 
-        assertThat(accounts.find(account.accountSid()).orElseThrow().properties()).containsExactlyEntriesOf(properties);
+        assertThat(accounts.find(account.accountSid()).orElseThrow().properties())
+                .containsExactlyEntriesOf(properties);
     }
 
     @Test
     void aGroupOrDidOfAnAccountThatDoesNotExistIsRefused() {
         assertThatThrownBy(() -> groups.create("no-such-account", "Sales", null, Map.of()))
-                .isInstanceOfSatisfying(UnknownReferenceException.class, e -> assertThat(e.field()).isEqualTo("account_sid"));
+                .isInstanceOfSatisfying(
+                        UnknownReferenceException.class,
+                        e -> assertThat(e.field()).isEqualTo("account_sid"));
         assertThatThrownBy(() -> dids.create("no-such-account", "15550001000", null, null, Map.of()))
                 .isInstanceOf(UnknownReferenceException.class);
         assertThat(groups.count(null)).isZero();
@@ -102,9 +102,13 @@ abstract class HierarchyStoreContract {
         Account other = accounts.create("Other", null, Map.of());
         DidGroup othersGroup = groups.create(other.accountSid(), "Theirs", null, Map.of());
 
-        assertThatThrownBy(() -> dids.create(acme.accountSid(), "15550001000", othersGroup.didGroupSid(), null, Map.of()))
-                .isInstanceOfSatisfying(UnknownReferenceException.class, e -> assertThat(e.field()).isEqualTo("did_group_sid"));
-        assertThatThrownBy(() -> rooms.create(acme.accountSid(), "Room", othersGroup.didGroupSid(), List.of(), Map.of(), false))
+        assertThatThrownBy(
+                        () -> dids.create(acme.accountSid(), "15550001000", othersGroup.didGroupSid(), null, Map.of()))
+                .isInstanceOfSatisfying(
+                        UnknownReferenceException.class,
+                        e -> assertThat(e.field()).isEqualTo("did_group_sid"));
+        assertThatThrownBy(() ->
+                        rooms.create(acme.accountSid(), "Room", othersGroup.didGroupSid(), List.of(), Map.of(), false))
                 .isInstanceOf(UnknownReferenceException.class);
     }
 
@@ -116,11 +120,15 @@ abstract class HierarchyStoreContract {
         DidGroup support = groups.create(acme.accountSid(), "Support", null, Map.of());
         rooms.create(acme.accountSid(), "Sales room", sales.didGroupSid(), codes("1234"), Map.of(), false);
 
-        assertThatThrownBy(() -> rooms.create(acme.accountSid(), "Clash", sales.didGroupSid(), codes("5678", "1234"), Map.of(), false))
+        assertThatThrownBy(() -> rooms.create(
+                        acme.accountSid(), "Clash", sales.didGroupSid(), codes("5678", "1234"), Map.of(), false))
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("access code");
-        assertThat(rooms.count(acme.accountSid())).as("the refused room was not stored, nor its other code").isEqualTo(1);
-        assertThat(rooms.roomsWithCode(acme.accountSid(), sales.didGroupSid(), "5678")).isEmpty();
+        assertThat(rooms.count(acme.accountSid()))
+                .as("the refused room was not stored, nor its other code")
+                .isEqualTo(1);
+        assertThat(rooms.roomsWithCode(acme.accountSid(), sales.didGroupSid(), "5678"))
+                .isEmpty();
 
         rooms.create(acme.accountSid(), "Support room", support.didGroupSid(), codes("1234"), Map.of(), false);
         rooms.create(acme.accountSid(), "Account-wide", null, codes("1234"), Map.of(), false);
@@ -133,8 +141,13 @@ abstract class HierarchyStoreContract {
     void aCodeListedTwiceInOneRoomIsRefused() {
         Account acme = accounts.create("Acme", null, Map.of());
 
-        assertThatThrownBy(() -> rooms.create(acme.accountSid(), "Room", null,
-                List.of(new AccessCode("1", Role.HOST), new AccessCode("1", Role.PARTICIPANT)), Map.of(), false))
+        assertThatThrownBy(() -> rooms.create(
+                        acme.accountSid(),
+                        "Room",
+                        null,
+                        List.of(new AccessCode("1", Role.HOST), new AccessCode("1", Role.PARTICIPANT)),
+                        Map.of(),
+                        false))
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("twice");
         assertThat(rooms.count(acme.accountSid())).isZero();
@@ -145,9 +158,17 @@ abstract class HierarchyStoreContract {
         Account acme = accounts.create("Acme", null, Map.of());
         DidGroup sales = groups.create(acme.accountSid(), "Sales", null, Map.of());
         rooms.create(acme.accountSid(), "Sales room", sales.didGroupSid(), codes("1234"), Map.of(), false);
-        MeetingRoom wide = rooms.create(acme.accountSid(), "Wide", null, codes("1234", "99"), Map.of("conference_moh", "a"), false);
-        MeetingRoom moved = new MeetingRoom(wide.meetingRoomSid(), wide.accountSid(), "Moved", sales.didGroupSid(),
-                wide.accessCodes(), Map.of(), false, wide.dateCreated());
+        MeetingRoom wide = rooms.create(
+                acme.accountSid(), "Wide", null, codes("1234", "99"), Map.of("conference_moh", "a"), false);
+        MeetingRoom moved = new MeetingRoom(
+                wide.meetingRoomSid(),
+                wide.accountSid(),
+                "Moved",
+                sales.didGroupSid(),
+                wide.accessCodes(),
+                Map.of(),
+                false,
+                wide.dateCreated());
 
         assertThatThrownBy(() -> rooms.update(moved)).isInstanceOf(ConflictException.class);
         assertThat(rooms.find(wide.meetingRoomSid())).contains(wide);
@@ -158,14 +179,16 @@ abstract class HierarchyStoreContract {
         Account acme = accounts.create("Acme", null, Map.of());
         DidGroup sales = groups.create(acme.accountSid(), "Sales", null, Map.of());
         DidGroup support = groups.create(acme.accountSid(), "Support", null, Map.of());
-        MeetingRoom salesRoom = rooms.create(acme.accountSid(), "Sales", sales.didGroupSid(), codes("1234", "1"), Map.of(), false);
+        MeetingRoom salesRoom =
+                rooms.create(acme.accountSid(), "Sales", sales.didGroupSid(), codes("1234", "1"), Map.of(), false);
         MeetingRoom wide = rooms.create(acme.accountSid(), "Wide", null, codes("1234"), Map.of(), true);
         rooms.create(acme.accountSid(), "Support", support.didGroupSid(), codes("1234"), Map.of(), false);
 
         assertThat(rooms.roomsWithCode(acme.accountSid(), sales.didGroupSid(), "1234"))
                 .containsExactlyInAnyOrder(salesRoom, wide);
         assertThat(rooms.roomsWithCode(acme.accountSid(), null, "1234")).containsExactly(wide);
-        assertThat(rooms.roomsWithCode(acme.accountSid(), sales.didGroupSid(), "1")).containsExactly(salesRoom);
+        assertThat(rooms.roomsWithCode(acme.accountSid(), sales.didGroupSid(), "1"))
+                .containsExactly(salesRoom);
         assertThat(wide.adHoc()).isTrue();
     }
 
@@ -176,9 +199,11 @@ abstract class HierarchyStoreContract {
         Did did = dids.create(acme.accountSid(), "15550001000", sales.didGroupSid(), null, Map.of());
 
         assertThatThrownBy(() -> groups.delete(sales.didGroupSid()))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("still referenced by DIDs");
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("still referenced by DIDs");
         assertThatThrownBy(() -> accounts.delete(acme.accountSid()))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("still referenced");
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("still referenced");
         assertThat(groups.find(sales.didGroupSid())).isPresent();
 
         dids.delete(did.didSid());
@@ -193,7 +218,8 @@ abstract class HierarchyStoreContract {
 
         assertThat(rooms.delete(room.meetingRoomSid())).isTrue();
 
-        assertThat(rooms.create(acme.accountSid(), "Again", null, codes("42"), Map.of(), false).accessCodes())
+        assertThat(rooms.create(acme.accountSid(), "Again", null, codes("42"), Map.of(), false)
+                        .accessCodes())
                 .containsExactly(new AccessCode("42", Role.PARTICIPANT));
     }
 
@@ -210,7 +236,8 @@ abstract class HierarchyStoreContract {
         assertThat(dids.count(null)).isEqualTo(6);
         assertThat(dids.list(acme.accountSid(), 2, 0)).hasSize(2);
         assertThat(dids.list(acme.accountSid(), 10, 4)).hasSize(1);
-        assertThat(dids.list(acme.accountSid(), 10, 0)).allMatch(d -> d.accountSid().equals(acme.accountSid()));
+        assertThat(dids.list(acme.accountSid(), 10, 0))
+                .allMatch(d -> d.accountSid().equals(acme.accountSid()));
         assertThat(accounts.list(10, 0)).extracting(Account::name).containsExactlyInAnyOrder("Acme", "Other");
     }
 
@@ -247,6 +274,8 @@ abstract class HierarchyStoreContract {
     }
 
     private static List<AccessCode> codes(String... codes) {
-        return java.util.Arrays.stream(codes).map(c -> new AccessCode(c, Role.PARTICIPANT)).toList();
+        return java.util.Arrays.stream(codes)
+                .map(c -> new AccessCode(c, Role.PARTICIPANT))
+                .toList();
     }
 }

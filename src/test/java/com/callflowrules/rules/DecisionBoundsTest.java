@@ -35,7 +35,9 @@ class DecisionBoundsTest {
 
     @Test
     void aRuleThatUpdatesItsOwnFactStopsAtTheFiringLimit() {
-        RuleBase ruleBase = DecisionEngine.loader().withBounds(new DecisionBounds(500, Duration.ofSeconds(30))).load(rules.root());
+        RuleBase ruleBase = DecisionEngine.loader()
+                .withBounds(new DecisionBounds(500, Duration.ofSeconds(30)))
+                .load(rules.root());
 
         assertThatThrownBy(() -> ruleBase.evaluate(List.of(new DtmfPressed("1"))))
                 .isInstanceOfSatisfying(RuleEvaluationException.class, e -> {
@@ -51,27 +53,36 @@ class DecisionBoundsTest {
 
     @Test
     void aDecisionPastItsTimeStopsAtTheDeadline() {
-        RuleBase ruleBase = DecisionEngine.loader().withBounds(new DecisionBounds(Integer.MAX_VALUE, Duration.ofMillis(200)))
+        RuleBase ruleBase = DecisionEngine.loader()
+                .withBounds(new DecisionBounds(Integer.MAX_VALUE, Duration.ofMillis(200)))
                 .load(rules.root());
         long start = System.nanoTime();
 
         assertThatThrownBy(() -> ruleBase.evaluate(List.of(new DtmfPressed("1"))))
                 .isInstanceOfSatisfying(RuleEvaluationException.class, e -> {
                     assertThat(e.kind()).isEqualTo(RuleEvaluationException.Kind.BOUND_EXCEEDED);
-                    assertThat(e.getMessage()).contains("ran longer than 200 ms").contains("loop: count forever");
+                    assertThat(e.getMessage())
+                            .contains("ran longer than 200 ms")
+                            .contains("loop: count forever");
                 });
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("stopped, not run to the end").isLessThan(Duration.ofSeconds(20));
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .as("stopped, not run to the end")
+                .isLessThan(Duration.ofSeconds(20));
     }
 
     @Test
     void aRuleBaseWhoseProbeDoesNotEndIsRefused(@TempDir Path other) {
-        RulesCopy probeLoops = RulesCopy.of(other.resolve("rules"))
-                .write("extra/loop.drl", LoopingRule.ON_ARRIVAL);
+        RulesCopy probeLoops = RulesCopy.of(other.resolve("rules")).write("extra/loop.drl", LoopingRule.ON_ARRIVAL);
 
-        assertThatThrownBy(() -> DecisionEngine.loader().withBounds(new DecisionBounds(1_000, Duration.ofSeconds(30)))
-                .load(probeLoops.root()))
-                .isInstanceOfSatisfying(RuleBaseException.class, e -> assertThat(e.messages())
-                        .anySatisfy(m -> assertThat(m.reason()).contains("gives no single decision for an arrival")
-                                .contains("fired more than 1000 rules").contains("loop: count forever")));
+        assertThatThrownBy(() -> DecisionEngine.loader()
+                        .withBounds(new DecisionBounds(1_000, Duration.ofSeconds(30)))
+                        .load(probeLoops.root()))
+                .isInstanceOfSatisfying(
+                        RuleBaseException.class,
+                        e -> assertThat(e.messages())
+                                .anySatisfy(m -> assertThat(m.reason())
+                                        .contains("gives no single decision for an arrival")
+                                        .contains("fired more than 1000 rules")
+                                        .contains("loop: count forever")));
     }
 }

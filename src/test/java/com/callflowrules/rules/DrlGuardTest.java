@@ -32,27 +32,34 @@ class DrlGuardTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-            "system|System.exit(1);|'System' is refused: rules may not reach the system (System)",
-            "runtime|Runtime.getRuntime().halt(1);|'Runtime' is refused: rules may not reach the runtime (Runtime)",
-            "thread|new Thread(() -> {}).start();|'Thread' is refused: rules may not reach threads (Thread)",
-            "reflection|\"x\".getClass().getDeclaredMethod(\"length\");|'getClass' is refused: rules may not reach reflection (getClass)",
-            "files|java.nio.file.Files.delete(java.nio.file.Path.of(\"rules\"));|'java.nio.file.Files.delete' is refused: it reaches outside the domain",
-            "sockets|new java.net.Socket(\"localhost\", 80);|'java.net.Socket' is refused: it reaches outside the domain",
-            "process|new ProcessBuilder(\"sh\").start();|'ProcessBuilder' is refused: rules may not reach processes (ProcessBuilder)",
-            "class loading|Class.forName(\"java.lang.Runtime\");|'Class' is refused: rules may not reach reflection (Class)",
-            "class loader|ClassLoader.getSystemClassLoader();|'ClassLoader' is refused: rules may not reach class loading (ClassLoader)",
-            "randomness|int dice = (int) (Math.random() * 6);|'random' is refused: rules may not reach randomness (Math.random)",
-            "random numbers|new java.util.Random().nextInt();|'java.util.Random' is refused: it reaches outside the domain",
-            "random ids|java.util.UUID.randomUUID();|'java.util.UUID.randomUUID' is refused: it reaches outside the domain",
-            "the clock|new java.util.Date();|'java.util.Date' is refused: it reaches outside the domain"})
-    void aConstructReachingOutsideTheDomainIsRefusedWithFileLineAndName(String construct, String consequence, String message) {
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "system|System.exit(1);|'System' is refused: rules may not reach the system (System)",
+                "runtime|Runtime.getRuntime().halt(1);|'Runtime' is refused: rules may not reach the runtime (Runtime)",
+                "thread|new Thread(() -> {}).start();|'Thread' is refused: rules may not reach threads (Thread)",
+                "reflection|\"x\".getClass().getDeclaredMethod(\"length\");|'getClass' is refused: rules may not reach reflection (getClass)",
+                "files|java.nio.file.Files.delete(java.nio.file.Path.of(\"rules\"));|'java.nio.file.Files.delete' is refused: it reaches outside the domain",
+                "sockets|new java.net.Socket(\"localhost\", 80);|'java.net.Socket' is refused: it reaches outside the domain",
+                "process|new ProcessBuilder(\"sh\").start();|'ProcessBuilder' is refused: rules may not reach processes (ProcessBuilder)",
+                "class loading|Class.forName(\"java.lang.Runtime\");|'Class' is refused: rules may not reach reflection (Class)",
+                "class loader|ClassLoader.getSystemClassLoader();|'ClassLoader' is refused: rules may not reach class loading (ClassLoader)",
+                "randomness|int dice = (int) (Math.random() * 6);|'random' is refused: rules may not reach randomness (Math.random)",
+                "random numbers|new java.util.Random().nextInt();|'java.util.Random' is refused: it reaches outside the domain",
+                "random ids|java.util.UUID.randomUUID();|'java.util.UUID.randomUUID' is refused: it reaches outside the domain",
+                "the clock|new java.util.Date();|'java.util.Date' is refused: it reaches outside the domain"
+            })
+    void aConstructReachingOutsideTheDomainIsRefusedWithFileLineAndName(
+            String construct, String consequence, String message) {
         RulesCopy rules = RulesCopy.of(dir).write("guard.drl", rule(consequence));
         RuleBaseHolder holder = holderOnShippedRulesThen(rules, "guard.drl");
         String running = holder.current().version();
 
-        assertThatThrownBy(holder::reload).isInstanceOfSatisfying(RuleBaseException.class, e ->
-                assertThat(e.messages()).contains(new RuleMessage("guard.drl", 9, message)));
+        assertThatThrownBy(holder::reload)
+                .isInstanceOfSatisfying(
+                        RuleBaseException.class,
+                        e -> assertThat(e.messages()).contains(new RuleMessage("guard.drl", 9, message)));
         assertThat(holder.current().version()).as("nothing was swapped").isEqualTo(running);
     }
 
@@ -67,8 +74,12 @@ class DrlGuardTest {
 
         assertThatThrownBy(() -> new RuleBaseLoader().load(rules.root()))
                 .isInstanceOfSatisfying(RuleBaseException.class, e -> {
-                    assertThat(e.messages()).extracting(RuleMessage::line).contains(3, 4).doesNotContain(2);
-                    assertThat(e.messages()).anySatisfy(m -> assertThat(m.reason()).startsWith("import of 'java.io.File' is refused"));
+                    assertThat(e.messages())
+                            .extracting(RuleMessage::line)
+                            .contains(3, 4)
+                            .doesNotContain(2);
+                    assertThat(e.messages())
+                            .anySatisfy(m -> assertThat(m.reason()).startsWith("import of 'java.io.File' is refused"));
                 });
     }
 
@@ -81,9 +92,14 @@ class DrlGuardTest {
                 """);
 
         assertThatThrownBy(() -> new RuleBaseLoader().load(rules.root()))
-                .isInstanceOfSatisfying(RuleBaseException.class, e -> assertThat(e.messages())
-                        .contains(new RuleMessage("guard.drl", 3, "global 'results' is refused: a global is shared by every decision; "
-                                + "return results by inserting facts")));
+                .isInstanceOfSatisfying(
+                        RuleBaseException.class,
+                        e -> assertThat(e.messages())
+                                .contains(new RuleMessage(
+                                        "guard.drl",
+                                        3,
+                                        "global 'results' is refused: a global is shared by every decision; "
+                                                + "return results by inserting facts")));
     }
 
     @Test

@@ -31,9 +31,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * command. Each file is refused naming it, the running version never changes, and no file's
  * marker is ever created. The service runs on its defaults (scenario gate on).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:hostile-rules;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "callflow.rules.scenario-gate=true", "callflow.rules.watch-quiet-period=100ms", "callflow.timers.enabled=false"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:hostile-rules;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+            "callflow.rules.scenario-gate=true",
+            "callflow.rules.watch-quiet-period=100ms",
+            "callflow.timers.enabled=false"
+        })
 class HostileRulesServiceTest {
 
     @TempDir
@@ -113,20 +118,26 @@ class HostileRulesServiceTest {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(deadline)) {
             BuildResult last = ruleBases.lastBuild();
-            if (last.at().isAfter(instant) && !last.clean() && last.messages().stream().anyMatch(m -> m.file().equals(file))) {
+            if (last.at().isAfter(instant)
+                    && !last.clean()
+                    && last.messages().stream().anyMatch(m -> m.file().equals(file))) {
                 return last;
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("no refused build naming " + file + " after " + instant + "; last: " + ruleBases.lastBuild());
+        throw new AssertionError(
+                "no refused build naming " + file + " after " + instant + "; last: " + ruleBases.lastBuild());
     }
 
     @Test
     void aReloadThatBreaksAScenarioIsRefusedByTheGate() {
         String running = ruleBases.current().version();
         String original = rules.read("access-codes.drl");
-        rules.write("access-codes.drl", original.replace("insert(Verdict.of(Action.REPROMPT_ACCESS_CODE));",
-                "insert(Verdict.of(Action.DISCONNECT, Reason.TOO_MANY_ATTEMPTS));"));
+        rules.write(
+                "access-codes.drl",
+                original.replace(
+                        "insert(Verdict.of(Action.REPROMPT_ACCESS_CODE));",
+                        "insert(Verdict.of(Action.DISCONNECT, Reason.TOO_MANY_ATTEMPTS));"));
         try {
             ApiClient.Answer answer = api().post("/conference/v2/rules/reload", null);
 
@@ -143,11 +154,14 @@ class HostileRulesServiceTest {
     @MethodSource("corpus")
     void theScenarioCommandRefusesItAndNothingRuns(HostileRules hostile, @TempDir Path copy) {
         Path marker = copy.resolve("marker");
-        RulesCopy candidate = RulesCopy.of(copy.resolve("rules")).write(hostile.fileName(), hostile.textWithMarker(marker));
+        RulesCopy candidate =
+                RulesCopy.of(copy.resolve("rules")).write(hostile.fileName(), hostile.textWithMarker(marker));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int exit = new ScenarioCommand(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+        int exit = new ScenarioCommand(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8))
                 .run("run", "--rules", candidate.root().toString());
 
         assertThat(exit).isEqualTo(2);

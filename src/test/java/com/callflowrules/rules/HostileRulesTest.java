@@ -3,13 +3,13 @@ package com.callflowrules.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.callflowrules.decision.CallArrived;
 import com.callflowrules.decision.DecisionEngine;
 import com.callflowrules.support.HostileRules;
 import com.callflowrules.support.RulesCopy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import com.callflowrules.decision.CallArrived;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,13 +35,15 @@ class HostileRulesTest {
         RuleBaseLoader loader = DecisionEngine.loader().withoutSourcePreCheck();
 
         assertThatThrownBy(() -> loader.load(rules.root()))
-                .isInstanceOfSatisfying(RuleBaseException.class, refused -> assertThat(refused.messages())
-                        .as("a message of %s naming '%s'", hostile.fileName(), hostile.expect())
-                        .anySatisfy(m -> {
-                            assertThat(m.file()).isEqualTo(hostile.fileName());
-                            assertThat(m.line()).isPositive();
-                            assertThat(m.reason()).containsIgnoringCase(hostile.expect());
-                        }));
+                .isInstanceOfSatisfying(
+                        RuleBaseException.class,
+                        refused -> assertThat(refused.messages())
+                                .as("a message of %s naming '%s'", hostile.fileName(), hostile.expect())
+                                .anySatisfy(m -> {
+                                    assertThat(m.file()).isEqualTo(hostile.fileName());
+                                    assertThat(m.line()).isPositive();
+                                    assertThat(m.reason()).containsIgnoringCase(hostile.expect());
+                                }));
         assertThat(Files.exists(marker)).as("marker written by rule code").isFalse();
     }
 
@@ -83,6 +85,7 @@ class HostileRulesTest {
 
         Evaluation evaluation = ruleBase.evaluate(List.of(new CallArrived("15550001000", "15550009999")));
 
-        assertThat(evaluation.rulesFired()).contains("benign: count, from and a function", "benign: an MVEL consequence");
+        assertThat(evaluation.rulesFired())
+                .contains("benign: count, from and a function", "benign: an MVEL consequence");
     }
 }

@@ -45,7 +45,9 @@ class HotReloadTest {
             callers.submit(() -> {
                 while (running.get()) {
                     try {
-                        Decision decision = engine.decide(new CallArrived(Hierarchy.NUMBER, "1"), Hierarchy.account("secured").facts());
+                        Decision decision = engine.decide(
+                                new CallArrived(Hierarchy.NUMBER, "1"),
+                                Hierarchy.account("secured").facts());
                         served.add(decision.ruleBaseVersion());
                         // the version and the decision agree: attempts come from that version's secured.yaml
                         assertThat(decision.attemptsLeft()).isBetween(1, 10);
@@ -59,9 +61,13 @@ class HotReloadTest {
         int refused = 0;
         for (int i = 0; i < 50; i++) {
             boolean broken = i % 3 == 2;
-            rules.write("call-flows/secured.yaml", broken
-                    ? original.replace("properties: {}", "properties:\n  accesscode_max_attempts: \"eleven\"")
-                    : original.replace("properties: {}", "properties:\n  accesscode_max_attempts: \"" + (1 + i % 9) + "\""));
+            rules.write(
+                    "call-flows/secured.yaml",
+                    broken
+                            ? original.replace("properties: {}", "properties:\n  accesscode_max_attempts: \"eleven\"")
+                            : original.replace(
+                                    "properties: {}",
+                                    "properties:\n  accesscode_max_attempts: \"" + (1 + i % 9) + "\""));
             try {
                 clean.add(holder.reload().version());
             } catch (RuleBaseException e) {
@@ -90,12 +96,14 @@ class HotReloadTest {
                 // an editor's burst of writes
                 rules.write("call-flows/open.yaml", rules.read("call-flows/open.yaml") + "# save " + i + "\n");
             }
-            await().atMost(Duration.ofSeconds(20)).until(() -> !holder.current().version().equals(before));
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> !holder.current().version().equals(before));
             assertThat(holder.versions()).hasSize(2);
 
             String good = holder.current().version();
             rules.write("behaviours.drl", rules.read("behaviours.drl") + "\nrule broken when then end end\n");
-            await().atMost(Duration.ofSeconds(20)).until(() -> !holder.lastBuild().clean());
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> !holder.lastBuild().clean());
             assertThat(holder.current().version()).isEqualTo(good);
         }
     }

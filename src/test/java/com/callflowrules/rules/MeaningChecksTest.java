@@ -49,7 +49,9 @@ class MeaningChecksTest {
         assertThat(refused.messages()).anySatisfy(m -> {
             assertThat(m.file()).isEqualTo("extra/typo.drl");
             assertThat(m.line()).isEqualTo(6);
-            assertThat(m.reason()).isEqualTo("rule \"typo: start wait\": property key 'conference_strat_wait' is not in the property schema");
+            assertThat(m.reason())
+                    .isEqualTo(
+                            "rule \"typo: start wait\": property key 'conference_strat_wait' is not in the property schema");
         });
     }
 
@@ -88,7 +90,8 @@ class MeaningChecksTest {
         assertThat(refused.messages()).anySatisfy(m -> {
             assertThat(m.file()).isEqualTo("extra/typo.drl");
             assertThat(m.line()).isEqualTo(6);
-            assertThat(m.reason()).contains("in-call action 'conference_luck' is not one the product knows")
+            assertThat(m.reason())
+                    .contains("in-call action 'conference_luck' is not one the product knows")
                     .contains("conference_lock");
         });
     }
@@ -97,25 +100,35 @@ class MeaningChecksTest {
     void anEditThatBreaksAScenarioIsRefusedByTheScenarioGate(@TempDir Path dir) {
         // the secured flow no longer re-prompts after a wrong code: the scenarios that pin it fail
         RulesCopy rules = RulesCopy.of(dir.resolve("rules"));
-        rules.write("access-codes.drl", rules.read("access-codes.drl")
-                .replace("insert(Verdict.of(Action.REPROMPT_ACCESS_CODE));", "insert(Verdict.of(Action.DISCONNECT, Reason.TOO_MANY_ATTEMPTS));"));
-        RuleBaseLoader gated = DecisionEngine.loader().withChecks(java.util.List.of(
-                new com.callflowrules.scenario.ScenarioGate(rules.root().resolve("scenarios"))));
+        rules.write(
+                "access-codes.drl",
+                rules.read("access-codes.drl")
+                        .replace(
+                                "insert(Verdict.of(Action.REPROMPT_ACCESS_CODE));",
+                                "insert(Verdict.of(Action.DISCONNECT, Reason.TOO_MANY_ATTEMPTS));"));
+        RuleBaseLoader gated = DecisionEngine.loader()
+                .withChecks(java.util.List.of(
+                        new com.callflowrules.scenario.ScenarioGate(rules.root().resolve("scenarios"))));
 
         assertThatThrownBy(() -> gated.load(rules.root()))
-                .isInstanceOfSatisfying(RuleBaseException.class, e -> assertThat(e.messages())
-                        .anySatisfy(m -> {
+                .isInstanceOfSatisfying(
+                        RuleBaseException.class,
+                        e -> assertThat(e.messages()).anySatisfy(m -> {
                             assertThat(m.file()).isEqualTo("scenarios/secured/wrong-code-then-right-code.yaml");
-                            assertThat(m.reason()).startsWith("scenario fails against this rule base:")
-                                    .contains("action").contains("REPROMPT_ACCESS_CODE");
+                            assertThat(m.reason())
+                                    .startsWith("scenario fails against this rule base:")
+                                    .contains("action")
+                                    .contains("REPROMPT_ACCESS_CODE");
                         }));
     }
 
     @Test
     void theShippedRulesPassTheScenarioGate() {
         Path shipped = com.callflowrules.support.ShippedRules.DIRECTORY;
-        RuleBase ruleBase = DecisionEngine.loader().withChecks(java.util.List.of(
-                new com.callflowrules.scenario.ScenarioGate(shipped.resolve("scenarios")))).load(shipped);
+        RuleBase ruleBase = DecisionEngine.loader()
+                .withChecks(
+                        java.util.List.of(new com.callflowrules.scenario.ScenarioGate(shipped.resolve("scenarios"))))
+                .load(shipped);
 
         assertThat(ruleBase.callFlows()).isNotEmpty();
     }

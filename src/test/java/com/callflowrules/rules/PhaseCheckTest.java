@@ -60,7 +60,9 @@ class PhaseCheckTest {
                 end
                 """);
 
-        refusedAt(messages, "rule \"extra: no phase\": names no phase; a rule runs in one of \"routing\", \"code lookup\"");
+        refusedAt(
+                messages,
+                "rule \"extra: no phase\": names no phase; a rule runs in one of \"routing\", \"code lookup\"");
     }
 
     @Test
@@ -93,7 +95,8 @@ class PhaseCheckTest {
     @Test
     void aNegationOverALaterPhasesFactIsRefused() {
         // Placement is inserted in "placement": a routing rule cannot know yet that there is none.
-        refusedAt(refused("""
+        refusedAt(
+                refused("""
                 rule "extra: negates a later phase"
                     ruleflow-group "routing"
                 when
@@ -102,7 +105,8 @@ class PhaseCheckTest {
                 then
                     insert(Verdict.of(Action.DROP, Reason.NO_CALL_FLOW));
                 end
-                """), "phase \"routing\" negates Placement, which phase \"placement\" inserts; 'not' may read input facts and facts of earlier phases only");
+                """),
+                "phase \"routing\" negates Placement, which phase \"placement\" inserts; 'not' may read input facts and facts of earlier phases only");
     }
 
     @Test
@@ -121,7 +125,8 @@ class PhaseCheckTest {
 
     @Test
     void readingALaterPhasesFactIsRefused() {
-        refusedAt(refused("""
+        refusedAt(
+                refused("""
                 rule "extra: reads a later phase"
                     ruleflow-group "placement"
                 when

@@ -30,10 +30,18 @@ class RuleBaseLoaderTest {
         RuleBase ruleBase = loader.load(ShippedRules.DIRECTORY);
 
         assertThat(ruleBase.warnings()).isEmpty();
-        assertThat(ruleBase.callFlows()).extracting(CallFlow::name).containsExactly(
-                "direct_host", "direct_participant", "open", "open_first_host", "secured", "secured_webinar");
-        assertThat(ruleBase.files()).contains("routing.drl", "properties.drl", "admission.drl", "in-call.drl",
-                "behaviours.drl", "call-flows/secured.yaml");
+        assertThat(ruleBase.callFlows())
+                .extracting(CallFlow::name)
+                .containsExactly(
+                        "direct_host", "direct_participant", "open", "open_first_host", "secured", "secured_webinar");
+        assertThat(ruleBase.files())
+                .contains(
+                        "routing.drl",
+                        "properties.drl",
+                        "admission.drl",
+                        "in-call.drl",
+                        "behaviours.drl",
+                        "call-flows/secured.yaml");
         assertThat(ruleBase.version()).matches("[0-9a-f]{12}");
         assertThat(ruleBase.callFlowByName("secured_webinar")).hasValueSatisfying(flow -> {
             assertThat(flow.behaviour()).isEqualTo(FlowBehaviour.promptRefusingUnknownCodes());
@@ -57,21 +65,28 @@ class RuleBaseLoaderTest {
         RulesCopy copy = RulesCopy.of(dir);
         DecisionEngine engine = new DecisionEngine(new RuleBaseHolder(loader, copy.root()));
         String good = engine.ruleBase().version();
-        String broken = copy.read("behaviours.drl").replace(
-                "    insert(Verdict.of(Action.PROMPT_ACCESS_CODE));", "    insert(Verdict.of(Action.PROMPT_ACCESS_CODE)) oops;");
+        String broken = copy.read("behaviours.drl")
+                .replace(
+                        "    insert(Verdict.of(Action.PROMPT_ACCESS_CODE));",
+                        "    insert(Verdict.of(Action.PROMPT_ACCESS_CODE)) oops;");
         copy.write("behaviours.drl", broken);
         // Drools places an error in a consequence at the rule's first line; the reason names the rule.
         int line = lineOf(broken, "rule \"behaviour: a prompting flow asks for an access code\"");
 
         assertThatThrownBy(() -> engine.ruleBases().reload())
-                .isInstanceOfSatisfying(RuleBaseException.class, e -> assertThat(e.messages())
-                        .anySatisfy(m -> {
+                .isInstanceOfSatisfying(
+                        RuleBaseException.class,
+                        e -> assertThat(e.messages()).anySatisfy(m -> {
                             assertThat(m.file()).isEqualTo("behaviours.drl");
                             assertThat(m.line()).isEqualTo(line);
-                            assertThat(m.reason()).contains("oops").contains("behaviour: a prompting flow asks for an access code");
+                            assertThat(m.reason())
+                                    .contains("oops")
+                                    .contains("behaviour: a prompting flow asks for an access code");
                         }));
 
-        Decision decision = engine.decide(new CallArrived(Hierarchy.NUMBER, "1"), Hierarchy.account("secured").facts());
+        Decision decision = engine.decide(
+                new CallArrived(Hierarchy.NUMBER, "1"),
+                Hierarchy.account("secured").facts());
         assertThat(decision.action()).isEqualTo(Action.PROMPT_ACCESS_CODE);
         assertThat(decision.ruleBaseVersion()).isEqualTo(good);
         assertThat(engine.ruleBase().version()).isEqualTo(good);
@@ -82,13 +97,17 @@ class RuleBaseLoaderTest {
         RulesCopy copy = RulesCopy.of(dir);
         DecisionEngine engine = new DecisionEngine(new RuleBaseHolder(loader, copy.root()));
         String before = engine.ruleBase().version();
-        copy.write("call-flows/secured.yaml", copy.read("call-flows/secured.yaml").replace("properties: {}",
-                "properties:\n  accesscode_max_attempts: \"5\""));
+        copy.write(
+                "call-flows/secured.yaml",
+                copy.read("call-flows/secured.yaml")
+                        .replace("properties: {}", "properties:\n  accesscode_max_attempts: \"5\""));
 
         RuleBase after = engine.ruleBases().reload();
 
         assertThat(after.version()).isNotEqualTo(before);
-        Decision decision = engine.decide(new CallArrived(Hierarchy.NUMBER, "1"), Hierarchy.account("secured").facts());
+        Decision decision = engine.decide(
+                new CallArrived(Hierarchy.NUMBER, "1"),
+                Hierarchy.account("secured").facts());
         assertThat(decision.attemptsLeft()).isEqualTo(5);
         assertThat(decision.ruleBaseVersion()).isEqualTo(after.version());
     }
@@ -119,14 +138,18 @@ class RuleBaseLoaderTest {
 
         assertRefused(copy, m -> {
             assertThat(m.file()).isEqualTo("call-flows/fancy.yaml");
-            assertThat(m.reason()).contains("behaviour 'teleport' does not exist").contains("flows/teleport.drl");
+            assertThat(m.reason())
+                    .contains("behaviour 'teleport' does not exist")
+                    .contains("flows/teleport.drl");
         });
     }
 
     @Test
     void aDefinitionWithAnUnknownPropertyKeyIsRefusedWithItsLine() {
-        RulesCopy copy = RulesCopy.of(dir).write("call-flows/fancy.yaml",
-                "name: fancy\nentry: direct\ndirect_role: host\nproperties:\n  conference_start_how: host\n  conference_colour: blue\n");
+        RulesCopy copy = RulesCopy.of(dir)
+                .write(
+                        "call-flows/fancy.yaml",
+                        "name: fancy\nentry: direct\ndirect_role: host\nproperties:\n  conference_start_how: host\n  conference_colour: blue\n");
 
         assertRefused(copy, m -> {
             assertThat(m.file()).isEqualTo("call-flows/fancy.yaml");
@@ -137,8 +160,10 @@ class RuleBaseLoaderTest {
 
     @Test
     void aDefinitionWithAValueThatFailsTheSchemaIsRefusedWithItsLine() {
-        RulesCopy copy = RulesCopy.of(dir).write("call-flows/fancy.yaml",
-                "name: fancy\nentry: direct\ndirect_role: host\nproperties:\n  conference_start_wait: soon\n");
+        RulesCopy copy = RulesCopy.of(dir)
+                .write(
+                        "call-flows/fancy.yaml",
+                        "name: fancy\nentry: direct\ndirect_role: host\nproperties:\n  conference_start_wait: soon\n");
 
         assertRefused(copy, m -> {
             assertThat(m.line()).isEqualTo(5);
@@ -148,22 +173,26 @@ class RuleBaseLoaderTest {
 
     @Test
     void twoDefinitionsWithOneNameAreRefused() {
-        RulesCopy copy = RulesCopy.of(dir).write("call-flows/open.yml", "name: open\nentry: prompt\nunknown_code: refuse\n");
+        RulesCopy copy =
+                RulesCopy.of(dir).write("call-flows/open.yml", "name: open\nentry: prompt\nunknown_code: refuse\n");
 
         assertRefused(copy, m -> assertThat(m.reason()).contains("call flow 'open' is already defined in"));
     }
 
     @Test
     void aDefinitionWhoseNameIsNotItsFileNameIsRefused() {
-        RulesCopy copy = RulesCopy.of(dir).write("call-flows/fancy.yaml", "name: other\nentry: prompt\nunknown_code: refuse\n");
+        RulesCopy copy =
+                RulesCopy.of(dir).write("call-flows/fancy.yaml", "name: other\nentry: prompt\nunknown_code: refuse\n");
 
         assertRefused(copy, m -> assertThat(m.reason()).contains("must match the file name 'fancy'"));
     }
 
     @Test
     void aDefinitionThatIsNotValidYamlIsRefusedWithItsLine() {
-        RulesCopy copy = RulesCopy.of(dir).write("call-flows/fancy.yaml",
-                "name: fancy\nentry: direct\ndirect_role: host\nproperties:\n  call_mute_dtmf_binding: *6\n");
+        RulesCopy copy = RulesCopy.of(dir)
+                .write(
+                        "call-flows/fancy.yaml",
+                        "name: fancy\nentry: direct\ndirect_role: host\nproperties:\n  call_mute_dtmf_binding: *6\n");
 
         assertRefused(copy, m -> {
             assertThat(m.line()).isEqualTo(5);
@@ -174,12 +203,16 @@ class RuleBaseLoaderTest {
     @Test
     void yamlValuesAreReadAsTheyAreWritten() {
         // YAML 1.1 would read on as true and 001 as 1; the definition must keep the text.
-        RulesCopy copy = RulesCopy.of(dir).write("call-flows/fancy.yaml",
-                "name: fancy\nentry: prompt\nunknown_code: refuse\nproperties:\n  conference_moh_enabled: off\n  did_prompt_serial: 002\n");
+        RulesCopy copy = RulesCopy.of(dir)
+                .write(
+                        "call-flows/fancy.yaml",
+                        "name: fancy\nentry: prompt\nunknown_code: refuse\nproperties:\n  conference_moh_enabled: off\n  did_prompt_serial: 002\n");
 
         CallFlow fancy = loader.load(copy.root()).callFlowByName("fancy").orElseThrow();
 
-        assertThat(fancy.properties()).containsEntry("conference_moh_enabled", "off").containsEntry("did_prompt_serial", "002");
+        assertThat(fancy.properties())
+                .containsEntry("conference_moh_enabled", "off")
+                .containsEntry("did_prompt_serial", "002");
     }
 
     @Test
@@ -189,16 +222,21 @@ class RuleBaseLoaderTest {
                 .write("call-flows/b.yaml", "name: b\nentry: prompt\nunknown_code: refuse\ncolour: red\n");
 
         assertThatThrownBy(() -> loader.load(copy.root()))
-                .isInstanceOfSatisfying(RuleBaseException.class, e -> assertThat(e.messages())
-                        .extracting(RuleMessage::file).contains("call-flows/a.yaml", "call-flows/b.yaml"));
+                .isInstanceOfSatisfying(
+                        RuleBaseException.class,
+                        e -> assertThat(e.messages())
+                                .extracting(RuleMessage::file)
+                                .contains("call-flows/a.yaml", "call-flows/b.yaml"));
     }
 
     @Test
     void anEditOfDefinitionsOnlyReusesTheCompiledRulesAndARuleEditCompilesAgain() {
         RulesCopy copy = RulesCopy.of(dir);
         RuleBase first = loader.load(copy.root());
-        copy.write("call-flows/secured.yaml", copy.read("call-flows/secured.yaml").replace("properties: {}",
-                "properties:\n  accesscode_max_attempts: \"5\""));
+        copy.write(
+                "call-flows/secured.yaml",
+                copy.read("call-flows/secured.yaml")
+                        .replace("properties: {}", "properties:\n  accesscode_max_attempts: \"5\""));
         RuleBase definitionsEdited = loader.load(copy.root());
         copy.write("routing.drl", copy.read("routing.drl") + "\n// a comment\n");
         RuleBase rulesEdited = loader.load(copy.root());
@@ -213,13 +251,17 @@ class RuleBaseLoaderTest {
     @Test
     void aDefinitionStatesItsBehaviourAsData() {
         RulesCopy copy = RulesCopy.of(dir)
-                .write("call-flows/lobby.yaml", "name: lobby\nentry: prompt\nunknown_code: create_room\ncreator_role: listener\n")
+                .write(
+                        "call-flows/lobby.yaml",
+                        "name: lobby\nentry: prompt\nunknown_code: create_room\ncreator_role: listener\n")
                 .write("call-flows/hotline.yaml", "name: hotline\nentry: direct\ndirect_role: listener\n");
 
         RuleBase ruleBase = loader.load(copy.root());
 
-        assertThat(ruleBase.callFlowByName("lobby").orElseThrow().behaviour()).isEqualTo(FlowBehaviour.promptCreatingRooms(Role.LISTENER));
-        assertThat(ruleBase.callFlowByName("hotline").orElseThrow().behaviour()).isEqualTo(FlowBehaviour.direct(Role.LISTENER));
+        assertThat(ruleBase.callFlowByName("lobby").orElseThrow().behaviour())
+                .isEqualTo(FlowBehaviour.promptCreatingRooms(Role.LISTENER));
+        assertThat(ruleBase.callFlowByName("hotline").orElseThrow().behaviour())
+                .isEqualTo(FlowBehaviour.direct(Role.LISTENER));
     }
 
     @Test
@@ -233,13 +275,17 @@ class RuleBaseLoaderTest {
                 .write("call-flows/f.yaml", "name: f\nentry: prompt\nunknown_code: create_room\n");
 
         assertThatThrownBy(() -> loader.load(copy.root()))
-                .isInstanceOfSatisfying(RuleBaseException.class, e -> assertThat(e.messages()).extracting(RuleMessage::toString)
-                        .contains("call-flows/a.yaml:1: missing 'entry' (prompt or direct), or 'behaviour' naming a rule file under flows/",
-                                "call-flows/b.yaml:4: a flow that refuses unknown codes creates no room: no 'creator_role'",
-                                "call-flows/c.yaml:3: direct_role: unknown role 'boss' (expected host, participant or listener)",
-                                "call-flows/d.yaml:2: entry 'sideways' must be prompt or direct",
-                                "call-flows/e.yaml:3: a flow with a behaviour rule file of its own has no 'entry'",
-                                "call-flows/f.yaml:1: missing 'creator_role' (host, participant or listener)"));
+                .isInstanceOfSatisfying(
+                        RuleBaseException.class,
+                        e -> assertThat(e.messages())
+                                .extracting(RuleMessage::toString)
+                                .contains(
+                                        "call-flows/a.yaml:1: missing 'entry' (prompt or direct), or 'behaviour' naming a rule file under flows/",
+                                        "call-flows/b.yaml:4: a flow that refuses unknown codes creates no room: no 'creator_role'",
+                                        "call-flows/c.yaml:3: direct_role: unknown role 'boss' (expected host, participant or listener)",
+                                        "call-flows/d.yaml:2: entry 'sideways' must be prompt or direct",
+                                        "call-flows/e.yaml:3: a flow with a behaviour rule file of its own has no 'entry'",
+                                        "call-flows/f.yaml:1: missing 'creator_role' (host, participant or listener)"));
     }
 
     @Test
@@ -251,7 +297,8 @@ class RuleBaseLoaderTest {
 
     private void assertRefused(RulesCopy copy, Consumer<RuleMessage> expected) {
         assertThatThrownBy(() -> loader.load(copy.root()))
-                .isInstanceOfSatisfying(RuleBaseException.class, e -> assertThat(e.messages()).anySatisfy(expected));
+                .isInstanceOfSatisfying(
+                        RuleBaseException.class, e -> assertThat(e.messages()).anySatisfy(expected));
     }
 
     private static int lineOf(String text, String needle) {

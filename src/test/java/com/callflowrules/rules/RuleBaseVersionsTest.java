@@ -27,7 +27,9 @@ class RuleBaseVersionsTest {
         assertThat(holder.versions()).extracting(RuleBase::version).containsExactly(second, first);
         assertThat(holder.rollback().version()).isEqualTo(first);
         assertThat(holder.current().version()).isEqualTo(first);
-        assertThatThrownBy(holder::rollback).isInstanceOf(IllegalStateException.class).hasMessageContaining("no previous");
+        assertThatThrownBy(holder::rollback)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no previous");
     }
 
     @Test
@@ -40,7 +42,8 @@ class RuleBaseVersionsTest {
 
         assertThatThrownBy(holder::reload).isInstanceOf(RuleBaseException.class);
         assertThat(holder.lastBuild().clean()).isFalse();
-        assertThat(holder.lastBuild().messages()).anySatisfy(m -> assertThat(m.file()).isEqualTo("routing.drl"));
+        assertThat(holder.lastBuild().messages())
+                .anySatisfy(m -> assertThat(m.file()).isEqualTo("routing.drl"));
         assertThat(holder.current().version()).isEqualTo(running);
 
         rules.write("routing.drl", good);
@@ -52,13 +55,20 @@ class RuleBaseVersionsTest {
     @Test
     void aRuleBaseThatLeavesAFlowWithoutAnArrivalDecisionIsRefused() {
         RulesCopy rules = RulesCopy.of(dir);
-        rules.write("behaviours.drl", rules.read("behaviours.drl")
-                .replace("    insert(Verdict.of(Action.PROMPT_ACCESS_CODE));", "    // forgot the verdict"));
+        rules.write(
+                "behaviours.drl",
+                rules.read("behaviours.drl")
+                        .replace("    insert(Verdict.of(Action.PROMPT_ACCESS_CODE));", "    // forgot the verdict"));
 
         assertThatThrownBy(() -> DecisionEngine.forRulesDirectory(rules.root()))
-                .isInstanceOfSatisfying(RuleBaseException.class, e -> assertThat(e.messages())
-                        .extracting(RuleMessage::file)
-                        .containsExactlyInAnyOrder("call-flows/open.yaml", "call-flows/open_first_host.yaml",
-                                "call-flows/secured.yaml", "call-flows/secured_webinar.yaml"));
+                .isInstanceOfSatisfying(
+                        RuleBaseException.class,
+                        e -> assertThat(e.messages())
+                                .extracting(RuleMessage::file)
+                                .containsExactlyInAnyOrder(
+                                        "call-flows/open.yaml",
+                                        "call-flows/open_first_host.yaml",
+                                        "call-flows/secured.yaml",
+                                        "call-flows/secured_webinar.yaml"));
     }
 }

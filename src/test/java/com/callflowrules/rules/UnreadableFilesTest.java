@@ -36,8 +36,18 @@ class UnreadableFilesTest {
         RuleBaseHolder holder = new RuleBaseHolder(DecisionEngine.loader(), rules.root());
         StringBuilder bomb = new StringBuilder("name: open\nbehaviour: open\na: &a [x, x, x, x, x, x, x, x, x]\n");
         for (char c = 'b'; c <= 'k'; c++) {
-            bomb.append(c).append(": &").append(c).append(" [*").append((char) (c - 1)).append(", *").append((char) (c - 1))
-                    .append(", *").append((char) (c - 1)).append(", *").append((char) (c - 1)).append("]\n");
+            bomb.append(c)
+                    .append(": &")
+                    .append(c)
+                    .append(" [*")
+                    .append((char) (c - 1))
+                    .append(", *")
+                    .append((char) (c - 1))
+                    .append(", *")
+                    .append((char) (c - 1))
+                    .append(", *")
+                    .append((char) (c - 1))
+                    .append("]\n");
         }
         rules.write("call-flows/open.yaml", bomb.toString());
 
@@ -53,7 +63,9 @@ class UnreadableFilesTest {
     void nestingPastTheBoundIsRefused(@TempDir Path dir) {
         RulesCopy rules = RulesCopy.of(dir.resolve("rules"));
         RuleBaseHolder holder = new RuleBaseHolder(DecisionEngine.loader(), rules.root());
-        rules.write("call-flows/open.yaml", "name: open\nbehaviour: open\nproperties: " + "[".repeat(60) + "]".repeat(60) + "\n");
+        rules.write(
+                "call-flows/open.yaml",
+                "name: open\nbehaviour: open\nproperties: " + "[".repeat(60) + "]".repeat(60) + "\n");
 
         RuleBaseException refused = refusalAfterEdit(holder, holder.current().version());
 
@@ -81,7 +93,9 @@ class UnreadableFilesTest {
     void bytesThatAreNotUtf8AreRefused(@TempDir Path dir) throws Exception {
         RulesCopy rules = RulesCopy.of(dir.resolve("rules"));
         RuleBaseHolder holder = new RuleBaseHolder(DecisionEngine.loader(), rules.root());
-        Files.write(rules.root().resolve("call-flows/latin1.yaml"), new byte[] {'n', 'a', 'm', 'e', ':', ' ', (byte) 0xE9, '\n'});
+        Files.write(
+                rules.root().resolve("call-flows/latin1.yaml"),
+                new byte[] {'n', 'a', 'm', 'e', ':', ' ', (byte) 0xE9, '\n'});
 
         RuleBaseException refused = refusalAfterEdit(holder, holder.current().version());
 
@@ -97,7 +111,9 @@ class UnreadableFilesTest {
         Files.write(rules.root().resolve("extra.drl"), new byte[] {'/', '/', ' ', (byte) 0xFF, (byte) 0xFE, '\n'});
 
         assertThatThrownBy(() -> DecisionEngine.loader().load(rules.root()))
-                .isInstanceOfSatisfying(RuleBaseException.class, e -> assertThat(e.messages())
-                        .anySatisfy(m -> assertThat(m.toString()).isEqualTo("extra.drl: not UTF-8 text")));
+                .isInstanceOfSatisfying(
+                        RuleBaseException.class,
+                        e -> assertThat(e.messages())
+                                .anySatisfy(m -> assertThat(m.toString()).isEqualTo("extra.drl: not UTF-8 text")));
     }
 }

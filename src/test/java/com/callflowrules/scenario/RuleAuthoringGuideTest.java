@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The worked examples of docs/rule-authoring.md, taken from the page itself, works as the page says. */
 class RuleAuthoringGuideTest {
 
-    private static final Pattern FILE_BLOCK = Pattern.compile("<!-- file: (\\S+) -->\\s*```\\w*\\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern FILE_BLOCK =
+            Pattern.compile("<!-- file: (\\S+) -->\\s*```\\w*\\n(.*?)```", Pattern.DOTALL);
 
     @TempDir
     Path dir;
@@ -33,8 +34,13 @@ class RuleAuthoringGuideTest {
         while (block.find()) {
             files.put(block.group(1), block.group(2));
         }
-        assertThat(files).containsOnlyKeys("call-flows/secured_lobby.yaml", "scenarios/variants/secured-lobby-waits-for-a-host.yaml",
-                "flows/hotline.drl", "call-flows/hotline.yaml", "scenarios/variants/hotline-first-caller-hosts.yaml");
+        assertThat(files)
+                .containsOnlyKeys(
+                        "call-flows/secured_lobby.yaml",
+                        "scenarios/variants/secured-lobby-waits-for-a-host.yaml",
+                        "flows/hotline.drl",
+                        "call-flows/hotline.yaml",
+                        "scenarios/variants/hotline-first-caller-hosts.yaml");
         RulesCopy rules = RulesCopy.of(dir.resolve("rules"));
         int before = ScenarioSuite.files(rules.root().resolve("scenarios")).size();
         files.forEach(rules::write);

@@ -25,7 +25,9 @@ class ScenarioCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int command(String... args) {
-        return new ScenarioCommand(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+        return new ScenarioCommand(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8))
                 .run(args);
     }
 
@@ -46,19 +48,23 @@ class ScenarioCommandTest {
     @Test
     void runReportsEachFailureExitsNonZeroAndWritesJunitXml() throws Exception {
         RulesCopy rules = RulesCopy.of(dir.resolve("rules"));
-        rules.write("scenarios/secured/wrong-code-then-right-code.yaml",
-                rules.read("scenarios/secured/wrong-code-then-right-code.yaml").replace("attempts_left: 2", "attempts_left: 7"));
+        rules.write(
+                "scenarios/secured/wrong-code-then-right-code.yaml",
+                rules.read("scenarios/secured/wrong-code-then-right-code.yaml")
+                        .replace("attempts_left: 2", "attempts_left: 7"));
         Path xml = dir.resolve("reports/scenarios.xml");
 
         int exit = command("run", "--rules", rules.root().toString(), "--junit-xml", xml.toString());
 
         int total = ScenarioSuite.files(rules.root().resolve("scenarios")).size();
         assertThat(exit).isEqualTo(1);
-        assertThat(lines()).containsExactly(
-                "FAIL secured/wrong-code-then-right-code.yaml: step 2 (line 21): alice enters 9999: attempts_left: expected 7, actual 2",
-                (total - 1) + " passed, 1 failed");
+        assertThat(lines())
+                .containsExactly(
+                        "FAIL secured/wrong-code-then-right-code.yaml: step 2 (line 21): alice enters 9999: attempts_left: expected 7, actual 2",
+                        (total - 1) + " passed, 1 failed");
         String report = Files.readString(xml);
-        assertThat(report).contains("tests=\"" + total + "\" failures=\"1\"")
+        assertThat(report)
+                .contains("tests=\"" + total + "\" failures=\"1\"")
                 .contains("<testcase classname=\"scenarios\" name=\"secured/wrong-code-then-right-code.yaml\">")
                 .contains("attempts_left: expected 7, actual 2");
     }
@@ -66,18 +72,28 @@ class ScenarioCommandTest {
     @Test
     void diffListsExactlyTheStepsAChangedBaseValueAffects() throws Exception {
         RulesCopy candidate = RulesCopy.of(dir.resolve("candidate"));
-        candidate.write("call-flows/open_first_host.yaml", candidate.read("call-flows/open_first_host.yaml")
-                .replace("properties: {}", "properties:\n  conference_entrytones_enabled: \"off\""));
+        candidate.write(
+                "call-flows/open_first_host.yaml",
+                candidate
+                        .read("call-flows/open_first_host.yaml")
+                        .replace("properties: {}", "properties:\n  conference_entrytones_enabled: \"off\""));
         // Only scenarios whose calls the changed flow handles can differ, and every step of theirs does.
         Set<String> usingTheFlow = ScenarioSuite.files(ScenarioSuiteTest.SCENARIOS).stream()
                 .filter(file -> read(ScenarioSuiteTest.SCENARIOS.resolve(file)).contains("call_flow: open_first_host"))
                 .map(Path::toString)
                 .collect(Collectors.toSet());
         int stepsOfThose = usingTheFlow.stream()
-                .mapToInt(file -> ScenarioSuite.read(ScenarioSuiteTest.SCENARIOS, Path.of(file)).steps().size())
+                .mapToInt(file -> ScenarioSuite.read(ScenarioSuiteTest.SCENARIOS, Path.of(file))
+                        .steps()
+                        .size())
                 .sum();
 
-        int exit = command("diff", "--base", ShippedRules.DIRECTORY.toString(), "--candidate", candidate.root().toString());
+        int exit = command(
+                "diff",
+                "--base",
+                ShippedRules.DIRECTORY.toString(),
+                "--candidate",
+                candidate.root().toString());
 
         List<String> lines = lines();
         assertThat(exit).isEqualTo(1);
@@ -87,12 +103,16 @@ class ScenarioCommandTest {
                 .allSatisfy(line -> assertThat(usingTheFlow).contains(line.substring(0, line.indexOf(':'))))
                 .contains("variants/open-first-host-creator-is-host.yaml: step 2 (line 16): alice enters 8080: "
                         + "properties.conference_entrytones_enabled: base on, candidate off")
-                .anySatisfy(line -> assertThat(line).contains("alice enters 8080: media: base [play:default, announce_count, entry_tone], candidate [play:default, announce_count]"));
+                .anySatisfy(
+                        line -> assertThat(line)
+                                .contains(
+                                        "alice enters 8080: media: base [play:default, announce_count, entry_tone], candidate [play:default, announce_count]"));
     }
 
     @Test
     void diffOfTheSameRulesFindsNothing() {
-        int exit = command("diff", "--base", ShippedRules.DIRECTORY.toString(), "--candidate", ShippedRules.DIRECTORY.toString());
+        int exit = command(
+                "diff", "--base", ShippedRules.DIRECTORY.toString(), "--candidate", ShippedRules.DIRECTORY.toString());
 
         assertThat(exit).isZero();
         assertThat(lines()).containsExactly("0 steps differ in 0 scenarios");
@@ -103,7 +123,9 @@ class ScenarioCommandTest {
         assertThat(command()).isEqualTo(2);
         assertThat(command("rerun")).isEqualTo(2);
         assertThat(command("diff", "--base", "rules")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: scenarios run").contains("--candidate DIR is required");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("usage: scenarios run")
+                .contains("--candidate DIR is required");
     }
 
     private static String read(Path file) {

@@ -20,7 +20,8 @@ class ScenarioRunnerTest {
     void aWrongExpectationFailsNamingFileStepExpectedAndActual() throws Exception {
         Path copy = dir.resolve("secured/wrong-code-then-right-code.yaml");
         Files.createDirectories(copy.getParent());
-        String shipped = Files.readString(ScenarioSuiteTest.SCENARIOS.resolve("secured/wrong-code-then-right-code.yaml"));
+        String shipped =
+                Files.readString(ScenarioSuiteTest.SCENARIOS.resolve("secured/wrong-code-then-right-code.yaml"));
         Files.writeString(copy, shipped.replace("attempts_left: 2", "attempts_left: 7"));
 
         ScenarioResult result = runner.run(ScenarioSuite.read(dir, Path.of("secured/wrong-code-then-right-code.yaml")));
@@ -29,8 +30,9 @@ class ScenarioRunnerTest {
         assertThat(result.failedSteps()).hasSize(1);
         assertThat(result.failedSteps().get(0).mismatches())
                 .containsExactly(new ScenarioResult.Mismatch("attempts_left", "7", "2"));
-        assertThat(result.report()).isEqualTo("secured/wrong-code-then-right-code.yaml: step 2 (line 21): alice enters 9999: "
-                + "attempts_left: expected 7, actual 2\n");
+        assertThat(result.report())
+                .isEqualTo("secured/wrong-code-then-right-code.yaml: step 2 (line 21): alice enters 9999: "
+                        + "attempts_left: expected 7, actual 2\n");
     }
 
     @Test
@@ -72,8 +74,14 @@ class ScenarioRunnerTest {
         ScenarioResult result = runner.run(scenario);
 
         assertThat(result.failedSteps()).hasSize(1);
-        assertThat(result.failedSteps().get(0).mismatches()).extracting(ScenarioResult.Mismatch::field).containsExactlyInAnyOrder(
-                "call.mutd", "meeting.lockd", "properties.conference_start_wiat", "calls.bob.state", "calls.alice.stat");
+        assertThat(result.failedSteps().get(0).mismatches())
+                .extracting(ScenarioResult.Mismatch::field)
+                .containsExactlyInAnyOrder(
+                        "call.mutd",
+                        "meeting.lockd",
+                        "properties.conference_start_wiat",
+                        "calls.bob.state",
+                        "calls.alice.stat");
         assertThat(result.report()).contains("call.mutd: expected null, actual (no such field to expect)");
     }
 
@@ -84,14 +92,17 @@ class ScenarioRunnerTest {
                   - call: alice
                     arrives: "1"
                     enters: "2"
-                """)).isInstanceOf(ScenarioException.class).hasMessage(
-                "bad.yaml:2: a step has exactly one of arrives, enters, presses, hangs_up, wait, change, together");
+                """))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessage(
+                        "bad.yaml:2: a step has exactly one of arrives, enters, presses, hangs_up, wait, change, together");
         assertThatThrownBy(() -> runner.run(new ScenarioReader().read("flow.yaml", """
                 hierarchy:
                   accounts: [{name: acme, call_flow: teleport}]
                 steps:
                   - {wait: "1"}
-                """))).hasMessage("flow.yaml:2: no call flow 'teleport' in the rule base");
+                """)))
+                .hasMessage("flow.yaml:2: no call flow 'teleport' in the rule base");
     }
 
     @Test
@@ -99,28 +110,33 @@ class ScenarioRunnerTest {
         assertThatThrownBy(() -> new ScenarioReader().read("change.yaml", """
                 steps:
                   - change: {room: weekly, did: "1", properties: {}}
-                """)).hasMessage("change.yaml:2: a change names exactly one of account, did_group, did, room");
+                """))
+                .hasMessage("change.yaml:2: a change names exactly one of account, did_group, did, room");
         assertThatThrownBy(() -> new ScenarioReader().read("change.yaml", """
                 steps:
                   - change: {room: weekly, colour: red}
-                """)).hasMessageStartingWith("change.yaml:2: unknown change field 'colour'");
+                """))
+                .hasMessageStartingWith("change.yaml:2: unknown change field 'colour'");
         assertThatThrownBy(() -> new ScenarioReader().read("together.yaml", """
                 steps:
                   - together:
                       - {call: alice, enters: "1"}
-                """)).hasMessageStartingWith("together.yaml:2: together is a list of two or more steps");
+                """))
+                .hasMessageStartingWith("together.yaml:2: together is a list of two or more steps");
         assertThatThrownBy(() -> new ScenarioReader().read("together.yaml", """
                 steps:
                   - together:
                       - {call: alice, enters: "1"}
                       - {wait: "5"}
-                """)).hasMessage("together.yaml:4: a step of together is one caller's event, without expect");
+                """))
+                .hasMessage("together.yaml:4: a step of together is one caller's event, without expect");
         assertThatThrownBy(() -> new ScenarioReader().read("together.yaml", """
                 steps:
                   - together:
                       - {call: alice, enters: "1"}
                       - {call: alice, presses: "*6"}
-                """)).hasMessage("together.yaml:4: alice is twice in one together step");
+                """))
+                .hasMessage("together.yaml:4: alice is twice in one together step");
     }
 
     @Test
@@ -133,7 +149,9 @@ class ScenarioRunnerTest {
                 """));
 
         assertThat(result.passed()).isFalse();
-        assertThat(result.steps().get(0).mismatches()).singleElement()
-                .satisfies(m -> assertThat(m.actual()).contains("conference_start_wait").contains("soon"));
+        assertThat(result.steps().get(0).mismatches())
+                .singleElement()
+                .satisfies(m ->
+                        assertThat(m.actual()).contains("conference_start_wait").contains("soon"));
     }
 }

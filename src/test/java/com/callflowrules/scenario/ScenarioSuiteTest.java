@@ -19,9 +19,11 @@ class ScenarioSuiteTest {
         ScenarioRunner runner = new ScenarioRunner(ShippedRules.engine());
         List<Path> files = ScenarioSuite.files(SCENARIOS);
         assertThat(files).isNotEmpty();
-        return files.stream().map(file -> DynamicTest.dynamicTest(file.toString(), SCENARIOS.resolve(file).toUri(), () -> {
-            ScenarioResult result = runner.run(ScenarioSuite.read(SCENARIOS, file));
-            assertThat(result.passed()).as(result.report()).isTrue();
-        }));
+        return files.stream()
+                .map(file -> DynamicTest.dynamicTest(
+                        file.toString(), SCENARIOS.resolve(file).toUri(), () -> {
+                            ScenarioResult result = runner.run(ScenarioSuite.read(SCENARIOS, file));
+                            assertThat(result.passed()).as(result.report()).isTrue();
+                        }));
     }
 }

@@ -57,8 +57,15 @@ abstract class CallControlContract {
         dids = store.dids();
         rooms = store.rooms();
         meetings = new MeetingRepository(jdbc);
-        control = new CallControl(ShippedRules.engine(), store.cache(), rooms, new CallRepository(jdbc), meetings,
-                new AuditRepository(jdbc), transactions, clock);
+        control = new CallControl(
+                ShippedRules.engine(),
+                store.cache(),
+                rooms,
+                new CallRepository(jdbc),
+                meetings,
+                new AuditRepository(jdbc),
+                transactions,
+                clock);
         account = accounts.create("Acme", CallFlow.sidFor("secured"), Map.of());
     }
 
@@ -71,7 +78,8 @@ abstract class CallControlContract {
     @Test
     void securedWrongCodeThenRightCodeStartsOneMeeting() {
         String number = number("secured", Map.of());
-        String room = rooms.create(account.accountSid(), "R", null, List.of(new AccessCode("13", Role.HOST)), Map.of(), false)
+        String room = rooms.create(
+                        account.accountSid(), "R", null, List.of(new AccessCode("13", Role.HOST)), Map.of(), false)
                 .meetingRoomSid();
         String call = control.arrive(number, "1").call().callSid();
 
@@ -82,7 +90,11 @@ abstract class CallControlContract {
         assertThat(wrong.call().attemptsUsed()).isEqualTo(1);
         assertThat(right.decision().action()).isEqualTo(Action.JOIN);
         assertThat(right.call().meetingRoomSid()).isEqualTo(room);
-        assertThat(meetings.find(right.call().meetingSid()).orElseThrow().attendees().hosts()).isEqualTo(1);
+        assertThat(meetings.find(right.call().meetingSid())
+                        .orElseThrow()
+                        .attendees()
+                        .hosts())
+                .isEqualTo(1);
     }
 
     @Test
@@ -108,12 +120,18 @@ abstract class CallControlContract {
                 joined.add(outcome.get());
             }
             assertThat(joined).allSatisfy(o -> assertThat(o.decision().action()).isEqualTo(Action.JOIN));
-            Set<String> roomSids = joined.stream().map(o -> o.call().meetingRoomSid()).collect(Collectors.toSet());
-            Set<String> meetingSids = joined.stream().map(o -> o.call().meetingSid()).collect(Collectors.toSet());
+            Set<String> roomSids =
+                    joined.stream().map(o -> o.call().meetingRoomSid()).collect(Collectors.toSet());
+            Set<String> meetingSids =
+                    joined.stream().map(o -> o.call().meetingSid()).collect(Collectors.toSet());
             assertThat(roomSids).hasSize(1);
             assertThat(meetingSids).hasSize(1);
             assertThat(rooms.roomsWithCode(account.accountSid(), null, "4242")).hasSize(1);
-            assertThat(meetings.find(meetingSids.iterator().next()).orElseThrow().attendees().participants()).isEqualTo(50);
+            assertThat(meetings.find(meetingSids.iterator().next())
+                            .orElseThrow()
+                            .attendees()
+                            .participants())
+                    .isEqualTo(50);
         } finally {
             pool.shutdownNow();
         }
@@ -125,8 +143,13 @@ abstract class CallControlContract {
             String number = number("secured", Map.of("conference_start_how", "host"));
             String host = "7" + trial;
             String participant = "8" + trial;
-            String room = rooms.create(account.accountSid(), "R" + trial, null,
-                    List.of(new AccessCode(host, Role.HOST), new AccessCode(participant, Role.PARTICIPANT)), Map.of(), false)
+            String room = rooms.create(
+                            account.accountSid(),
+                            "R" + trial,
+                            null,
+                            List.of(new AccessCode(host, Role.HOST), new AccessCode(participant, Role.PARTICIPANT)),
+                            Map.of(),
+                            false)
                     .meetingRoomSid();
             String hostCall = control.arrive(number, "1").call().callSid();
             List<String> participants = new ArrayList<>();
@@ -160,7 +183,8 @@ abstract class CallControlContract {
             // whatever the interleaving, nobody waits for a meeting that is running
             assertThat(meetings.lockInRooms(List.of(room))).hasSize(1);
             for (String call : participants) {
-                assertThat(control.find(call).orElseThrow().state()).as("trial %d, call %s", trial, call)
+                assertThat(control.find(call).orElseThrow().state())
+                        .as("trial %d, call %s", trial, call)
                         .isEqualTo(CallStatus.JOINED);
             }
         }
@@ -186,8 +210,15 @@ abstract class CallControlContract {
         String call = control.arrive(number, "1").call().callSid();
         com.callflowrules.hierarchy.Did did = dids.findByNumber(number).orElseThrow();
         // a flow that never prompts: a code entry means nothing to it
-        assertThat(dids.update(new com.callflowrules.hierarchy.Did(did.didSid(), did.accountSid(), did.phonenumber(),
-                did.didGroupSid(), CallFlow.sidFor("direct_host"), did.properties(), did.dateCreated()))).isTrue();
+        assertThat(dids.update(new com.callflowrules.hierarchy.Did(
+                        did.didSid(),
+                        did.accountSid(),
+                        did.phonenumber(),
+                        did.didGroupSid(),
+                        CallFlow.sidFor("direct_host"),
+                        did.properties(),
+                        did.dateCreated())))
+                .isTrue();
 
         CallControl.Outcome entered = control.enterCode(call, "1234");
 
@@ -200,8 +231,14 @@ abstract class CallControlContract {
     @Test
     void joinedCallsWhoseRoomOrDidIsDeletedStillEndOnHangUp() {
         String number = number("secured", Map.of());
-        String room = rooms.create(account.accountSid(), "R", null,
-                List.of(new AccessCode("61", Role.HOST), new AccessCode("62", Role.PARTICIPANT)), Map.of(), false).meetingRoomSid();
+        String room = rooms.create(
+                        account.accountSid(),
+                        "R",
+                        null,
+                        List.of(new AccessCode("61", Role.HOST), new AccessCode("62", Role.PARTICIPANT)),
+                        Map.of(),
+                        false)
+                .meetingRoomSid();
         String host = control.arrive(number, "1").call().callSid();
         String participant = control.arrive(number, "1").call().callSid();
         assertThat(control.enterCode(host, "61").decision().action()).isEqualTo(Action.JOIN);
@@ -209,7 +246,8 @@ abstract class CallControlContract {
 
         assertThat(rooms.delete(room)).isTrue();
         CallControl.Outcome hostLeft = control.hangUp(host);
-        assertThat(dids.delete(dids.findByNumber(number).orElseThrow().didSid())).isTrue();
+        assertThat(dids.delete(dids.findByNumber(number).orElseThrow().didSid()))
+                .isTrue();
         CallControl.Outcome participantLeft = control.hangUp(participant);
 
         assertThat(hostLeft.call().state()).isEqualTo(CallStatus.ENDED);
@@ -236,8 +274,19 @@ abstract class CallControlContract {
 
     private Retention retention(long maxAuditRows, long maxEndedCalls) {
         RetentionProperties defaults = RetentionProperties.defaults();
-        return new Retention(jdbc, new CallRepository(jdbc), transactions, clock, new RetentionProperties(true,
-                defaults.interval(), defaults.maxAge(), defaults.keepAtLeast(), maxAuditRows, maxEndedCalls, 2));
+        return new Retention(
+                jdbc,
+                new CallRepository(jdbc),
+                transactions,
+                clock,
+                new RetentionProperties(
+                        true,
+                        defaults.interval(),
+                        defaults.maxAge(),
+                        defaults.keepAtLeast(),
+                        maxAuditRows,
+                        maxEndedCalls,
+                        2));
     }
 
     private long rows(String table) {
@@ -263,14 +312,17 @@ abstract class CallControlContract {
         assertThat(control.find(live).orElseThrow().state()).isEqualTo(CallStatus.PROMPTING);
         assertThat(control.find(ended).orElseThrow().state()).isEqualTo(CallStatus.ENDED);
         assertThat(control.decisionsOf(ended)).extracting(AuditEntry::event).containsExactly("arrive", "hang_up");
-        assertThatThrownBy(() -> control.hangUp(ended)).isInstanceOf(CallStateException.class).hasMessageContaining("has ended");
+        assertThatThrownBy(() -> control.hangUp(ended))
+                .isInstanceOf(CallStateException.class)
+                .hasMessageContaining("has ended");
         assertThatThrownBy(() -> control.hangUp("no-such-call")).isInstanceOf(UnknownCallException.class);
     }
 
     @Test
     void pruningByAgeNeverTouchesALiveCallOrARunningMeeting() {
         String number = number("secured", Map.of());
-        String room = rooms.create(account.accountSid(), "R", null, List.of(new AccessCode("31", Role.HOST)), Map.of(), false)
+        String room = rooms.create(
+                        account.accountSid(), "R", null, List.of(new AccessCode("31", Role.HOST)), Map.of(), false)
                 .meetingRoomSid();
         String host = control.arrive(number, "1").call().callSid();
         CallControl.Outcome joined = control.enterCode(host, "31");
@@ -283,11 +335,19 @@ abstract class CallControlContract {
 
         assertThat(swept.endedCallsDeleted()).isEqualTo(1);
         assertThat(control.find(ended)).isEmpty();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM decision_audit WHERE call_sid = ?").param(ended).query(Long.class).single())
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM decision_audit WHERE call_sid = ?")
+                        .param(ended)
+                        .query(Long.class)
+                        .single())
                 .isZero();
         assertThat(control.find(host).orElseThrow().state()).isEqualTo(CallStatus.JOINED);
-        assertThat(meetings.find(joined.call().meetingSid()).orElseThrow().meetingRoomSid()).isEqualTo(room);
-        assertThat(meetings.find(joined.call().meetingSid()).orElseThrow().attendees().hosts()).isEqualTo(1);
+        assertThat(meetings.find(joined.call().meetingSid()).orElseThrow().meetingRoomSid())
+                .isEqualTo(room);
+        assertThat(meetings.find(joined.call().meetingSid())
+                        .orElseThrow()
+                        .attendees()
+                        .hosts())
+                .isEqualTo(1);
         // the host still decides: pressing and leaving work on the kept rows
         assertThat(control.hangUp(host).decision().action()).isEqualTo(Action.LEFT);
     }
@@ -309,7 +369,9 @@ abstract class CallControlContract {
         assertThat(kept.endedCallsDeleted()).as("only the other call goes").isEqualTo(1);
         assertThat(control.find(other)).isEmpty();
         assertThat(control.find(host).orElseThrow().state()).isEqualTo(CallStatus.ENDED);
-        assertThat(control.fireDueTimers()).as("the stop timer is decided with the kept call").isEqualTo(1);
+        assertThat(control.fireDueTimers())
+                .as("the stop timer is decided with the kept call")
+                .isEqualTo(1);
         assertThat(meetings.find(meeting)).isEmpty();
 
         Retention.Swept after = retention(1_000, 1_000).sweep();
@@ -322,7 +384,7 @@ abstract class CallControlContract {
     void pastTheRowLimitsTheOldestGoButNeverRowsOfTheLastHour() {
         String number = number("secured", Map.of());
         for (int i = 0; i < 4; i++) {
-            control.hangUp(control.arrive(number, "1").call().callSid());   // 8 audit rows, 4 ended calls
+            control.hangUp(control.arrive(number, "1").call().callSid()); // 8 audit rows, 4 ended calls
         }
         clock.advance(Duration.ofMinutes(59));
 
@@ -360,16 +422,27 @@ abstract class CallControlContract {
         assertThat(audited.callFlow()).isEqualTo("secured");
         assertThat(audited.ruleBaseVersion()).isEqualTo(join.decision().ruleBaseVersion());
         assertThat(audited.rulesFired()).isEqualTo(join.decision().rulesFired()).isNotEmpty();
-        assertThat(audited.decision().get("rules_fired").size()).isEqualTo(join.decision().rulesFired().size());
+        assertThat(audited.decision().get("rules_fired").size())
+                .isEqualTo(join.decision().rulesFired().size());
         assertThat(audited.decision().get("role").asString()).isEqualTo("host");
         assertThat(audited.decision().get("start_meeting").asBoolean()).isTrue();
-        assertThat(audited.decision().get("meeting_room_sid").asString()).isEqualTo(join.call().meetingRoomSid());
+        assertThat(audited.decision().get("meeting_room_sid").asString())
+                .isEqualTo(join.call().meetingRoomSid());
         assertThat(audited.decision().get("call_flow").get("source").asString()).isEqualTo("did");
         // the value the DID set is kept with its source; the flow's own values are not repeated
-        assertThat(audited.decision().get("properties").get("conference_start_how").asString()).isEqualTo("host");
-        assertThat(audited.decision().get("property_sources").get("conference_start_how").get("level").asString())
+        assertThat(audited.decision()
+                        .get("properties")
+                        .get("conference_start_how")
+                        .asString())
+                .isEqualTo("host");
+        assertThat(audited.decision()
+                        .get("property_sources")
+                        .get("conference_start_how")
+                        .get("level")
+                        .asString())
                 .isEqualTo("did");
-        assertThat(join.decision().properties()).hasSizeGreaterThan(audited.decision().get("properties").size());
+        assertThat(join.decision().properties())
+                .hasSizeGreaterThan(audited.decision().get("properties").size());
         assertThat(audited.decision().get("properties").size()).isEqualTo(1);
         // one list of rules fired is stored once, however many decisions took that path
         String other = control.arrive(number, "2").call().callSid();

@@ -38,10 +38,13 @@ class CallLifecycleTest {
     @Test
     void anEventTheStateDoesNotTakeIsRefusedNamingTheState() {
         assertThatThrownBy(() -> CallLifecycle.require(in(CallStatus.JOINED), Event.KEYED_CODE))
-                .isInstanceOf(CallStateException.class).hasMessage("call call-1 is joined, not waiting for an access code");
+                .isInstanceOf(CallStateException.class)
+                .hasMessage("call call-1 is joined, not waiting for an access code");
         assertThatThrownBy(() -> CallLifecycle.require(in(CallStatus.PROMPTING), Event.PRESSED_KEYS))
-                .isInstanceOf(CallStateException.class).hasMessage("call call-1 is prompting, not in a meeting");
+                .isInstanceOf(CallStateException.class)
+                .hasMessage("call call-1 is prompting, not in a meeting");
         assertThatThrownBy(() -> CallLifecycle.require(in(CallStatus.ENDED), Event.HUNG_UP))
-                .isInstanceOf(CallStateException.class).hasMessage("call call-1 has ended");
+                .isInstanceOf(CallStateException.class)
+                .hasMessage("call call-1 has ended");
     }
 }

@@ -6,7 +6,6 @@ import com.callflowrules.hierarchy.CallFlow;
 import com.callflowrules.support.ApiClient;
 import com.callflowrules.support.ApiClient.Answer;
 import com.callflowrules.support.MutableClock;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,9 +29,12 @@ import org.springframework.context.annotation.Primary;
 import tools.jackson.databind.JsonNode;
 
 /** Whole call stories over real HTTP, one per flow, with timers driven by a test clock. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:call-stories;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-        "callflow.timers.enabled=false"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:call-stories;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+            "callflow.timers.enabled=false"
+        })
 @Import(CallStoryTest.TestClock.class)
 class CallStoryTest {
 
@@ -68,8 +70,10 @@ class CallStoryTest {
     /** A new DID of the account with {@code flow} and DID-level properties (JSON object text). */
     private String number(String flow, String properties) {
         String number = "1555" + NUMBERS.incrementAndGet() + "000";
-        Answer did = api.post("/dids", "{\"account_sid\": \"" + account + "\", \"phonenumber\": \"" + number
-                + "\", \"call_flow_sid\": \"" + flow + "\", \"properties\": " + properties + "}");
+        Answer did = api.post(
+                "/dids",
+                "{\"account_sid\": \"" + account + "\", \"phonenumber\": \"" + number + "\", \"call_flow_sid\": \""
+                        + flow + "\", \"properties\": " + properties + "}");
         assertThat(did.status()).as(did.raw()).isEqualTo(201);
         return number;
     }
@@ -77,8 +81,12 @@ class CallStoryTest {
     private String room(String... codesAndRoles) {
         StringBuilder codes = new StringBuilder();
         for (int i = 0; i < codesAndRoles.length; i += 2) {
-            codes.append(i == 0 ? "" : ",").append("{\"access_code\": \"").append(codesAndRoles[i])
-                    .append("\", \"role\": \"").append(codesAndRoles[i + 1]).append("\"}");
+            codes.append(i == 0 ? "" : ",")
+                    .append("{\"access_code\": \"")
+                    .append(codesAndRoles[i])
+                    .append("\", \"role\": \"")
+                    .append(codesAndRoles[i + 1])
+                    .append("\"}");
         }
         return api.post("/meeting_rooms", "{\"account_sid\": \"" + account + "\", \"access_codes\": [" + codes + "]}")
                 .text("meeting_room_sid");
@@ -116,8 +124,15 @@ class CallStoryTest {
         Answer right = code(arrived, "2468");
 
         assertThat(action(arrived)).isEqualTo("PROMPT_ACCESS_CODE");
-        assertThat(arrived.body().get("decision").get("call_flow").get("source").asString()).isEqualTo("did");
-        assertThat(arrived.body().get("decision").get("media").get(0).get("type").asString()).isEqualTo("play");
+        assertThat(arrived.body().get("decision").get("call_flow").get("source").asString())
+                .isEqualTo("did");
+        assertThat(arrived.body()
+                        .get("decision")
+                        .get("media")
+                        .get(0)
+                        .get("type")
+                        .asString())
+                .isEqualTo("play");
         assertThat(action(wrong)).isEqualTo("REPROMPT_ACCESS_CODE");
         assertThat(wrong.body().get("decision").get("attempts_left").asInt()).isEqualTo(2);
         assertThat(action(right)).isEqualTo("JOIN");
@@ -141,7 +156,9 @@ class CallStoryTest {
         assertThat(last.body().get("decision").get("reason").asString()).isEqualTo("TOO_MANY_ATTEMPTS");
         assertThat(last.body().get("call").get("state").asString()).isEqualTo("ended");
         assertThat(last.body().get("call").get("attempts_used").asInt()).isEqualTo(2);
-        assertThat(code(arrived, "1").status()).as("an ended call takes no more codes").isEqualTo(409);
+        assertThat(code(arrived, "1").status())
+                .as("an ended call takes no more codes")
+                .isEqualTo(409);
     }
 
     @Test
@@ -152,11 +169,17 @@ class CallStoryTest {
         Answer second = code(call(number), "555123");
 
         assertThat(action(first)).isEqualTo("JOIN");
-        assertThat(first.body().get("decision").get("create_room").get("access_code").asString()).isEqualTo("555123");
+        assertThat(first.body()
+                        .get("decision")
+                        .get("create_room")
+                        .get("access_code")
+                        .asString())
+                .isEqualTo("555123");
         String room = first.body().get("call").get("meeting_room_sid").asString();
         Answer created = api.get("/meeting_rooms/" + room);
         assertThat(created.body().get("ad_hoc").asBoolean()).isTrue();
-        assertThat(created.body().get("access_codes").get(0).get("role").asString()).isEqualTo("participant");
+        assertThat(created.body().get("access_codes").get(0).get("role").asString())
+                .isEqualTo("participant");
         assertThat(second.body().get("decision").get("create_room").isNull()).isTrue();
         assertThat(second.body().get("call").get("meeting_room_sid").asString()).isEqualTo(room);
         assertThat(meetingSid(second)).isEqualTo(meetingSid(first));
@@ -192,7 +215,8 @@ class CallStoryTest {
             assertThat(rooms).hasSize(1);
             assertThat(meetings).hasSize(1);
             Answer meeting = api.get("/meetings/" + meetings.iterator().next());
-            assertThat(meeting.body().get("attendees").get("participants").asInt()).isEqualTo(50);
+            assertThat(meeting.body().get("attendees").get("participants").asInt())
+                    .isEqualTo(50);
         } finally {
             pool.shutdownNow();
         }
@@ -243,7 +267,8 @@ class CallStoryTest {
         Answer refused = code(call(number), "32");
 
         assertThat(action(lock)).isEqualTo("IN_CALL_ACTION");
-        assertThat(api.get("/meetings/" + meetingSid(host)).body().get("locked").asBoolean()).isTrue();
+        assertThat(api.get("/meetings/" + meetingSid(host)).body().get("locked").asBoolean())
+                .isTrue();
         assertThat(action(refused)).isEqualTo("DISCONNECT");
         assertThat(refused.body().get("decision").get("reason").asString()).isEqualTo("MEETING_LOCKED");
         assertThat(action(code(call(number), "31"))).as("hosts still get in").isEqualTo("JOIN");
@@ -275,12 +300,15 @@ class CallStoryTest {
 
         Answer left = api.delete("/calls/" + sid(first));
         assertThat(action(left)).isEqualTo("LEFT");
-        assertThat(left.body().get("decision").get("stop_after_seconds").asInt()).isEqualTo(30);
+        assertThat(left.body().get("decision").get("stop_after_seconds").asInt())
+                .isEqualTo(30);
 
         Answer back = code(call(number), "51");
         clock.advance(Duration.ofSeconds(31));
         control.fireDueTimers();
-        assertThat(api.get("/meetings/" + meeting).status()).as("somebody came back").isEqualTo(200);
+        assertThat(api.get("/meetings/" + meeting).status())
+                .as("somebody came back")
+                .isEqualTo(200);
         assertThat(meetingSid(back)).isEqualTo(meeting);
 
         api.delete("/calls/" + sid(back));
@@ -329,7 +357,8 @@ class CallStoryTest {
 
         assertThat(decision.status()).isEqualTo(200);
         assertThat(decision.text("action")).isEqualTo("JOIN");
-        assertThat(decision.body().get("create_room").get("access_code").asString()).isEqualTo("909090");
+        assertThat(decision.body().get("create_room").get("access_code").asString())
+                .isEqualTo("909090");
         assertThat(decision.body().get("rules_fired").size()).isGreaterThan(3);
         assertThat(api.get("/calls").body().get("total").asInt()).isEqualTo(calls);
         assertThat(api.get("/meeting_rooms").body().get("total").asInt()).isEqualTo(rooms);
@@ -340,13 +369,24 @@ class CallStoryTest {
         String number = number("secured", "{}");
         Answer prompting = call(number);
 
-        assertThat(api.post("/calls/nope/access_code", "{\"access_code\": \"1\"}").status()).isEqualTo(404);
-        assertThat(api.post("/calls/" + sid(prompting) + "/dtmf", "{\"digits\": \"*6\"}").status()).isEqualTo(409);
+        assertThat(api.post("/calls/nope/access_code", "{\"access_code\": \"1\"}")
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.post("/calls/" + sid(prompting) + "/dtmf", "{\"digits\": \"*6\"}")
+                        .status())
+                .isEqualTo(409);
         // letters are keypad entries the rules refuse (issue 10); a character no keypad sends is a bad request
-        assertThat(api.post("/calls/" + sid(prompting) + "/access_code", "{\"access_code\": \"12 4\"}").status()).isEqualTo(422);
+        assertThat(api.post("/calls/" + sid(prompting) + "/access_code", "{\"access_code\": \"12 4\"}")
+                        .status())
+                .isEqualTo(422);
         assertThat(api.post("/calls", "{\"number_dst\": \"+1 555\"}").status()).isEqualTo(422);
-        assertThat(api.patch("/calls/" + sid(prompting), "{\"muted\": \"yes\"}").status()).isEqualTo(422);
-        assertThat(api.patch("/calls/" + sid(prompting), "{\"muted\": true}").body().get("muted").asBoolean()).isTrue();
+        assertThat(api.patch("/calls/" + sid(prompting), "{\"muted\": \"yes\"}").status())
+                .isEqualTo(422);
+        assertThat(api.patch("/calls/" + sid(prompting), "{\"muted\": true}")
+                        .body()
+                        .get("muted")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test
@@ -357,7 +397,8 @@ class CallStoryTest {
         Answer participant = code(call(number), "72");
         String meeting = meetingSid(host);
 
-        Answer patched = api.patch("/meetings/" + meeting, "{\"locked\": true, \"on_hold\": \"pl\", \"participant_muted\": \"relaxed\"}");
+        Answer patched = api.patch(
+                "/meetings/" + meeting, "{\"locked\": true, \"on_hold\": \"pl\", \"participant_muted\": \"relaxed\"}");
         Answer refused = api.patch("/meetings/" + meeting, "{\"participant_muted\": \"loud\"}");
 
         assertThat(patched.status()).isEqualTo(200);
@@ -366,8 +407,10 @@ class CallStoryTest {
         assertThat(patched.text("participant_muted")).isEqualTo("relaxed");
         assertThat(refused.status()).isEqualTo(422);
         assertThat(api.get("/meetings/" + meeting).text("participant_muted")).isEqualTo("relaxed");
-        assertThat(api.get("/calls").body().get("items").findValuesAsString("call_sid")).contains(sid(host), sid(participant));
-        assertThat(api.get("/meetings").body().get("items").findValuesAsString("meeting_sid")).contains(meeting);
+        assertThat(api.get("/calls").body().get("items").findValuesAsString("call_sid"))
+                .contains(sid(host), sid(participant));
+        assertThat(api.get("/meetings").body().get("items").findValuesAsString("meeting_sid"))
+                .contains(meeting);
         assertThat(api.patch("/meetings/nope", "{\"locked\": true}").status()).isEqualTo(404);
     }
 

@@ -21,9 +21,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * request; a keypad entry that is no access code is a refused attempt, never a store error; and
  * a write that puts two bindings of one object on the same keys is refused naming both.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:rule-failures;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-        "callflow.timers.enabled=false", "callflow.rules.watch=false", "callflow.decisions.max-rules-fired=500"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:rule-failures;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+            "callflow.timers.enabled=false",
+            "callflow.rules.watch=false",
+            "callflow.decisions.max-rules-fired=500"
+        })
 class RuleFailuresApiTest {
 
     @TempDir
@@ -46,13 +51,13 @@ class RuleFailuresApiTest {
     @BeforeEach
     void hierarchy() {
         api = new ApiClient(port);
-        String account = api.post("/accounts", "{\"name\": \"Acme\", \"call_flow_sid\": \"secured\"}").text("account_sid");
+        String account = api.post("/accounts", "{\"name\": \"Acme\", \"call_flow_sid\": \"secured\"}")
+                .text("account_sid");
         number = "1555" + (System.nanoTime() % 1_000_000) + "1";
         assertThat(api.post("/dids", """
                 {"account_sid": "%s", "phonenumber": "%s"}""".formatted(account, number)).status()).isEqualTo(201);
         room = api.post("/meeting_rooms", """
-                {"account_sid": "%s", "access_codes": [{"access_code": "1234", "role": "host"}]}""".formatted(account))
-                .text("meeting_room_sid");
+                {"account_sid": "%s", "access_codes": [{"access_code": "1234", "role": "host"}]}""".formatted(account)).text("meeting_room_sid");
     }
 
     private String arrive() {
@@ -64,8 +69,12 @@ class RuleFailuresApiTest {
     @Test
     void aDecisionPastItsBoundsDisconnectsTheCallWithRulesFailed() {
         String call = arrive();
-        assertThat(api.post("/calls/" + call + "/access_code", "{\"access_code\": \"1234\"}").body()
-                .get("decision").get("action").asString()).isEqualTo("JOIN");
+        assertThat(api.post("/calls/" + call + "/access_code", "{\"access_code\": \"1234\"}")
+                        .body()
+                        .get("decision")
+                        .get("action")
+                        .asString())
+                .isEqualTo("JOIN");
 
         Answer pressed = api.post("/calls/" + call + "/dtmf", "{\"digits\": \"*6\"}");
 
@@ -78,10 +87,12 @@ class RuleFailuresApiTest {
         var last = audit.body().get(audit.body().size() - 1);
         assertThat(last.get("decision").get("reason").asString()).isEqualTo("RULES_FAILED");
         assertThat(last.get("decision").get("rules_fired").toString()).contains("loop: count forever");
-        Answer metric = new ApiClient(port, "").get("/actuator/metrics/callflow.decision.failures?tag=kind:bound_exceeded"
-                + "&tag=last_rule:loop:%20count%20forever");
+        Answer metric = new ApiClient(port, "")
+                .get("/actuator/metrics/callflow.decision.failures?tag=kind:bound_exceeded"
+                        + "&tag=last_rule:loop:%20count%20forever");
         assertThat(metric.status()).as(metric.raw()).isEqualTo(200);
-        assertThat(metric.body().get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(1.0);
+        assertThat(metric.body().get("measurements").get(0).get("value").asDouble())
+                .isGreaterThanOrEqualTo(1.0);
         // the call ended: a later hang-up is answered as such, not failed
         Answer hangUp = api.delete("/calls/" + call);
         assertThat(hangUp.status()).as(hangUp.raw()).isEqualTo(409);
@@ -112,14 +123,19 @@ class RuleFailuresApiTest {
                 {"properties": {"conference_lock_dtmf_binding": "*6", "call_mute_dtmf_binding": "*6"}}""");
 
         assertThat(both.status()).as(both.raw()).isEqualTo(422);
-        assertThat(both.body().get("errors").findValuesAsString("field")).containsExactly("properties.conference_lock_dtmf_binding");
+        assertThat(both.body().get("errors").findValuesAsString("field"))
+                .containsExactly("properties.conference_lock_dtmf_binding");
         assertThat(both.raw()).contains("call_mute_dtmf_binding");
 
-        assertThat(api.patch("/meeting_rooms/" + room, "{\"properties\": {\"call_mute_dtmf_binding\": \"*1\"}}").status()).isEqualTo(200);
-        Answer second = api.patch("/meeting_rooms/" + room, "{\"properties\": {\"conference_lock_dtmf_binding\": \"*1\"}}");
+        assertThat(api.patch("/meeting_rooms/" + room, "{\"properties\": {\"call_mute_dtmf_binding\": \"*1\"}}")
+                        .status())
+                .isEqualTo(200);
+        Answer second =
+                api.patch("/meeting_rooms/" + room, "{\"properties\": {\"conference_lock_dtmf_binding\": \"*1\"}}");
         assertThat(second.status()).as(second.raw()).isEqualTo(422);
         assertThat(second.raw()).contains("call_mute_dtmf_binding").contains("conference_lock_dtmf_binding");
         assertThat(api.get("/meeting_rooms/" + room).body().get("properties").toString())
-                .contains("\"call_mute_dtmf_binding\":\"*1\"").doesNotContain("conference_lock_dtmf_binding");
+                .contains("\"call_mute_dtmf_binding\":\"*1\"")
+                .doesNotContain("conference_lock_dtmf_binding");
     }
 }

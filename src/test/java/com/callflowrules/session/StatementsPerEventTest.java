@@ -40,27 +40,41 @@ class StatementsPerEventTest {
 
     @BeforeEach
     void setUp() {
-        DataSource counted = ProxyDataSourceBuilder.create(Databases.h2()).listener(new QueryExecutionListener() {
-            @Override
-            public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
-            }
+        DataSource counted = ProxyDataSourceBuilder.create(Databases.h2())
+                .listener(new QueryExecutionListener() {
+                    @Override
+                    public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {}
 
-            @Override
-            public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
-                queryInfoList.forEach(query -> statements.add(query.getQuery().replaceAll("\\s+", " ").trim()));
-            }
-        }).build();
+                    @Override
+                    public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
+                        queryInfoList.forEach(query -> statements.add(
+                                query.getQuery().replaceAll("\\s+", " ").trim()));
+                    }
+                })
+                .build();
         JdbcClient jdbc = JdbcClient.create(counted);
         HierarchyStore store = HierarchyStore.on(counted, clock);
-        control = new CallControl(ShippedRules.engine(), store.cache(), store.rooms(), new CallRepository(jdbc),
-                new MeetingRepository(jdbc), new AuditRepository(jdbc), new TransactionTemplate(new DataSourceTransactionManager(counted)),
+        control = new CallControl(
+                ShippedRules.engine(),
+                store.cache(),
+                store.rooms(),
+                new CallRepository(jdbc),
+                new MeetingRepository(jdbc),
+                new AuditRepository(jdbc),
+                new TransactionTemplate(new DataSourceTransactionManager(counted)),
                 clock);
         Account account = store.accounts().create("Acme", CallFlow.sidFor("secured"), Map.of());
         number = "15550001234";
         store.dids().create(account.accountSid(), number, null, CallFlow.sidFor("secured"), Map.of());
         for (int room = 0; room < 3; room++) {
-            store.rooms().create(account.accountSid(), "R" + room, null, List.of(new AccessCode("40" + room, Role.PARTICIPANT)),
-                    Map.of(), false);
+            store.rooms()
+                    .create(
+                            account.accountSid(),
+                            "R" + room,
+                            null,
+                            List.of(new AccessCode("40" + room, Role.PARTICIPANT)),
+                            Map.of(),
+                            false);
         }
         // warms the hierarchy cache and stores the lists of rules fired; the meeting it started ends
         story("401");
@@ -86,21 +100,30 @@ class StatementsPerEventTest {
         List<List<String>> story = story("401");
 
         // every event first checks the hierarchy version (another node may have changed the hierarchy)
-        assertThat(story).allSatisfy(event -> assertThat(event).filteredOn(sql -> sql.contains("FROM hierarchy_version")).hasSize(1));
+        assertThat(story)
+                .allSatisfy(event -> assertThat(event)
+                        .filteredOn(sql -> sql.contains("FROM hierarchy_version"))
+                        .hasSize(1));
         // arrival: the implicit room's meeting (a direct flow joins it), the audit row, the call (written once)
-        assertThat(story.get(0)).as("arrival").hasSize(4)
+        assertThat(story.get(0))
+                .as("arrival")
+                .hasSize(4)
                 .anySatisfy(sql -> assertThat(sql).startsWith("SELECT meeting_sid FROM meetings"))
                 .anySatisfy(sql -> assertThat(sql).startsWith("INSERT INTO calls"))
                 .anySatisfy(sql -> assertThat(sql).startsWith("INSERT INTO decision_audit"))
                 .noneSatisfy(sql -> assertThat(sql).startsWith("UPDATE calls"));
         // code entry that starts a meeting: lock the call, the version, lock the room, its meeting (none yet),
         // the audit row, start the meeting, store the call, look for callers waiting to be admitted
-        assertThat(story.get(1)).as("code entry").hasSize(8)
+        assertThat(story.get(1))
+                .as("code entry")
+                .hasSize(8)
                 .anySatisfy(sql -> assertThat(sql).startsWith("SELECT * FROM calls WHERE call_sid = ? FOR UPDATE"))
                 .anySatisfy(sql -> assertThat(sql).startsWith("INSERT INTO meetings"));
         // hang-up: lock the call, the version, lock its meeting, read its attendees (aggregates cannot be locked),
         // the audit row, set the stop timer, store the call
-        assertThat(story.get(2)).as("hang-up").hasSize(7)
+        assertThat(story.get(2))
+                .as("hang-up")
+                .hasSize(7)
                 .anySatisfy(sql -> assertThat(sql).startsWith("UPDATE meetings SET stop_due_at"))
                 .noneSatisfy(sql -> assertThat(sql).startsWith("SELECT * FROM meeting_rooms"));
     }

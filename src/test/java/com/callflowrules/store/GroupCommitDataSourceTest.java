@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.ArrayList;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +27,8 @@ class GroupCommitDataSourceTest {
 
     // A write delay longer than any test: H2's own background writer never saves anything here;
     // the database stays open between connections, as under a pool (closing it would write all).
-    private static final String SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1;WRITE_DELAY=600000";
+    private static final String SETTINGS =
+            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1;WRITE_DELAY=600000";
 
     @TempDir
     Path dir;
@@ -41,7 +42,8 @@ class GroupCommitDataSourceTest {
 
         jdbc.sql("CREATE TABLE t (name VARCHAR(10) PRIMARY KEY)").update();
         jdbc.sql("INSERT INTO t VALUES ('auto')").update();
-        transactions.executeWithoutResult(status -> jdbc.sql("INSERT INTO t VALUES ('tx')").update());
+        transactions.executeWithoutResult(
+                status -> jdbc.sql("INSERT INTO t VALUES ('tx')").update());
         transactions.executeWithoutResult(status -> {
             jdbc.sql("INSERT INTO t VALUES ('undone')").update();
             status.setRollbackOnly();
@@ -51,7 +53,10 @@ class GroupCommitDataSourceTest {
 
         powerCut(bare);
 
-        assertThat(JdbcClient.create(h2(SETTINGS)).sql("SELECT name FROM t ORDER BY name").query(String.class).list())
+        assertThat(JdbcClient.create(h2(SETTINGS))
+                        .sql("SELECT name FROM t ORDER BY name")
+                        .query(String.class)
+                        .list())
                 .containsExactly("auto", "tx");
     }
 
@@ -70,7 +75,8 @@ class GroupCommitDataSourceTest {
             done.add(threads.submit(() -> {
                 for (int i = 0; i < 100; i++) {
                     int id = thread * 1000 + i;
-                    transactions.executeWithoutResult(status -> jdbc.sql("INSERT INTO t VALUES (?)").param(id).update());
+                    transactions.executeWithoutResult(status ->
+                            jdbc.sql("INSERT INTO t VALUES (?)").param(id).update());
                 }
             }));
         }
@@ -84,7 +90,11 @@ class GroupCommitDataSourceTest {
 
         powerCut(bare);
 
-        assertThat(JdbcClient.create(h2(SETTINGS)).sql("SELECT COUNT(*) FROM t").query(Long.class).single()).isEqualTo(800);
+        assertThat(JdbcClient.create(h2(SETTINGS))
+                        .sql("SELECT COUNT(*) FROM t")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(800);
     }
 
     @Test
@@ -92,7 +102,9 @@ class GroupCommitDataSourceTest {
         for (JdbcDataSource pool : List.of(h2(SETTINGS.replace("WRITE_DELAY=600000", "WRITE_DELAY=0")), memory())) {
             GroupCommitDataSource source = new GroupCommitDataSource(pool);
             try (Connection connection = source.getConnection()) {
-                assertThat(Proxy.isProxyClass(connection.getClass())).as(pool.getURL()).isFalse();
+                assertThat(Proxy.isProxyClass(connection.getClass()))
+                        .as(pool.getURL())
+                        .isFalse();
             }
             assertThat(source.groupCommit()).as(pool.getURL()).isEmpty();
             powerCut(pool);

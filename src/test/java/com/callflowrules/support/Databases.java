@@ -1,11 +1,11 @@
 package com.callflowrules.support;
 
+import com.callflowrules.store.Migrations;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import com.callflowrules.store.Migrations;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
@@ -18,8 +18,7 @@ public final class Databases {
     private static final AtomicInteger H2_DATABASES = new AtomicInteger();
     private static EmbeddedPostgres postgres;
 
-    private Databases() {
-    }
+    private Databases() {}
 
     /** A fresh, migrated in-memory H2 database. */
     public static DataSource h2() {

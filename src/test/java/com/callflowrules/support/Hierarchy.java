@@ -36,32 +36,85 @@ public record Hierarchy(Account account, DidGroup group, Did did, List<MeetingRo
     }
 
     public Hierarchy withAccountProperties(Map<String, String> properties) {
-        return new Hierarchy(new Account(account.accountSid(), account.name(), account.callFlowSid(), properties, CREATED), group, did, rooms);
+        return new Hierarchy(
+                new Account(account.accountSid(), account.name(), account.callFlowSid(), properties, CREATED),
+                group,
+                did,
+                rooms);
     }
 
     public Hierarchy withGroupFlow(String flow) {
-        return new Hierarchy(account, new DidGroup(group.didGroupSid(), group.accountSid(), group.name(), sid(flow), group.properties(), CREATED), did, rooms);
+        return new Hierarchy(
+                account,
+                new DidGroup(
+                        group.didGroupSid(), group.accountSid(), group.name(), sid(flow), group.properties(), CREATED),
+                did,
+                rooms);
     }
 
     public Hierarchy withGroupProperties(Map<String, String> properties) {
-        return new Hierarchy(account, new DidGroup(group.didGroupSid(), group.accountSid(), group.name(), group.callFlowSid(), properties, CREATED), did, rooms);
+        return new Hierarchy(
+                account,
+                new DidGroup(
+                        group.didGroupSid(),
+                        group.accountSid(),
+                        group.name(),
+                        group.callFlowSid(),
+                        properties,
+                        CREATED),
+                did,
+                rooms);
     }
 
     public Hierarchy withDidFlow(String flow) {
-        return new Hierarchy(account, group, new Did(did.didSid(), did.accountSid(), did.phonenumber(), did.didGroupSid(), sid(flow), did.properties(), CREATED), rooms);
+        return new Hierarchy(
+                account,
+                group,
+                new Did(
+                        did.didSid(),
+                        did.accountSid(),
+                        did.phonenumber(),
+                        did.didGroupSid(),
+                        sid(flow),
+                        did.properties(),
+                        CREATED),
+                rooms);
     }
 
     public Hierarchy withDidProperties(Map<String, String> properties) {
-        return new Hierarchy(account, group, new Did(did.didSid(), did.accountSid(), did.phonenumber(), did.didGroupSid(), did.callFlowSid(), properties, CREATED), rooms);
+        return new Hierarchy(
+                account,
+                group,
+                new Did(
+                        did.didSid(),
+                        did.accountSid(),
+                        did.phonenumber(),
+                        did.didGroupSid(),
+                        did.callFlowSid(),
+                        properties,
+                        CREATED),
+                rooms);
     }
 
     /** The DID without a group. */
     public Hierarchy withoutGroup() {
-        return new Hierarchy(account, null, new Did(did.didSid(), did.accountSid(), did.phonenumber(), null, did.callFlowSid(), did.properties(), CREATED), rooms);
+        return new Hierarchy(
+                account,
+                null,
+                new Did(
+                        did.didSid(),
+                        did.accountSid(),
+                        did.phonenumber(),
+                        null,
+                        did.callFlowSid(),
+                        did.properties(),
+                        CREATED),
+                rooms);
     }
 
     /** Adds a room scoped to the DID group ({@code inGroup}) or account-wide, with codes like {@code "1234", Role.HOST}. */
-    public Hierarchy withRoom(String roomSid, boolean inGroup, Map<String, String> properties, Object... codesAndRoles) {
+    public Hierarchy withRoom(
+            String roomSid, boolean inGroup, Map<String, String> properties, Object... codesAndRoles) {
         List<AccessCode> codes = new ArrayList<>();
         for (int i = 0; i < codesAndRoles.length; i += 2) {
             codes.add(new AccessCode((String) codesAndRoles[i], (Role) codesAndRoles[i + 1]));
@@ -72,7 +125,10 @@ public record Hierarchy(Account account, DidGroup group, Did did, List<MeetingRo
     }
 
     public MeetingRoom room(String roomSid) {
-        return rooms.stream().filter(r -> r.meetingRoomSid().equals(roomSid)).findFirst().orElseThrow();
+        return rooms.stream()
+                .filter(r -> r.meetingRoomSid().equals(roomSid))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Facts for a call to the DID, before any code. */
@@ -82,13 +138,19 @@ public record Hierarchy(Account account, DidGroup group, Did did, List<MeetingRo
 
     /** Facts for an entered code: the rooms that own it, as a store would find them. */
     public CallFacts factsForCode(String code) {
-        return facts().withRoomsWithCode(rooms.stream().filter(r -> r.hasCode(code)).toList());
+        return facts().withRoomsWithCode(
+                        rooms.stream().filter(r -> r.hasCode(code)).toList());
     }
 
     /** Facts for a call already placed in {@code roomSid} with {@code role}, and the room's meeting (may be null). */
     public CallFacts factsInRoom(String roomSid, Role role, MeetingState meeting) {
-        MeetingRoom room = rooms.stream().filter(r -> r.meetingRoomSid().equals(roomSid)).findFirst().orElse(null);
-        return facts().withRoom(room).withCall(new CallState("call-1", role, roomSid, false)).withMeeting(meeting);
+        MeetingRoom room = rooms.stream()
+                .filter(r -> r.meetingRoomSid().equals(roomSid))
+                .findFirst()
+                .orElse(null);
+        return facts().withRoom(room)
+                .withCall(new CallState("call-1", role, roomSid, false))
+                .withMeeting(meeting);
     }
 
     /** The sid of the shipped flow {@code name}; null for null. */

@@ -25,7 +25,10 @@ public record HostileRules(String name, String text, String expect) {
         try {
             Path dir = Path.of(HostileRules.class.getResource("/hostile-rules").toURI());
             try (Stream<Path> files = Files.list(dir)) {
-                return files.filter(f -> f.toString().endsWith(".drl")).sorted().map(HostileRules::read).toList();
+                return files.filter(f -> f.toString().endsWith(".drl"))
+                        .sorted()
+                        .map(HostileRules::read)
+                        .toList();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -37,6 +37,5 @@ public final class LoopingRule {
     /** The same loop started by an arrival: the arrival probe never ends. */
     public static final String ON_ARRIVAL = ON_KEY_PRESS.replace("DtmfPressed()", "CallArrived()");
 
-    private LoopingRule() {
-    }
+    private LoopingRule() {}
 }

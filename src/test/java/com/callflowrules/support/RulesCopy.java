@@ -20,7 +20,8 @@ public final class RulesCopy {
     public static RulesCopy of(Path target) {
         try (Stream<Path> paths = Files.walk(ShippedRules.DIRECTORY)) {
             for (Path source : (Iterable<Path>) paths::iterator) {
-                Path copy = target.resolve(ShippedRules.DIRECTORY.relativize(source).toString());
+                Path copy =
+                        target.resolve(ShippedRules.DIRECTORY.relativize(source).toString());
                 if (Files.isDirectory(source)) {
                     Files.createDirectories(copy);
                 } else {

@@ -11,8 +11,7 @@ public final class ShippedRules {
 
     private static DecisionEngine engine;
 
-    private ShippedRules() {
-    }
+    private ShippedRules() {}
 
     public static synchronized DecisionEngine engine() {
         if (engine == null) {

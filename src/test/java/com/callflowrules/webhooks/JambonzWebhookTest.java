@@ -31,12 +31,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,10 +47,15 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code @jambonz/schema}'s own {@code validate()} run under Node.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:jambonz;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-        "callflow.timers.enabled=false", "callflow.rules.watch=false",
-        "callflow.webhooks.jambonz-account-sid=" + JambonzWebhookTest.ACCOUNT, "callflow.webhooks.jambonz-api-key=" + JambonzWebhookTest.API_KEY})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:jambonz;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+            "callflow.timers.enabled=false",
+            "callflow.rules.watch=false",
+            "callflow.webhooks.jambonz-account-sid=" + JambonzWebhookTest.ACCOUNT,
+            "callflow.webhooks.jambonz-api-key=" + JambonzWebhookTest.API_KEY
+        })
 @Import(JambonzWebhookTest.Clocks.class)
 class JambonzWebhookTest {
 
@@ -59,6 +64,7 @@ class JambonzWebhookTest {
 
     /** A stand-in for jambonz's REST API on loopback: it records each request and answers 204, as jambonz does. */
     private static final HttpServer JAMBONZ_API;
+
     private static final List<String> API_REQUESTS = new CopyOnWriteArrayList<>();
 
     static {
@@ -69,8 +75,9 @@ class JambonzWebhookTest {
         }
         JAMBONZ_API.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            API_REQUESTS.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
-                    + exchange.getRequestHeaders().getFirst("Authorization") + " " + body);
+            API_REQUESTS.add(
+                    exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
+                            + exchange.getRequestHeaders().getFirst("Authorization") + " " + body);
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
@@ -79,7 +86,9 @@ class JambonzWebhookTest {
 
     @DynamicPropertySource
     static void jambonzApi(DynamicPropertyRegistry registry) {
-        registry.add("callflow.webhooks.jambonz-api-url", () -> "http://localhost:" + JAMBONZ_API.getAddress().getPort() + "/api");
+        registry.add(
+                "callflow.webhooks.jambonz-api-url",
+                () -> "http://localhost:" + JAMBONZ_API.getAddress().getPort() + "/api");
     }
 
     /** The clock the timers read. */
@@ -100,8 +109,10 @@ class JambonzWebhookTest {
 
     /** The schema version the answers are validated against. */
     private static final String SCHEMA = "0.4.15";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("dev:dev-password".getBytes(StandardCharsets.UTF_8));
+    private static final String AUTH =
+            "Basic " + Base64.getEncoder().encodeToString("dev:dev-password".getBytes(StandardCharsets.UTF_8));
     private static final Path ANSWERS = Path.of("target/jambonz/answers");
     private static final AtomicInteger NUMBERS = new AtomicInteger(3000);
     private static final AtomicInteger CALLS = new AtomicInteger();
@@ -114,20 +125,29 @@ class JambonzWebhookTest {
 
     private String number(String flow, String properties) {
         ApiClient api = new ApiClient(port);
-        String account = api.post("/accounts", "{\"name\": \"Acme\", \"call_flow_sid\": \"" + flow + "\", \"properties\": " + properties + "}")
+        String account = api.post(
+                        "/accounts",
+                        "{\"name\": \"Acme\", \"call_flow_sid\": \"" + flow + "\", \"properties\": " + properties + "}")
                 .text("account_sid");
         String number = "1555" + NUMBERS.incrementAndGet() + "000";
         api.post("/dids", "{\"account_sid\": \"" + account + "\", \"phonenumber\": \"" + number + "\"}");
-        api.post("/meeting_rooms", "{\"account_sid\": \"" + account + "\", \"access_codes\": [{\"access_code\": \"1234\", \"role\": \"host\"},"
-                + " {\"access_code\": \"5678\", \"role\": \"participant\"}]}");
+        api.post(
+                "/meeting_rooms",
+                "{\"account_sid\": \"" + account
+                        + "\", \"access_codes\": [{\"access_code\": \"1234\", \"role\": \"host\"},"
+                        + " {\"access_code\": \"5678\", \"role\": \"participant\"}]}");
         return number;
     }
 
     /** Posts a hook as jambonz does and keeps the answer, named {@code kind}, for the schema check. */
     private JsonNode hook(String step, String body, String kind) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/conference/v2/jambonz/" + step))
-                .header("Authorization", AUTH).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/conference/v2/jambonz/" + step))
+                        .header("Authorization", AUTH)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         Files.createDirectories(ANSWERS);
         Path file = ANSWERS.resolve(kind + ".json");
@@ -137,8 +157,8 @@ class JambonzWebhookTest {
     }
 
     private static String arrival(String callSid, String number) {
-        return "{\"call_sid\": \"" + callSid + "\", \"direction\": \"inbound\", \"from\": \"15559990000\", \"to\": \"" + number
-                + "\", \"call_status\": \"trying\"}";
+        return "{\"call_sid\": \"" + callSid + "\", \"direction\": \"inbound\", \"from\": \"15559990000\", \"to\": \""
+                + number + "\", \"call_status\": \"trying\"}";
     }
 
     private static String newCallSid() {
@@ -155,9 +175,18 @@ class JambonzWebhookTest {
         String callSid = newCallSid();
 
         JsonNode prompt = hook("call", arrival(callSid, number), "prompt");
-        JsonNode reprompt = hook("access_code", "{\"call_sid\": \"" + callSid + "\", \"digits\": \"99\", \"reason\": \"dtmfDetected\"}", "reprompt");
-        JsonNode joined = hook("access_code", "{\"call_sid\": \"" + callSid + "\", \"digits\": \"1234\", \"reason\": \"dtmfDetected\"}", "join");
-        JsonNode left = hook("status", "{\"call_sid\": \"" + callSid + "\", \"event\": \"leave\", \"conference_sid\": \"c1\"}", "status");
+        JsonNode reprompt = hook(
+                "access_code",
+                "{\"call_sid\": \"" + callSid + "\", \"digits\": \"99\", \"reason\": \"dtmfDetected\"}",
+                "reprompt");
+        JsonNode joined = hook(
+                "access_code",
+                "{\"call_sid\": \"" + callSid + "\", \"digits\": \"1234\", \"reason\": \"dtmfDetected\"}",
+                "join");
+        JsonNode left = hook(
+                "status",
+                "{\"call_sid\": \"" + callSid + "\", \"event\": \"leave\", \"conference_sid\": \"c1\"}",
+                "status");
 
         assertThat(verbs(prompt)).containsExactly("gather");
         assertThat(prompt.get(0).get("input").get(0).asString()).isEqualTo("digits");
@@ -174,7 +203,9 @@ class JambonzWebhookTest {
         ApiClient api = new ApiClient(port);
         String ours = JambonzController.callSid(callSid);
         assertThat(api.get("/calls/" + ours).text("state")).isEqualTo("ended");
-        assertThat(api.get("/calls/" + ours + "/decisions").body().size()).as("every answer's decision is audited").isEqualTo(4);
+        assertThat(api.get("/calls/" + ours + "/decisions").body().size())
+                .as("every answer's decision is audited")
+                .isEqualTo(4);
     }
 
     @Test
@@ -191,8 +222,9 @@ class JambonzWebhookTest {
         control.fireDueTimers();
 
         assertThat(new ApiClient(port).get("/calls/" + ours).text("end_reason")).isEqualTo("START_TIMEOUT");
-        assertThat(API_REQUESTS).containsExactly("PUT /api/v1/Accounts/" + ACCOUNT + "/Calls/" + waiter + " Bearer " + API_KEY
-                + " {\"call_status\": \"completed\"}");
+        assertThat(API_REQUESTS)
+                .containsExactly("PUT /api/v1/Accounts/" + ACCOUNT + "/Calls/" + waiter + " Bearer " + API_KEY
+                        + " {\"call_status\": \"completed\"}");
     }
 
     @Test
@@ -205,8 +237,9 @@ class JambonzWebhookTest {
 
         new ApiClient(port).patch("/calls/" + JambonzController.callSid(callSid), "{\"muted\": true}");
 
-        assertThat(API_REQUESTS).containsExactly("PUT /api/v1/Accounts/" + ACCOUNT + "/Calls/" + callSid + " Bearer " + API_KEY
-                + " {\"conf_mute_status\": \"mute\"}");
+        assertThat(API_REQUESTS)
+                .containsExactly("PUT /api/v1/Accounts/" + ACCOUNT + "/Calls/" + callSid + " Bearer " + API_KEY
+                        + " {\"conf_mute_status\": \"mute\"}");
     }
 
     @AfterAll
@@ -227,7 +260,8 @@ class JambonzWebhookTest {
         String strict = number("secured", "{\"accesscode_max_attempts\": \"1\"}");
         String refused = newCallSid();
         hook("call", arrival(refused, strict), "prompt-strict");
-        JsonNode goodbye = hook("access_code", "{\"call_sid\": \"" + refused + "\", \"reason\": \"timeout\"}", "disconnect");
+        JsonNode goodbye =
+                hook("access_code", "{\"call_sid\": \"" + refused + "\", \"reason\": \"timeout\"}", "disconnect");
 
         JsonNode music = hook("wait?music=lobby", "{\"call_sid\": \"" + waiter + "\"}", "wait-music");
 
@@ -247,12 +281,22 @@ class JambonzWebhookTest {
         assertThat(written).hasSizeGreaterThanOrEqualTo(10);
         Path prefix = Path.of("target/jambonz/schema");
         Files.createDirectories(prefix);
-        run(List.of("npm", "install", "--no-audit", "--no-fund", "--prefix", prefix.toString(), "@jambonz/schema@" + SCHEMA));
-        List<String> validate = new ArrayList<>(List.of("node", "src/test/node/validate-jambonz.js", prefix.toString()));
+        run(List.of(
+                "npm",
+                "install",
+                "--no-audit",
+                "--no-fund",
+                "--prefix",
+                prefix.toString(),
+                "@jambonz/schema@" + SCHEMA));
+        List<String> validate =
+                new ArrayList<>(List.of("node", "src/test/node/validate-jambonz.js", prefix.toString()));
         written.forEach(file -> validate.add(file.toString()));
         String report = run(validate);
 
-        assertThat(report.lines().filter(line -> line.startsWith("OK ")).count()).as(report).isEqualTo(written.size());
+        assertThat(report.lines().filter(line -> line.startsWith("OK ")).count())
+                .as(report)
+                .isEqualTo(written.size());
     }
 
     private static String run(List<String> command) throws IOException, InterruptedException {
@@ -263,8 +307,12 @@ class JambonzWebhookTest {
             throw new AssertionError("Node and npm are needed to validate jambonz answers; .ci/run installs them", e);
         }
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as(String.join(" ", command)).isTrue();
-        assertThat(process.exitValue()).as(String.join(" ", command) + "\n" + output).isZero();
+        assertThat(process.waitFor(5, TimeUnit.MINUTES))
+                .as(String.join(" ", command))
+                .isTrue();
+        assertThat(process.exitValue())
+                .as(String.join(" ", command) + "\n" + output)
+                .isZero();
         return output;
     }
 }

@@ -38,9 +38,14 @@ import org.w3c.dom.NodeList;
  * an XML tree; the signature is checked by Twilio's own validator, and unsigned or wrongly
  * signed requests are refused.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:twiml;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-        "callflow.timers.enabled=false", "callflow.rules.watch=false", "callflow.webhooks.twilio-auth-token=" + TwimlWebhookTest.TOKEN})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:twiml;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+            "callflow.timers.enabled=false",
+            "callflow.rules.watch=false",
+            "callflow.webhooks.twilio-auth-token=" + TwimlWebhookTest.TOKEN
+        })
 @org.springframework.context.annotation.Import(TwimlWebhookTest.Doubles.class)
 class TwimlWebhookTest {
 
@@ -86,7 +91,8 @@ class TwimlWebhookTest {
     com.callflowrules.session.CallControl control;
 
     static final String TOKEN = "12345678901234567890123456789012";
-    private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("dev:dev-password".getBytes(StandardCharsets.UTF_8));
+    private static final String AUTH =
+            "Basic " + Base64.getEncoder().encodeToString("dev:dev-password".getBytes(StandardCharsets.UTF_8));
     private static final AtomicInteger NUMBERS = new AtomicInteger(2000);
     private static final AtomicInteger CALLS = new AtomicInteger();
 
@@ -100,7 +106,8 @@ class TwimlWebhookTest {
     private record Answer(int status, String body) {
         Document xml() throws Exception {
             assertThat(status).as(body).isEqualTo(200);
-            return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+            return DocumentBuilderFactory.newInstance()
+                    .newDocumentBuilder()
                     .parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
         }
     }
@@ -111,16 +118,24 @@ class TwimlWebhookTest {
     }
 
     private String number(String flow, String accountProperties) {
-        account = api.post("/accounts", "{\"name\": \"Acme\", \"call_flow_sid\": \"" + flow + "\", \"properties\": " + accountProperties + "}")
+        account = api.post(
+                        "/accounts",
+                        "{\"name\": \"Acme\", \"call_flow_sid\": \"" + flow + "\", \"properties\": " + accountProperties
+                                + "}")
                 .text("account_sid");
         String number = "1555" + NUMBERS.incrementAndGet() + "000";
-        assertThat(api.post("/dids", "{\"account_sid\": \"" + account + "\", \"phonenumber\": \"" + number + "\"}").status()).isEqualTo(201);
+        assertThat(api.post("/dids", "{\"account_sid\": \"" + account + "\", \"phonenumber\": \"" + number + "\"}")
+                        .status())
+                .isEqualTo(201);
         return number;
     }
 
     private String room(String code, String role) {
-        return api.post("/meeting_rooms", "{\"account_sid\": \"" + account + "\", \"access_codes\": [{\"access_code\": \""
-                + code + "\", \"role\": \"" + role + "\"}]}").text("meeting_room_sid");
+        return api.post(
+                        "/meeting_rooms",
+                        "{\"account_sid\": \"" + account + "\", \"access_codes\": [{\"access_code\": \"" + code
+                                + "\", \"role\": \"" + role + "\"}]}")
+                .text("meeting_room_sid");
     }
 
     /** The platform's signature: HMAC-SHA1 of the URL and every parameter, sorted by name (Twilio's documented scheme). */
@@ -132,13 +147,17 @@ class TwimlWebhookTest {
         return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
-    private Answer post(String step, Map<String, String> form, String signature) throws IOException, InterruptedException {
+    private Answer post(String step, Map<String, String> form, String signature)
+            throws IOException, InterruptedException {
         String url = "http://localhost:" + port + "/conference/v2/twiml/" + step;
         String body = form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", AUTH)
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", AUTH)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (signature != null) {
             request.header("X-Twilio-Signature", signature);
         }
@@ -185,9 +204,12 @@ class TwimlWebhookTest {
         String room = room("1234", "host");
         String callSid = newCallSid();
 
-        Document prompt = platform("voice", form("CallSid", callSid, "From", "+15559990000", "To", number)).xml();
-        Document wrong = platform("access_code", form("CallSid", callSid, "Digits", "99")).xml();
-        Document joined = platform("access_code", form("CallSid", callSid, "Digits", "1234")).xml();
+        Document prompt = platform("voice", form("CallSid", callSid, "From", "+15559990000", "To", number))
+                .xml();
+        Document wrong = platform("access_code", form("CallSid", callSid, "Digits", "99"))
+                .xml();
+        Document joined = platform("access_code", form("CallSid", callSid, "Digits", "1234"))
+                .xml();
 
         assertThat(verbs(prompt)).isEqualTo("Gather Redirect");
         Element gather = only(prompt, "/Response/Gather");
@@ -196,7 +218,8 @@ class TwimlWebhookTest {
         assertThat(gather.getAttribute("action")).isEqualTo("/conference/v2/twiml/access_code");
         assertThat(only(prompt, "/Response/Gather/Play").getTextContent()).isEqualTo("/media/en_US/default.wav");
         assertThat(only(prompt, "/Response/Redirect").getTextContent()).isEqualTo("/conference/v2/twiml/access_code");
-        assertThat(only(wrong, "/Response/Gather/Play").getTextContent()).isEqualTo("/media/en_US/accesscode_invalid.wav");
+        assertThat(only(wrong, "/Response/Gather/Play").getTextContent())
+                .isEqualTo("/media/en_US/accesscode_invalid.wav");
 
         assertThat(verbs(joined)).endsWith("Dial");
         Element conference = only(joined, "/Response/Dial/Conference");
@@ -212,11 +235,17 @@ class TwimlWebhookTest {
 
         String ourSid = callSid;
         assertThat(api.get("/calls/" + ourSid).text("state")).isEqualTo("joined");
-        Answer left = platform("status", form("CallSid", callSid, "StatusCallbackEvent", "participant-leave", "ConferenceSid", "CF1"));
+        Answer left = platform(
+                "status", form("CallSid", callSid, "StatusCallbackEvent", "participant-leave", "ConferenceSid", "CF1"));
         assertThat(left.status()).isEqualTo(200);
         assertThat(api.get("/calls/" + ourSid).text("state")).isEqualTo("ended");
-        assertThat(api.get("/calls/" + ourSid + "/decisions").body().valueStream().map(e -> e.get("event").asString()).toList())
-                .as("every TwiML answer's decision is audited").containsExactly("arrive", "access_code", "access_code", "hang_up");
+        assertThat(api.get("/calls/" + ourSid + "/decisions")
+                        .body()
+                        .valueStream()
+                        .map(e -> e.get("event").asString())
+                        .toList())
+                .as("every TwiML answer's decision is audited")
+                .containsExactly("arrive", "access_code", "access_code", "hang_up");
     }
 
     @Test
@@ -226,7 +255,8 @@ class TwimlWebhookTest {
         String callSid = newCallSid();
 
         platform("voice", form("CallSid", callSid, "From", "+15559990000", "To", number));
-        Document waiting = platform("access_code", form("CallSid", callSid, "Digits", "2222")).xml();
+        Document waiting = platform("access_code", form("CallSid", callSid, "Digits", "2222"))
+                .xml();
 
         Element conference = only(waiting, "/Response/Dial/Conference");
         assertThat(conference.getTextContent()).isEqualTo(room);
@@ -237,10 +267,14 @@ class TwimlWebhookTest {
 
     @Test
     void aDirectFlowJoinsAtOnceAndAnUnknownNumberIsRejected() throws Exception {
-        String number = number("direct_participant", "{\"conference_moh_enabled\": \"off\", \"conference_exittones_enabled\": \"off\"}");
+        String number = number(
+                "direct_participant",
+                "{\"conference_moh_enabled\": \"off\", \"conference_exittones_enabled\": \"off\"}");
 
-        Document direct = platform("voice", form("CallSid", newCallSid(), "From", "+15559990000", "To", number)).xml();
-        Document unknown = platform("voice", form("CallSid", newCallSid(), "From", "+15559990000", "To", "15550000001")).xml();
+        Document direct = platform("voice", form("CallSid", newCallSid(), "From", "+15559990000", "To", number))
+                .xml();
+        Document unknown = platform("voice", form("CallSid", newCallSid(), "From", "+15559990000", "To", "15550000001"))
+                .xml();
 
         Element conference = only(direct, "/Response/Dial/Conference");
         assertThat(conference.getAttribute("startConferenceOnEnter")).isEqualTo("true");
@@ -259,7 +293,8 @@ class TwimlWebhookTest {
         Document goodbye = platform("access_code", form("CallSid", callSid)).xml();
 
         assertThat(verbs(goodbye)).isEqualTo("Play Hangup");
-        assertThat(only(goodbye, "/Response/Play").getTextContent()).isEqualTo("/media/en_US/accesscode_too_many_attempts.wav");
+        assertThat(only(goodbye, "/Response/Play").getTextContent())
+                .isEqualTo("/media/en_US/accesscode_too_many_attempts.wav");
     }
 
     @Test
@@ -268,8 +303,12 @@ class TwimlWebhookTest {
         Map<String, String> arrival = form("CallSid", newCallSid(), "From", "+15559990000", "To", number);
 
         Answer unsigned = post("voice", arrival, null);
-        Answer forged = post("voice", arrival, sign("http://localhost:" + port + "/conference/v2/twiml/voice",
-                form("CallSid", "CAother", "From", "+15559990000", "To", number)));
+        Answer forged = post(
+                "voice",
+                arrival,
+                sign(
+                        "http://localhost:" + port + "/conference/v2/twiml/voice",
+                        form("CallSid", "CAother", "From", "+15559990000", "To", number)));
 
         assertThat(unsigned.status()).isEqualTo(403);
         assertThat(forged.status()).isEqualTo(403);
@@ -310,23 +349,29 @@ class TwimlWebhookTest {
         api.patch("/calls/" + callSid, "{\"on_hold\": true}");
         api.patch("/calls/" + callSid, "{\"on_hold\": true}");
 
-        assertThat(twilio.participants).as("a PATCH that changes nothing tells the platform nothing").containsExactly(
-                roomSid + " " + callSid + " muted=true hold=false",
-                roomSid + " " + callSid + " muted=true hold=true");
+        assertThat(twilio.participants)
+                .as("a PATCH that changes nothing tells the platform nothing")
+                .containsExactly(
+                        roomSid + " " + callSid + " muted=true hold=false",
+                        roomSid + " " + callSid + " muted=true hold=true");
     }
 
     /** Every shipped flow through the webhooks: its prompt or its direct join, the code where it asks one, the leave. */
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"open", "open_first_host", "secured", "secured_webinar", "direct_host",
-            "direct_participant"})
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"open", "open_first_host", "secured", "secured_webinar", "direct_host", "direct_participant"})
     void everyFlowFromArrivalToLeave(String flow) throws Exception {
         String number = number(flow, "{}");
         room("4321", "participant");
         String callSid = newCallSid();
         boolean direct = flow.startsWith("direct");
 
-        Document first = platform("voice", form("CallSid", callSid, "From", "+15559990000", "To", number)).xml();
-        Document joined = direct ? first : platform("access_code", form("CallSid", callSid, "Digits", flow.startsWith("open") ? "8888" : "4321")).xml();
+        Document first = platform("voice", form("CallSid", callSid, "From", "+15559990000", "To", number))
+                .xml();
+        Document joined = direct
+                ? first
+                : platform("access_code", form("CallSid", callSid, "Digits", flow.startsWith("open") ? "8888" : "4321"))
+                        .xml();
 
         if (!direct) {
             assertThat(verbs(first)).isEqualTo("Gather Redirect");

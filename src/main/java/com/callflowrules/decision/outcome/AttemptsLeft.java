@@ -1,5 +1,4 @@
 package com.callflowrules.decision.outcome;
 
 /** Access-code tries the caller has left. */
-public record AttemptsLeft(int count) {
-}
+public record AttemptsLeft(int count) {}

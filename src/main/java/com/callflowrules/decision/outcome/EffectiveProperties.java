@@ -28,9 +28,11 @@ public record EffectiveProperties(Map<String, EffectiveProperty> byKey, List<Eff
         layers.stream()
                 .map(PropertyLayer.class::cast)
                 .sorted(Comparator.comparingInt(PropertyLayer::rank))
-                .forEach(layer -> layer.values().forEach((key, value) ->
-                        merged.put(key, new EffectiveProperty(key, value, layer.level(), layer.sourceSid()))));
-        List<EffectiveProperty> bindings = merged.values().stream().filter(p -> p.binding() != null).toList();
+                .forEach(layer -> layer.values()
+                        .forEach((key, value) ->
+                                merged.put(key, new EffectiveProperty(key, value, layer.level(), layer.sourceSid()))));
+        List<EffectiveProperty> bindings =
+                merged.values().stream().filter(p -> p.binding() != null).toList();
         return new EffectiveProperties(merged, bindings);
     }
 
@@ -58,7 +60,9 @@ public record EffectiveProperties(Map<String, EffectiveProperty> byKey, List<Eff
      * that needs no feature) and for keys that are not on/off.
      */
     public boolean off(String key) {
-        return key != null && byKey.containsKey(key) && "off".equals(byKey.get(key).value());
+        return key != null
+                && byKey.containsKey(key)
+                && "off".equals(byKey.get(key).value());
     }
 
     /** A duration property's value in seconds. */

@@ -3,5 +3,4 @@ package com.callflowrules.decision.outcome;
 import com.callflowrules.decision.MediaStep;
 
 /** A media step and its place in the decision's sequence (lower first). */
-public record Media(int order, MediaStep step) {
-}
+public record Media(int order, MediaStep step) {}

@@ -27,6 +27,7 @@ public record Placement(String meetingRoomSid, Role role) {
     }
 
     public static String implicitRoomSid(String didSid) {
-        return UUID.nameUUIDFromBytes(("implicit-room:" + didSid).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(("implicit-room:" + didSid).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 }

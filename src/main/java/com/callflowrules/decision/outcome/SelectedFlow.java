@@ -2,9 +2,9 @@ package com.callflowrules.decision.outcome;
 
 import com.callflowrules.hierarchy.CallFlow;
 import com.callflowrules.hierarchy.FlowEntry;
+import com.callflowrules.hierarchy.Level;
 import com.callflowrules.hierarchy.Role;
 import com.callflowrules.hierarchy.UnknownCode;
-import com.callflowrules.hierarchy.Level;
 
 /** The call flow routing chose, with the level and object that named it. */
 public record SelectedFlow(CallFlow flow, Level level, String sourceSid) {

@@ -1,5 +1,4 @@
 package com.callflowrules.decision.outcome;
 
 /** This join starts the room's meeting. */
-public record StartMeeting() {
-}
+public record StartMeeting() {}
