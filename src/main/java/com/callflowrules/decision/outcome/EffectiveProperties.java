@@ -55,16 +55,6 @@ public record EffectiveProperties(Map<String, EffectiveProperty> byKey, List<Eff
         return property(key).on();
     }
 
-    /**
-     * Whether {@code key} is an on/off property set to off; false for {@code null} (a binding
-     * that needs no feature) and for keys that are not on/off.
-     */
-    public boolean off(String key) {
-        return key != null
-                && byKey.containsKey(key)
-                && "off".equals(byKey.get(key).value());
-    }
-
     /** A duration property's value in seconds. */
     public int seconds(String key) {
         return property(key).seconds();
