@@ -1,22 +1,36 @@
 package com.callflowrules.scenario;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** The clock of one scenario run: it moves only when a step says {@code wait}. */
-final class ScenarioClock extends Clock {
+/**
+ * A clock that moves only when told: a scenario's {@code wait} step, or a test driving timers.
+ * Safe to read from the threads of a {@code together} step.
+ */
+public final class ScenarioClock extends Clock {
 
-    private Instant now = Instant.parse("2026-01-05T09:00:00Z");
+    private final AtomicReference<Instant> now;
 
-    void advance(long seconds) {
-        now = now.plusSeconds(seconds);
+    /** A clock at the instant scenarios start from. */
+    public ScenarioClock() {
+        this(Instant.parse("2026-01-05T09:00:00Z"));
+    }
+
+    public ScenarioClock(Instant start) {
+        this.now = new AtomicReference<>(start);
+    }
+
+    public void advance(Duration duration) {
+        now.updateAndGet(instant -> instant.plus(duration));
     }
 
     @Override
     public Instant instant() {
-        return now;
+        return now.get();
     }
 
     @Override

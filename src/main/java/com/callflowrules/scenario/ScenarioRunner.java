@@ -211,7 +211,7 @@ public final class ScenarioRunner {
                     yield Optional.empty();
                 }
                 default -> {
-                    clock.advance(Long.parseLong(step.value()));
+                    clock.advance(java.time.Duration.ofSeconds(Long.parseLong(step.value())));
                     control.fireDueTimers();
                     yield Optional.empty();
                 }

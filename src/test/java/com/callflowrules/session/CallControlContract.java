@@ -13,7 +13,7 @@ import com.callflowrules.hierarchy.DidRepository;
 import com.callflowrules.hierarchy.HierarchyStore;
 import com.callflowrules.hierarchy.MeetingRoomRepository;
 import com.callflowrules.hierarchy.Role;
-import com.callflowrules.support.MutableClock;
+import com.callflowrules.scenario.ScenarioClock;
 import com.callflowrules.support.ShippedRules;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** The life of a call on every database the product supports; each subclass supplies a migrated one. */
 abstract class CallControlContract {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
+    private final ScenarioClock clock = new ScenarioClock(Instant.parse("2026-11-23T09:00:00Z"));
     private CallControl control;
     private DidRepository dids;
     private MeetingRoomRepository rooms;

@@ -3,9 +3,9 @@ package com.callflowrules.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.callflowrules.hierarchy.CallFlow;
+import com.callflowrules.scenario.ScenarioClock;
 import com.callflowrules.support.ApiClient;
 import com.callflowrules.support.ApiClient.Answer;
-import com.callflowrules.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,8 +42,8 @@ class CallStoryTest {
     static class TestClock {
         @Bean
         @Primary
-        MutableClock testClock() {
-            return new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
+        ScenarioClock testClock() {
+            return new ScenarioClock(Instant.parse("2026-11-23T09:00:00Z"));
         }
     }
 
@@ -53,7 +53,7 @@ class CallStoryTest {
     int port;
 
     @Autowired
-    MutableClock clock;
+    ScenarioClock clock;
 
     @Autowired
     CallControl control;

@@ -7,8 +7,8 @@ import com.callflowrules.hierarchy.Account;
 import com.callflowrules.hierarchy.CallFlow;
 import com.callflowrules.hierarchy.HierarchyStore;
 import com.callflowrules.hierarchy.Role;
+import com.callflowrules.scenario.ScenarioClock;
 import com.callflowrules.support.Databases;
-import com.callflowrules.support.MutableClock;
 import com.callflowrules.support.ShippedRules;
 import java.time.Instant;
 import java.util.List;
@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class StatementsPerEventTest {
 
     private final List<String> statements = new CopyOnWriteArrayList<>();
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T09:00:00Z"));
+    private final ScenarioClock clock = new ScenarioClock(Instant.parse("2026-12-01T09:00:00Z"));
     private CallControl control;
     private String number;
 

@@ -2,9 +2,9 @@ package com.callflowrules.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.callflowrules.scenario.ScenarioClock;
 import com.callflowrules.session.CallControl;
 import com.callflowrules.support.ApiClient;
-import com.callflowrules.support.MutableClock;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -96,13 +96,13 @@ class JambonzWebhookTest {
     static class Clocks {
         @Bean
         @Primary
-        MutableClock testClock() {
-            return new MutableClock(Instant.parse("2026-12-02T09:00:00Z"));
+        ScenarioClock testClock() {
+            return new ScenarioClock(Instant.parse("2026-12-02T09:00:00Z"));
         }
     }
 
     @Autowired
-    MutableClock clock;
+    ScenarioClock clock;
 
     @Autowired
     CallControl control;

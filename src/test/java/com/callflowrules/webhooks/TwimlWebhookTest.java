@@ -54,8 +54,8 @@ class TwimlWebhookTest {
     static class Doubles {
         @org.springframework.context.annotation.Bean
         @org.springframework.context.annotation.Primary
-        com.callflowrules.support.MutableClock testClock() {
-            return new com.callflowrules.support.MutableClock(java.time.Instant.parse("2026-12-02T09:00:00Z"));
+        com.callflowrules.scenario.ScenarioClock testClock() {
+            return new com.callflowrules.scenario.ScenarioClock(java.time.Instant.parse("2026-12-02T09:00:00Z"));
         }
 
         @org.springframework.context.annotation.Bean
@@ -82,7 +82,7 @@ class TwimlWebhookTest {
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    com.callflowrules.support.MutableClock clock;
+    com.callflowrules.scenario.ScenarioClock clock;
 
     @org.springframework.beans.factory.annotation.Autowired
     RecordingTwilioCalls twilio;

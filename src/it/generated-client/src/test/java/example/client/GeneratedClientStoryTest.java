@@ -44,8 +44,7 @@ import org.junit.jupiter.api.Test;
  */
 class GeneratedClientStoryTest {
 
-    private static final String AUTH =
-            "Basic " + Base64.getEncoder().encodeToString("dev:dev-password".getBytes(StandardCharsets.UTF_8));
+    private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("dev:dev-password".getBytes(StandardCharsets.UTF_8));
     private static Process service;
     private static ApiClient client;
 
@@ -56,22 +55,15 @@ class GeneratedClientStoryTest {
             port = socket.getLocalPort();
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        service = new ProcessBuilder(
-                        java.toString(),
-                        "-jar",
-                        System.getProperty("service.jar"),
-                        "--server.port=" + port,
-                        "--spring.datasource.url=jdbc:h2:mem:generated-client;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-                        "--callflow.rules.directory=" + System.getProperty("rules.directory"),
-                        "--callflow.rules.watch=false")
-                .redirectErrorStream(true)
-                .redirectOutput(Path.of("target", "service.log").toFile())
-                .start();
+        service = new ProcessBuilder(java.toString(), "-jar", System.getProperty("service.jar"),
+                "--server.port=" + port,
+                "--spring.datasource.url=jdbc:h2:mem:generated-client;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                "--callflow.rules.directory=" + System.getProperty("rules.directory"), "--callflow.rules.watch=false")
+                .redirectErrorStream(true).redirectOutput(Path.of("target", "service.log").toFile()).start();
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
-                .header("Authorization", AUTH)
-                .build();
+                .header("Authorization", AUTH).build();
         while (true) {
             try {
                 if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -106,22 +98,17 @@ class GeneratedClientStoryTest {
         CallsApi calls = new CallsApi(client);
         DecisionsApi decisions = new DecisionsApi(client);
 
-        Account account =
-                accounts.createAccount(new AccountFields().name("Acme").callFlowSid("secured"));
+        Account account = accounts.createAccount(new AccountFields().name("Acme").callFlowSid("secured"));
         dids.createDid(new DidFields().accountSid(account.getAccountSid()).phonenumber("15550001000"));
-        rooms.createMeetingRoom(new MeetingRoomFields()
-                .accountSid(account.getAccountSid())
-                .name("Weekly")
+        rooms.createMeetingRoom(new MeetingRoomFields().accountSid(account.getAccountSid()).name("Weekly")
                 .accessCodes(List.of(new AccessCode().accessCode("1234").role(AccessCode.RoleEnum.HOST))));
 
-        CallAnswer arrived =
-                calls.arriveCall(new CallArrival().numberDst("15550001000").numberSrc("15559990000"));
+        CallAnswer arrived = calls.arriveCall(new CallArrival().numberDst("15550001000").numberSrc("15559990000"));
         String sid = arrived.getCall().getCallSid();
         CallAnswer wrong = calls.enterAccessCode(sid, new AccessCodeEntry().accessCode("0000"));
         CallAnswer joined = calls.enterAccessCode(sid, new AccessCodeEntry().accessCode("1234"));
         CallAnswer locked = calls.pressKeys(sid, new DtmfEntry().digits("*7"));
-        Decision whatIf = decisions.decideWhatIf(
-                new WhatIf().numberDst("15550001000").numberSrc("15559990001").accessCode("1234"));
+        Decision whatIf = decisions.decideWhatIf(new WhatIf().numberDst("15550001000").numberSrc("15559990001").accessCode("1234"));
         CallAnswer hungUp = calls.hangUpCall(sid);
         List<AuditEntry> audit = calls.listCallDecisions(sid);
         Call ended = calls.getCall(sid);
@@ -135,9 +122,7 @@ class GeneratedClientStoryTest {
         assertThat(locked.getDecision().getInCallAction()).isEqualTo("conference_lock");
         assertThat(whatIf.getAction()).isEqualTo(Decision.ActionEnum.JOIN);
         assertThat(hungUp.getDecision().getAction()).isEqualTo(Decision.ActionEnum.LEFT);
-        assertThat(audit)
-                .extracting(AuditEntry::getEvent)
-                .containsExactly("arrive", "access_code", "access_code", "dtmf", "hang_up");
+        assertThat(audit).extracting(AuditEntry::getEvent).containsExactly("arrive", "access_code", "access_code", "dtmf", "hang_up");
         assertThat(audit.get(2).getDecision().getAction()).isEqualTo(Decision.ActionEnum.JOIN);
         assertThat(ended.getState()).isEqualTo(Call.StateEnum.ENDED);
     }
@@ -146,8 +131,8 @@ class GeneratedClientStoryTest {
     void anErrorAnswerComesBackAsTheDescribedErrorBody() {
         AccountsApi accounts = new AccountsApi(client);
 
-        ApiException missing = org.junit.jupiter.api.Assertions.assertThrows(
-                ApiException.class, () -> accounts.getAccount("no-such-account"));
+        ApiException missing = org.junit.jupiter.api.Assertions.assertThrows(ApiException.class,
+                () -> accounts.getAccount("no-such-account"));
 
         assertThat(missing.getCode()).isEqualTo(404);
         assertThat(missing.getResponseBody()).contains("\"error\":\"not_found\"");

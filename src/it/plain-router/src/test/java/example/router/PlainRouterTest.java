@@ -47,18 +47,12 @@ class PlainRouterTest {
         // The router's own records of the hierarchy: the group names the secured flow.
         Instant now = Instant.now();
         Account account = new Account("acc-1", "Acme", CallFlow.sidFor("open"), Map.of(), now);
-        DidGroup sales = new DidGroup(
-                "grp-1", "acc-1", "Sales", CallFlow.sidFor("secured"), Map.of("conference_start_wait", "120"), now);
+        DidGroup sales = new DidGroup("grp-1", "acc-1", "Sales", CallFlow.sidFor("secured"),
+                Map.of("conference_start_wait", "120"), now);
         Did did = new Did("did-1", "acc-1", "15550001000", "grp-1", null, Map.of(), now);
-        MeetingRoom room = new MeetingRoom(
-                "room-1",
-                "acc-1",
-                "Weekly sync",
-                "grp-1",
+        MeetingRoom room = new MeetingRoom("room-1", "acc-1", "Weekly sync", "grp-1",
                 List.of(new AccessCode("1234", Role.HOST), new AccessCode("5678", Role.PARTICIPANT)),
-                Map.of(),
-                false,
-                now);
+                Map.of(), false, now);
         CallFacts dialed = CallFacts.dialed(did, sales, account);
 
         // 1. A call arrives: prompt for the access code.
@@ -79,8 +73,7 @@ class PlainRouterTest {
         // 4. The caller hangs up, the last one: the meeting stops after its grace time.
         Decision hangUp = engine.decide(new CallLeft(), inMeeting);
         // hangUp.action() == LEFT; stopAfterSeconds() == 180: the router sets a timer, asks again when due
-        Decision stop = engine.decide(
-                new MeetingStopDue(),
+        Decision stop = engine.decide(new MeetingStopDue(),
                 inMeeting.withMeeting(new MeetingState("meeting-1", "room-1", false, "false", Attendees.NONE)));
         // stop: DISCONNECT, MEETING_ENDED: nobody came back, the router ends the meeting and its calls
         // snippet:end
@@ -90,9 +83,7 @@ class PlainRouterTest {
         assertEquals(Level.DID_GROUP, arrival.callFlow().source());
         assertEquals(3, arrival.attemptsLeft());
         assertEquals("120", arrival.properties().get("conference_start_wait"));
-        assertEquals(
-                Level.DID_GROUP,
-                arrival.propertySources().get("conference_start_wait").level());
+        assertEquals(Level.DID_GROUP, arrival.propertySources().get("conference_start_wait").level());
         assertFalse(arrival.rulesFired().isEmpty());
 
         assertEquals(Action.JOIN, join.action());
@@ -123,15 +114,9 @@ class PlainRouterTest {
 
     @Test
     void nothingOfSpringAWebServerOrADatabaseIsOnTheClassPath() {
-        for (String absent : List.of(
-                "org.springframework.core.SpringVersion",
-                "org.apache.catalina.startup.Tomcat",
-                "org.h2.Driver",
-                "org.postgresql.Driver",
-                "com.zaxxer.hikari.HikariDataSource",
-                "org.flywaydb.core.Flyway",
-                "tools.jackson.databind.ObjectMapper",
-                "io.micrometer.core.instrument.MeterRegistry")) {
+        for (String absent : List.of("org.springframework.core.SpringVersion", "org.apache.catalina.startup.Tomcat",
+                "org.h2.Driver", "org.postgresql.Driver", "com.zaxxer.hikari.HikariDataSource", "org.flywaydb.core.Flyway",
+                "tools.jackson.databind.ObjectMapper", "io.micrometer.core.instrument.MeterRegistry")) {
             assertThrows(ClassNotFoundException.class, () -> Class.forName(absent), absent);
         }
     }

@@ -39,17 +39,12 @@ class RouterApplicationTest {
         Account account = new Account("acc-1", "Acme", CallFlow.sidFor("secured"), Map.of(), Instant.now());
         Did did = new Did("did-1", "acc-1", "15550001000", null, null, Map.of("did_language", "de_DE"), Instant.now());
 
-        Decision decision =
-                engine.decide(new CallArrived("15550001000", "15559990000"), CallFacts.dialed(did, null, account));
+        Decision decision = engine.decide(new CallArrived("15550001000", "15559990000"), CallFacts.dialed(did, null, account));
 
         assertThat(decision.action()).isEqualTo(Action.PROMPT_ACCESS_CODE);
         assertThat(decision.callFlow().name()).isEqualTo("secured");
         assertThat(decision.properties()).containsEntry("did_language", "de_DE");
-        assertThat(meters.get("callflow.decisions")
-                        .tag("action", "PROMPT_ACCESS_CODE")
-                        .counter()
-                        .count())
-                .isGreaterThanOrEqualTo(1);
+        assertThat(meters.get("callflow.decisions").tag("action", "PROMPT_ACCESS_CODE").counter().count()).isGreaterThanOrEqualTo(1);
     }
 
     @Test
@@ -59,19 +54,15 @@ class RouterApplicationTest {
         var health = rules.health(true);
         assertThat(health.getStatus().getCode()).isEqualTo("UP");
         assertThat(health.getDetails()).containsKeys("version", "call_flows", "last_build_clean");
-        assertThat(health.getDetails().get("call_flows"))
-                .isEqualTo(engine.ruleBases().current().callFlows().size());
+        assertThat(health.getDetails().get("call_flows")).isEqualTo(engine.ruleBases().current().callFlows().size());
     }
 
     @Test
     void bringsNeitherTheHttpApiNorTheStore() {
         assertThat(context.getBeansOfType(DataSource.class)).isEmpty();
-        assertThat(context.getBeanDefinitionNames())
-                .noneMatch(name -> name.toLowerCase().contains("controller"));
-        assertThat(context.getBeanDefinitionNames())
-                .noneMatch(name -> name.toLowerCase().contains("callcontrol"));
+        assertThat(context.getBeanDefinitionNames()).noneMatch(name -> name.toLowerCase().contains("controller"));
+        assertThat(context.getBeanDefinitionNames()).noneMatch(name -> name.toLowerCase().contains("callcontrol"));
         assertThat(context.getClassLoader().getResource("application.yaml")).isNull();
-        assertThat(context.getEnvironment().getProperty("spring.datasource.url"))
-                .isNull();
+        assertThat(context.getEnvironment().getProperty("spring.datasource.url")).isNull();
     }
 }
