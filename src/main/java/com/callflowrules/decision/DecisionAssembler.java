@@ -31,8 +31,7 @@ final class DecisionAssembler {
         SelectedFlow flow = single(event, evaluation, SelectedFlow.class, "selected flow", false);
         Placement placement = single(event, evaluation, Placement.class, "placement", false);
 
-        EffectiveProperties effective =
-                single(event, evaluation, EffectiveProperties.class, "set of effective properties", false);
+        EffectiveProperties effective = single(event, evaluation, EffectiveProperties.class, "properties fact", false);
         Map<String, String> properties = new TreeMap<>();
         Map<String, PropertySource> sources = new TreeMap<>();
         for (EffectiveProperty property : effective == null ? List.<EffectiveProperty>of() : effective.all()) {

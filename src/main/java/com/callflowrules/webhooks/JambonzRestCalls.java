@@ -11,7 +11,7 @@ import java.time.Duration;
  * {@link JambonzCalls} through jambonz's REST API: {@code PUT /v1/Accounts/{account}/Calls/{call}}
  * with {@code {"call_status": "completed"}} or {@code {"conf_mute_status": "mute"}} and the account's API key as a bearer token; jambonz
  * answers 204. jambonz publishes no Java client, so this is the JDK's HTTP client, bounded by a
- * timeout so that a slow platform cannot hold a timer sweep.
+ * timeout so that a slow platform cannot hold the delivery thread of {@link PlatformUpdates} long.
  */
 final class JambonzRestCalls implements JambonzCalls {
 
