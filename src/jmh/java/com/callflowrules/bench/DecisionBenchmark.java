@@ -2,12 +2,12 @@ package com.callflowrules.bench;
 
 import com.callflowrules.baseline.BenchmarkInputs;
 import com.callflowrules.baseline.PlainJavaDecider;
-import com.callflowrules.decision.AccessCodeEntered;
-import com.callflowrules.decision.AdmissionRequested;
-import com.callflowrules.decision.CallArrived;
 import com.callflowrules.decision.CallFacts;
 import com.callflowrules.decision.Decision;
 import com.callflowrules.decision.DecisionEngine;
+import com.callflowrules.facts.AccessCodeEntered;
+import com.callflowrules.facts.AdmissionRequested;
+import com.callflowrules.facts.CallArrived;
 import com.callflowrules.rules.RuleBaseHolder;
 import com.callflowrules.support.Hierarchy;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package com.callflowrules.load;
 
-import com.callflowrules.hierarchy.CallFlow;
+import com.callflowrules.facts.CallFlow;
 import com.callflowrules.store.Migrations;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.StringReader;

@@ -1,8 +1,8 @@
 package com.callflowrules.api;
 
-import com.callflowrules.hierarchy.Account;
+import com.callflowrules.facts.Account;
+import com.callflowrules.facts.Properties;
 import com.callflowrules.hierarchy.AccountRepository;
-import com.callflowrules.hierarchy.Properties;
 import com.callflowrules.properties.PropertySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;

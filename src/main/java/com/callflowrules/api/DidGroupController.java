@@ -1,8 +1,8 @@
 package com.callflowrules.api;
 
-import com.callflowrules.hierarchy.DidGroup;
+import com.callflowrules.facts.DidGroup;
+import com.callflowrules.facts.Properties;
 import com.callflowrules.hierarchy.DidGroupRepository;
-import com.callflowrules.hierarchy.Properties;
 import com.callflowrules.properties.PropertySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;

@@ -1,9 +1,9 @@
 package com.callflowrules.api;
 
-import com.callflowrules.hierarchy.Account;
-import com.callflowrules.hierarchy.Did;
-import com.callflowrules.hierarchy.DidGroup;
-import com.callflowrules.hierarchy.MeetingRoom;
+import com.callflowrules.facts.Account;
+import com.callflowrules.facts.Did;
+import com.callflowrules.facts.DidGroup;
+import com.callflowrules.facts.MeetingRoom;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

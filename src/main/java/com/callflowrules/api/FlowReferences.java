@@ -1,7 +1,7 @@
 package com.callflowrules.api;
 
 import com.callflowrules.decision.DecisionEngine;
-import com.callflowrules.hierarchy.CallFlow;
+import com.callflowrules.facts.CallFlow;
 import org.springframework.stereotype.Component;
 
 /**

@@ -2,9 +2,9 @@ package com.callflowrules.api;
 
 import static com.callflowrules.api.DidGroupController.union;
 
-import com.callflowrules.hierarchy.MeetingRoom;
+import com.callflowrules.facts.MeetingRoom;
+import com.callflowrules.facts.Properties;
 import com.callflowrules.hierarchy.MeetingRoomRepository;
-import com.callflowrules.hierarchy.Properties;
 import com.callflowrules.properties.PropertySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;

@@ -1,7 +1,7 @@
 package com.callflowrules.api;
 
-import com.callflowrules.hierarchy.AccessCode;
-import com.callflowrules.hierarchy.Role;
+import com.callflowrules.facts.AccessCode;
+import com.callflowrules.facts.Role;
 import com.callflowrules.properties.PropertySchema;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class RequestBody {
 
-    private static final Pattern ACCESS_CODE = com.callflowrules.hierarchy.AccessCode.FORMAT;
+    private static final Pattern ACCESS_CODE = com.callflowrules.facts.AccessCode.FORMAT;
 
     private final JsonNode node;
     private final List<ApiError.FieldError> errors = new ArrayList<>();

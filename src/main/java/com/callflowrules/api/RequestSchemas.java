@@ -1,6 +1,6 @@
 package com.callflowrules.api;
 
-import com.callflowrules.hierarchy.AccessCode;
+import com.callflowrules.facts.AccessCode;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.LinkedHashSet;

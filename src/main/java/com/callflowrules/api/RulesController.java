@@ -1,7 +1,7 @@
 package com.callflowrules.api;
 
-import com.callflowrules.hierarchy.CallFlow;
-import com.callflowrules.hierarchy.FlowBehaviour;
+import com.callflowrules.facts.CallFlow;
+import com.callflowrules.facts.FlowBehaviour;
 import com.callflowrules.rules.BuildResult;
 import com.callflowrules.rules.RuleBase;
 import com.callflowrules.rules.RuleBaseHolder;

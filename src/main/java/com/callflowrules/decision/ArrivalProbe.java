@@ -1,8 +1,9 @@
 package com.callflowrules.decision;
 
-import com.callflowrules.hierarchy.Account;
-import com.callflowrules.hierarchy.CallFlow;
-import com.callflowrules.hierarchy.Did;
+import com.callflowrules.facts.Account;
+import com.callflowrules.facts.CallArrived;
+import com.callflowrules.facts.CallFlow;
+import com.callflowrules.facts.Did;
 import com.callflowrules.rules.RuleBase;
 import com.callflowrules.rules.RuleBaseCheck;
 import com.callflowrules.rules.RuleEvaluationException;

@@ -1,9 +1,11 @@
 package com.callflowrules.decision;
 
-import com.callflowrules.hierarchy.Account;
-import com.callflowrules.hierarchy.Did;
-import com.callflowrules.hierarchy.DidGroup;
-import com.callflowrules.hierarchy.MeetingRoom;
+import com.callflowrules.facts.Account;
+import com.callflowrules.facts.CallState;
+import com.callflowrules.facts.Did;
+import com.callflowrules.facts.DidGroup;
+import com.callflowrules.facts.MeetingRoom;
+import com.callflowrules.facts.MeetingState;
 import java.util.List;
 
 /**

@@ -1,6 +1,10 @@
 package com.callflowrules.decision;
 
-import com.callflowrules.hierarchy.Role;
+import com.callflowrules.facts.Action;
+import com.callflowrules.facts.MediaStep;
+import com.callflowrules.facts.Reason;
+import com.callflowrules.facts.Role;
+import com.callflowrules.facts.RoomToCreate;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;

@@ -1,5 +1,6 @@
 package com.callflowrules.decision;
 
+import com.callflowrules.facts.CallEvent;
 import com.callflowrules.rules.RuleBase;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

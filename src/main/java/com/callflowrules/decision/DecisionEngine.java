@@ -1,6 +1,7 @@
 package com.callflowrules.decision;
 
-import com.callflowrules.hierarchy.CallFlow;
+import com.callflowrules.facts.CallEvent;
+import com.callflowrules.facts.CallFlow;
 import com.callflowrules.rules.Evaluation;
 import com.callflowrules.rules.RuleBase;
 import com.callflowrules.rules.RuleBaseHolder;

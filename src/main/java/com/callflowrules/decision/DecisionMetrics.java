@@ -1,5 +1,6 @@
 package com.callflowrules.decision;
 
+import com.callflowrules.facts.CallEvent;
 import com.callflowrules.rules.RuleBaseHolder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;

@@ -1,5 +1,7 @@
 package com.callflowrules.decision;
 
+import com.callflowrules.facts.CallEvent;
+
 /** Told of every decision the engine makes, for metrics and tracing; must be fast and must not throw. */
 public interface DecisionObserver {
 

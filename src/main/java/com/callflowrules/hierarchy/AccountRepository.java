@@ -3,6 +3,7 @@ package com.callflowrules.hierarchy;
 import static com.callflowrules.hierarchy.HierarchyChanges.account;
 import static com.callflowrules.hierarchy.HierarchyChanges.keys;
 
+import com.callflowrules.facts.Account;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;

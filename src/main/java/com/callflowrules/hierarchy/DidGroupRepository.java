@@ -5,6 +5,7 @@ import static com.callflowrules.hierarchy.AccountRepository.timestamp;
 import static com.callflowrules.hierarchy.HierarchyChanges.group;
 import static com.callflowrules.hierarchy.HierarchyChanges.keys;
 
+import com.callflowrules.facts.DidGroup;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -6,6 +6,7 @@ import static com.callflowrules.hierarchy.HierarchyChanges.did;
 import static com.callflowrules.hierarchy.HierarchyChanges.keys;
 import static com.callflowrules.hierarchy.HierarchyChanges.number;
 
+import com.callflowrules.facts.Did;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -5,6 +5,9 @@ import static com.callflowrules.hierarchy.AccountRepository.timestamp;
 import static com.callflowrules.hierarchy.HierarchyChanges.codes;
 import static com.callflowrules.hierarchy.HierarchyChanges.keys;
 
+import com.callflowrules.facts.AccessCode;
+import com.callflowrules.facts.MeetingRoom;
+import com.callflowrules.facts.Role;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 /**
- * The configuration hierarchy as immutable records: accounts, DID groups, DIDs, meeting rooms
- * with their access codes, and the call flows defined under {@code rules/call-flows/}.
+ * The configuration hierarchy's store: JDBC repositories for accounts, DID groups, DIDs and meeting
+ * rooms (whose records are in {@code com.callflowrules.facts}), the change log, and the call path's
+ * per-node cache that follows it.
  */
 package com.callflowrules.hierarchy;

@@ -1,5 +1,7 @@
 package com.callflowrules.properties;
 
+import com.callflowrules.facts.Binding;
+
 /**
  * One property of the schema: its key, the base value every flow starts from, its type, what it
  * means and, for an in-call binding key, what pressing it does ({@code null} for other keys).

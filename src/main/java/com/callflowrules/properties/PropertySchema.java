@@ -2,7 +2,9 @@ package com.callflowrules.properties;
 
 import static com.callflowrules.properties.PropertyType.*;
 
-import com.callflowrules.hierarchy.Role;
+import com.callflowrules.facts.Binding;
+import com.callflowrules.facts.InCallEffect;
+import com.callflowrules.facts.Role;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package com.callflowrules.properties;
 
-import com.callflowrules.hierarchy.Role;
+import com.callflowrules.facts.Role;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;

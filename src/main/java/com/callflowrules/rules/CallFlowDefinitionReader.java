@@ -1,8 +1,8 @@
 package com.callflowrules.rules;
 
-import com.callflowrules.hierarchy.CallFlow;
-import com.callflowrules.hierarchy.FlowBehaviour;
-import com.callflowrules.hierarchy.Role;
+import com.callflowrules.facts.CallFlow;
+import com.callflowrules.facts.FlowBehaviour;
+import com.callflowrules.facts.Role;
 import com.callflowrules.properties.PropertySchema;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -17,12 +17,12 @@ import java.util.TreeSet;
  */
 final class CompiledRuleMessages {
 
-    private static final String PROPERTY_KEY = "com/callflowrules/decision/outcome/EffectiveProperty.key";
+    private static final String PROPERTY_KEY = "com/callflowrules/facts/EffectiveProperty.key";
     /** The typed reads of the one properties fact, each taking a key: value("did_language"), seconds(...). */
-    private static final String PROPERTY_READ = "com/callflowrules/decision/outcome/EffectiveProperties.";
+    private static final String PROPERTY_READ = "com/callflowrules/facts/EffectiveProperties.";
 
-    private static final Set<String> ACTION = Set.of(
-            "com/callflowrules/properties/Binding.action", "com/callflowrules/decision/outcome/InCallAction.name");
+    private static final Set<String> ACTION =
+            Set.of("com/callflowrules/facts/Binding.action", "com/callflowrules/facts/InCallAction.name");
 
     private final CompiledRuleCheck check;
     private final RuleSourceIndex sources;

@@ -17,8 +17,7 @@ import java.util.regex.Pattern;
  */
 final class DrlGuard {
 
-    private static final Set<String> ALLOWED_PACKAGES =
-            Set.of("com.callflowrules.hierarchy", "com.callflowrules.decision", "com.callflowrules.decision.outcome");
+    private static final Set<String> ALLOWED_PACKAGES = Set.of("com.callflowrules.facts");
     private static final Set<String> ALLOWED_TYPES = Set.of(
             "java.lang.String",
             "java.lang.Integer",
@@ -110,13 +109,12 @@ final class DrlGuard {
         while (imports.find()) {
             String imported = imports.group(2);
             if (imports.group(1) != null || !allowedImport(imported)) {
-                refused.add(
-                        new RuleMessage(
-                                file,
-                                line(code, imports.start(2)),
-                                "import of '" + imported + "' is refused: "
-                                        + "rules may import only the product's fact and action types (com.callflowrules.hierarchy, "
-                                        + ".decision, .decision.outcome) and java.lang/java.util strings, numbers and collections"));
+                refused.add(new RuleMessage(
+                        file,
+                        line(code, imports.start(2)),
+                        "import of '" + imported + "' is refused: "
+                                + "rules may import only the product's fact types (com.callflowrules.facts) "
+                                + "and java.lang/java.util strings, numbers and collections"));
             }
         }
         String body = IMPORT.matcher(code).replaceAll(m -> " ".repeat(m.group().length()));

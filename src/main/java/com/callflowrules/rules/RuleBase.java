@@ -1,6 +1,6 @@
 package com.callflowrules.rules;
 
-import com.callflowrules.hierarchy.CallFlow;
+import com.callflowrules.facts.CallFlow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

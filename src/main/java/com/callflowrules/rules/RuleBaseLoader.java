@@ -1,6 +1,6 @@
 package com.callflowrules.rules;
 
-import com.callflowrules.hierarchy.CallFlow;
+import com.callflowrules.facts.CallFlow;
 import com.callflowrules.properties.PropertySchema;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

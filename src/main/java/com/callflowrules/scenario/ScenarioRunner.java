@@ -3,20 +3,20 @@ package com.callflowrules.scenario;
 import com.callflowrules.decision.Decision;
 import com.callflowrules.decision.DecisionEngine;
 import com.callflowrules.decision.PropertySource;
-import com.callflowrules.decision.outcome.Placement;
-import com.callflowrules.hierarchy.AccessCode;
-import com.callflowrules.hierarchy.Account;
+import com.callflowrules.facts.AccessCode;
+import com.callflowrules.facts.Account;
+import com.callflowrules.facts.CallFlow;
+import com.callflowrules.facts.Did;
+import com.callflowrules.facts.DidGroup;
+import com.callflowrules.facts.MeetingRoom;
+import com.callflowrules.facts.Placement;
+import com.callflowrules.facts.Properties;
+import com.callflowrules.facts.Role;
 import com.callflowrules.hierarchy.AccountRepository;
-import com.callflowrules.hierarchy.CallFlow;
-import com.callflowrules.hierarchy.Did;
-import com.callflowrules.hierarchy.DidGroup;
 import com.callflowrules.hierarchy.DidGroupRepository;
 import com.callflowrules.hierarchy.DidRepository;
 import com.callflowrules.hierarchy.HierarchyStore;
-import com.callflowrules.hierarchy.MeetingRoom;
 import com.callflowrules.hierarchy.MeetingRoomRepository;
-import com.callflowrules.hierarchy.Properties;
-import com.callflowrules.hierarchy.Role;
 import com.callflowrules.properties.PropertySchema;
 import com.callflowrules.session.AuditRepository;
 import com.callflowrules.session.Call;
@@ -504,7 +504,7 @@ public final class ScenarioRunner {
     }
 
     /** Every field of a media step, for {@code media_details}: {@code play:welcome:en_US}, {@code collect_digits:5s}. */
-    private static String details(com.callflowrules.decision.MediaStep step) {
+    private static String details(com.callflowrules.facts.MediaStep step) {
         StringBuilder text = new StringBuilder(step.type());
         if (step.prompt() != null) {
             text.append(':').append(step.prompt());

@@ -5,7 +5,7 @@ import static com.callflowrules.session.CallRepository.timestamp;
 
 import com.callflowrules.decision.Decision;
 import com.callflowrules.decision.PropertySource;
-import com.callflowrules.hierarchy.Level;
+import com.callflowrules.facts.Level;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,6 +1,6 @@
 package com.callflowrules.session;
 
-import com.callflowrules.hierarchy.Role;
+import com.callflowrules.facts.Role;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;

@@ -1,15 +1,15 @@
 package com.callflowrules.session;
 
-import com.callflowrules.decision.AccessCodeEntered;
-import com.callflowrules.decision.CallArrived;
 import com.callflowrules.decision.CallFacts;
-import com.callflowrules.decision.CallLeft;
 import com.callflowrules.decision.Decision;
 import com.callflowrules.decision.DecisionEngine;
-import com.callflowrules.decision.DtmfPressed;
-import com.callflowrules.decision.RoleCodeEntered;
-import com.callflowrules.hierarchy.AccessCode;
-import com.callflowrules.hierarchy.Did;
+import com.callflowrules.facts.AccessCode;
+import com.callflowrules.facts.AccessCodeEntered;
+import com.callflowrules.facts.CallArrived;
+import com.callflowrules.facts.CallLeft;
+import com.callflowrules.facts.Did;
+import com.callflowrules.facts.DtmfPressed;
+import com.callflowrules.facts.RoleCodeEntered;
 import com.callflowrules.hierarchy.HierarchyCache;
 import com.callflowrules.hierarchy.MeetingRoomRepository;
 import java.time.Clock;

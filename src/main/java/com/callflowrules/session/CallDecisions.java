@@ -1,15 +1,15 @@
 package com.callflowrules.session;
 
-import com.callflowrules.decision.Action;
-import com.callflowrules.decision.AdmissionRequested;
-import com.callflowrules.decision.CallEvent;
 import com.callflowrules.decision.CallFacts;
 import com.callflowrules.decision.Decision;
 import com.callflowrules.decision.DecisionEngine;
 import com.callflowrules.decision.DecisionException;
-import com.callflowrules.decision.Reason;
-import com.callflowrules.decision.RoomToCreate;
-import com.callflowrules.hierarchy.AccessCode;
+import com.callflowrules.facts.AccessCode;
+import com.callflowrules.facts.Action;
+import com.callflowrules.facts.AdmissionRequested;
+import com.callflowrules.facts.CallEvent;
+import com.callflowrules.facts.Reason;
+import com.callflowrules.facts.RoomToCreate;
 import com.callflowrules.hierarchy.MeetingRoomRepository;
 import java.time.Clock;
 import java.time.Duration;

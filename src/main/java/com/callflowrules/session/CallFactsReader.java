@@ -1,13 +1,13 @@
 package com.callflowrules.session;
 
 import com.callflowrules.decision.CallFacts;
-import com.callflowrules.decision.CallState;
-import com.callflowrules.decision.MeetingState;
-import com.callflowrules.decision.outcome.Placement;
-import com.callflowrules.hierarchy.AccessCode;
-import com.callflowrules.hierarchy.Did;
+import com.callflowrules.facts.AccessCode;
+import com.callflowrules.facts.CallState;
+import com.callflowrules.facts.Did;
+import com.callflowrules.facts.MeetingRoom;
+import com.callflowrules.facts.MeetingState;
+import com.callflowrules.facts.Placement;
 import com.callflowrules.hierarchy.HierarchyCache;
-import com.callflowrules.hierarchy.MeetingRoom;
 import com.callflowrules.hierarchy.MeetingRoomRepository;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package com.callflowrules.session;
 
-import com.callflowrules.hierarchy.Role;
+import com.callflowrules.facts.Role;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

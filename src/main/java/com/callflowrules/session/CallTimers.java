@@ -1,9 +1,9 @@
 package com.callflowrules.session;
 
-import com.callflowrules.decision.Action;
 import com.callflowrules.decision.CallFacts;
 import com.callflowrules.decision.Decision;
-import com.callflowrules.decision.MeetingStopDue;
+import com.callflowrules.facts.Action;
+import com.callflowrules.facts.MeetingStopDue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package com.callflowrules.session;
 
-import com.callflowrules.hierarchy.Role;
-import com.callflowrules.properties.InCallEffect;
+import com.callflowrules.facts.InCallEffect;
+import com.callflowrules.facts.Role;
 import com.callflowrules.properties.PropertySchema;
 import java.util.function.UnaryOperator;
 import org.springframework.context.ApplicationEventPublisher;

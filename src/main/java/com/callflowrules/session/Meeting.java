@@ -1,7 +1,7 @@
 package com.callflowrules.session;
 
-import com.callflowrules.decision.Attendees;
-import com.callflowrules.decision.MeetingState;
+import com.callflowrules.facts.Attendees;
+import com.callflowrules.facts.MeetingState;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 

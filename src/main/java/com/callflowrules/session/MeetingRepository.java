@@ -3,7 +3,7 @@ package com.callflowrules.session;
 import static com.callflowrules.session.CallRepository.instant;
 import static com.callflowrules.session.CallRepository.timestamp;
 
-import com.callflowrules.decision.Attendees;
+import com.callflowrules.facts.Attendees;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package com.callflowrules.webhooks;
 
 import com.callflowrules.decision.Decision;
-import com.callflowrules.decision.MediaStep;
+import com.callflowrules.facts.MediaStep;
 import java.util.List;
 
 /** A decision's media as both platforms play it: the prompts as URLs, and the digit timeout. */

@@ -1,7 +1,7 @@
 package com.callflowrules.webhooks;
 
-import com.callflowrules.decision.Action;
 import com.callflowrules.decision.Decision;
+import com.callflowrules.facts.Action;
 import com.callflowrules.session.Call;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,7 +2,7 @@ package com.callflowrules.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.callflowrules.hierarchy.CallFlow;
+import com.callflowrules.facts.CallFlow;
 import com.callflowrules.support.ApiClient;
 import com.callflowrules.support.ApiClient.Answer;
 import org.junit.jupiter.api.BeforeEach;

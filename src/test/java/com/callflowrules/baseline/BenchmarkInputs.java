@@ -1,9 +1,9 @@
 package com.callflowrules.baseline;
 
-import com.callflowrules.decision.Attendees;
 import com.callflowrules.decision.CallFacts;
-import com.callflowrules.decision.MeetingState;
-import com.callflowrules.hierarchy.Role;
+import com.callflowrules.facts.Attendees;
+import com.callflowrules.facts.MeetingState;
+import com.callflowrules.facts.Role;
 import com.callflowrules.support.Hierarchy;
 import java.util.Map;
 

@@ -1,17 +1,17 @@
 package com.callflowrules.baseline;
 
-import com.callflowrules.decision.Action;
 import com.callflowrules.decision.CallFacts;
 import com.callflowrules.decision.Decision;
 import com.callflowrules.decision.FlowChoice;
-import com.callflowrules.decision.MediaStep;
-import com.callflowrules.decision.MeetingState;
 import com.callflowrules.decision.PropertySource;
-import com.callflowrules.decision.Reason;
-import com.callflowrules.hierarchy.CallFlow;
-import com.callflowrules.hierarchy.Level;
-import com.callflowrules.hierarchy.MeetingRoom;
-import com.callflowrules.hierarchy.Role;
+import com.callflowrules.facts.Action;
+import com.callflowrules.facts.CallFlow;
+import com.callflowrules.facts.Level;
+import com.callflowrules.facts.MediaStep;
+import com.callflowrules.facts.MeetingRoom;
+import com.callflowrules.facts.MeetingState;
+import com.callflowrules.facts.Reason;
+import com.callflowrules.facts.Role;
 import com.callflowrules.properties.PropertyValues;
 import java.util.ArrayList;
 import java.util.List;

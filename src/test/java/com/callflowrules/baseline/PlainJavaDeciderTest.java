@@ -2,17 +2,17 @@ package com.callflowrules.baseline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.callflowrules.decision.AccessCodeEntered;
-import com.callflowrules.decision.Action;
-import com.callflowrules.decision.AdmissionRequested;
-import com.callflowrules.decision.Attendees;
-import com.callflowrules.decision.CallArrived;
 import com.callflowrules.decision.CallFacts;
 import com.callflowrules.decision.Decision;
 import com.callflowrules.decision.DecisionEngine;
-import com.callflowrules.decision.MediaStep;
-import com.callflowrules.decision.MeetingState;
-import com.callflowrules.decision.Reason;
+import com.callflowrules.facts.AccessCodeEntered;
+import com.callflowrules.facts.Action;
+import com.callflowrules.facts.AdmissionRequested;
+import com.callflowrules.facts.Attendees;
+import com.callflowrules.facts.CallArrived;
+import com.callflowrules.facts.MediaStep;
+import com.callflowrules.facts.MeetingState;
+import com.callflowrules.facts.Reason;
 import com.callflowrules.support.Hierarchy;
 import com.callflowrules.support.ShippedRules;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,14 @@ package com.callflowrules.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.callflowrules.hierarchy.Role;
+import com.callflowrules.facts.AccessCodeEntered;
+import com.callflowrules.facts.Action;
+import com.callflowrules.facts.AdmissionRequested;
+import com.callflowrules.facts.Attendees;
+import com.callflowrules.facts.MediaStep;
+import com.callflowrules.facts.MeetingState;
+import com.callflowrules.facts.Reason;
+import com.callflowrules.facts.Role;
 import com.callflowrules.support.Hierarchy;
 import com.callflowrules.support.ShippedRules;
 import java.util.Map;
@@ -171,7 +178,7 @@ class AdmissionTest {
 
         assertThat(decision.action()).isEqualTo(Action.WAIT);
         assertThat(decision.propertySources().get("conference_start_how").level())
-                .isEqualTo(com.callflowrules.hierarchy.Level.MEETING_ROOM);
+                .isEqualTo(com.callflowrules.facts.Level.MEETING_ROOM);
     }
 
     @Test

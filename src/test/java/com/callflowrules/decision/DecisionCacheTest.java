@@ -3,6 +3,7 @@ package com.callflowrules.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.callflowrules.facts.CallArrived;
 import com.callflowrules.rules.RuleBaseHolder;
 import com.callflowrules.support.Hierarchy;
 import com.callflowrules.support.RulesCopy;
@@ -76,8 +77,7 @@ class DecisionCacheTest {
         // two verdicts for one caller's arrivals: those decisions fail as a conflict
         rules.write("conflict.drl", """
                 package callflow;
-                import com.callflowrules.decision.*;
-                import com.callflowrules.decision.outcome.*;
+                import com.callflowrules.facts.*;
                 rule "conflict: a second verdict"
                     ruleflow-group "verdict"
                 when

@@ -3,7 +3,14 @@ package com.callflowrules.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.callflowrules.hierarchy.Role;
+import com.callflowrules.facts.AccessCodeEntered;
+import com.callflowrules.facts.Action;
+import com.callflowrules.facts.Attendees;
+import com.callflowrules.facts.CallArrived;
+import com.callflowrules.facts.DtmfPressed;
+import com.callflowrules.facts.MeetingState;
+import com.callflowrules.facts.Reason;
+import com.callflowrules.facts.Role;
 import com.callflowrules.rules.RuleBaseHolder;
 import com.callflowrules.rules.RuleBaseLoader;
 import com.callflowrules.support.Hierarchy;
@@ -30,8 +37,7 @@ class DecisionFailuresTest {
     void twoVerdictsForOneEventAreAConflictNamingTheRules() {
         DecisionEngine engine = engineWith("extra.drl", """
                 package callflow;
-                import com.callflowrules.decision.*;
-                import com.callflowrules.decision.outcome.*;
+                import com.callflowrules.facts.*;
                 rule "extra: drop every arrival"
                     ruleflow-group "verdict"
                 when
@@ -69,7 +75,7 @@ class DecisionFailuresTest {
     void aRuleThatFailsIsNamed() {
         DecisionEngine engine = engineWith("extra.drl", """
                 package callflow;
-                import com.callflowrules.decision.*;
+                import com.callflowrules.facts.*;
                 rule "extra: reads a number that is not one"
                     ruleflow-group "details"
                 when
@@ -113,7 +119,7 @@ class DecisionFailuresTest {
     void aDecisionThatFailsLeavesNothingBehindForTheNextOne() {
         DecisionEngine engine = engineWith("extra.drl", """
                 package callflow;
-                import com.callflowrules.decision.*;
+                import com.callflowrules.facts.*;
                 rule "extra: fails for one caller"
                     ruleflow-group "details"
                 when

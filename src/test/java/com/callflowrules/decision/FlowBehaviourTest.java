@@ -2,9 +2,15 @@ package com.callflowrules.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.callflowrules.decision.outcome.Placement;
-import com.callflowrules.hierarchy.Did;
-import com.callflowrules.hierarchy.Role;
+import com.callflowrules.facts.AccessCodeEntered;
+import com.callflowrules.facts.Action;
+import com.callflowrules.facts.CallArrived;
+import com.callflowrules.facts.Did;
+import com.callflowrules.facts.MediaStep;
+import com.callflowrules.facts.Placement;
+import com.callflowrules.facts.Reason;
+import com.callflowrules.facts.Role;
+import com.callflowrules.facts.RoomToCreate;
 import com.callflowrules.support.Hierarchy;
 import com.callflowrules.support.ShippedRules;
 import java.util.Map;
@@ -110,12 +116,12 @@ class FlowBehaviourTest {
         @Test
         void aRoomOfAnotherDidGroupDoesNotOwnTheCode() {
             Hierarchy hierarchy = Hierarchy.account("secured");
-            var otherGroupRoom = new com.callflowrules.hierarchy.MeetingRoom(
+            var otherGroupRoom = new com.callflowrules.facts.MeetingRoom(
                     "other",
                     Hierarchy.ACCOUNT,
                     "other",
                     "grp-2",
-                    java.util.List.of(new com.callflowrules.hierarchy.AccessCode("5555", Role.HOST)),
+                    java.util.List.of(new com.callflowrules.facts.AccessCode("5555", Role.HOST)),
                     Map.of(),
                     false,
                     Hierarchy.CREATED);

@@ -2,7 +2,12 @@ package com.callflowrules.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.callflowrules.hierarchy.Role;
+import com.callflowrules.facts.Action;
+import com.callflowrules.facts.Attendees;
+import com.callflowrules.facts.DtmfPressed;
+import com.callflowrules.facts.MeetingState;
+import com.callflowrules.facts.Reason;
+import com.callflowrules.facts.Role;
 import com.callflowrules.support.Hierarchy;
 import com.callflowrules.support.ShippedRules;
 import java.util.Map;

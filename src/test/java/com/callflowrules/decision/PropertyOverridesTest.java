@@ -3,8 +3,11 @@ package com.callflowrules.decision;
 import static com.callflowrules.support.Hierarchy.sid;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.callflowrules.hierarchy.Level;
-import com.callflowrules.hierarchy.Role;
+import com.callflowrules.facts.AccessCodeEntered;
+import com.callflowrules.facts.Action;
+import com.callflowrules.facts.CallArrived;
+import com.callflowrules.facts.Level;
+import com.callflowrules.facts.Role;
 import com.callflowrules.properties.PropertySchema;
 import com.callflowrules.support.Hierarchy;
 import com.callflowrules.support.ShippedRules;

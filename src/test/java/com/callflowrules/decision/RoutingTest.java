@@ -3,7 +3,10 @@ package com.callflowrules.decision;
 import static com.callflowrules.support.Hierarchy.sid;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.callflowrules.hierarchy.Level;
+import com.callflowrules.facts.Action;
+import com.callflowrules.facts.CallArrived;
+import com.callflowrules.facts.Level;
+import com.callflowrules.facts.Reason;
 import com.callflowrules.support.Hierarchy;
 import com.callflowrules.support.ShippedRules;
 import org.junit.jupiter.api.Test;
@@ -84,7 +87,7 @@ class RoutingTest {
         hierarchy = new Hierarchy(
                 hierarchy.account(),
                 hierarchy.group(),
-                new com.callflowrules.hierarchy.Did(
+                new com.callflowrules.facts.Did(
                         Hierarchy.DID,
                         Hierarchy.ACCOUNT,
                         Hierarchy.NUMBER,

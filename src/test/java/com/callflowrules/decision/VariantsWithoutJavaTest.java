@@ -2,7 +2,10 @@ package com.callflowrules.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.callflowrules.hierarchy.Role;
+import com.callflowrules.facts.AccessCodeEntered;
+import com.callflowrules.facts.CallArrived;
+import com.callflowrules.facts.Reason;
+import com.callflowrules.facts.Role;
 import com.callflowrules.rules.RuleBaseHolder;
 import com.callflowrules.rules.RuleBaseLoader;
 import com.callflowrules.support.Hierarchy;

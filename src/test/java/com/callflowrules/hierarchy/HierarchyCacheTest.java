@@ -2,6 +2,12 @@ package com.callflowrules.hierarchy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.callflowrules.facts.AccessCode;
+import com.callflowrules.facts.Account;
+import com.callflowrules.facts.Did;
+import com.callflowrules.facts.DidGroup;
+import com.callflowrules.facts.MeetingRoom;
+import com.callflowrules.facts.Role;
 import com.callflowrules.support.Databases;
 import java.time.Clock;
 import java.util.List;

@@ -3,7 +3,7 @@ package com.callflowrules.properties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.callflowrules.hierarchy.Role;
+import com.callflowrules.facts.Role;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

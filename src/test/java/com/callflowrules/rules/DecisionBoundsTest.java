@@ -3,9 +3,9 @@ package com.callflowrules.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.callflowrules.decision.CallArrived;
 import com.callflowrules.decision.DecisionEngine;
-import com.callflowrules.decision.DtmfPressed;
+import com.callflowrules.facts.CallArrived;
+import com.callflowrules.facts.DtmfPressed;
 import com.callflowrules.support.LoopingRule;
 import com.callflowrules.support.RulesCopy;
 import java.nio.file.Path;

@@ -20,7 +20,7 @@ class DrlGuardTest {
         return """
                 package callflow;
 
-                import com.callflowrules.decision.*;
+                import com.callflowrules.facts.*;
 
                 rule "guard: reaches out"
                 when
@@ -106,8 +106,7 @@ class DrlGuardTest {
     void commentsAndStringsThatNameRefusedThingsAreFine() {
         RulesCopy rules = RulesCopy.of(dir).write("guard.drl", """
                 package callflow;
-                import com.callflowrules.decision.*;
-                import com.callflowrules.decision.outcome.*;
+                import com.callflowrules.facts.*;
 
                 // System, Runtime and Thread in a comment are only words.
                 rule "guard: harmless"

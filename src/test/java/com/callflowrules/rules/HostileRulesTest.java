@@ -3,8 +3,8 @@ package com.callflowrules.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.callflowrules.decision.CallArrived;
 import com.callflowrules.decision.DecisionEngine;
+import com.callflowrules.facts.CallArrived;
 import com.callflowrules.support.HostileRules;
 import com.callflowrules.support.RulesCopy;
 import java.nio.file.Files;
@@ -52,7 +52,7 @@ class HostileRulesTest {
         RulesCopy rules = RulesCopy.of(dir.resolve("rules")).write("extra/benign.drl", """
                 package callflow;
 
-                import com.callflowrules.decision.*;
+                import com.callflowrules.facts.*;
 
                 declare Counted
                     n : long

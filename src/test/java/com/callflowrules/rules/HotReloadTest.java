@@ -3,9 +3,9 @@ package com.callflowrules.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.callflowrules.decision.CallArrived;
 import com.callflowrules.decision.Decision;
 import com.callflowrules.decision.DecisionEngine;
+import com.callflowrules.facts.CallArrived;
 import com.callflowrules.support.Hierarchy;
 import com.callflowrules.support.RulesCopy;
 import java.nio.file.Path;

@@ -19,8 +19,7 @@ class MeaningChecksTest {
     private static final String HEADER = """
             package callflow;
 
-            import com.callflowrules.decision.*;
-            import com.callflowrules.decision.outcome.*;
+            import com.callflowrules.facts.*;
 
             """;
 
@@ -48,7 +47,7 @@ class MeaningChecksTest {
 
         assertThat(refused.messages()).anySatisfy(m -> {
             assertThat(m.file()).isEqualTo("extra/typo.drl");
-            assertThat(m.line()).isEqualTo(6);
+            assertThat(m.line()).isEqualTo(5);
             assertThat(m.reason())
                     .isEqualTo(
                             "rule \"typo: start wait\": property key 'conference_strat_wait' is not in the property schema");
@@ -70,7 +69,7 @@ class MeaningChecksTest {
 
         assertThat(refused.messages()).anySatisfy(m -> {
             assertThat(m.file()).isEqualTo("extra/typo.drl");
-            assertThat(m.line()).isEqualTo(6);
+            assertThat(m.line()).isEqualTo(5);
             assertThat(m.reason()).contains("no property key in the schema starts with 'conferense_'");
         });
     }
@@ -89,7 +88,7 @@ class MeaningChecksTest {
 
         assertThat(refused.messages()).anySatisfy(m -> {
             assertThat(m.file()).isEqualTo("extra/typo.drl");
-            assertThat(m.line()).isEqualTo(6);
+            assertThat(m.line()).isEqualTo(5);
             assertThat(m.reason())
                     .contains("in-call action 'conference_luck' is not one the product knows")
                     .contains("conference_lock");

@@ -20,13 +20,11 @@ class PhaseCheckTest {
     private static final String HEADER = """
             package callflow;
 
-            import com.callflowrules.hierarchy.*;
-            import com.callflowrules.decision.*;
-            import com.callflowrules.decision.outcome.*;
+            import com.callflowrules.facts.*;
 
             """;
     /** The line of the {@code rule} keyword in a file of {@link #HEADER} and one rule. */
-    private static final int RULE_LINE = 7;
+    private static final int RULE_LINE = 5;
 
     @TempDir
     Path dir;

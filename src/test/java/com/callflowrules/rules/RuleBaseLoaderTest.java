@@ -3,13 +3,13 @@ package com.callflowrules.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.callflowrules.decision.Action;
-import com.callflowrules.decision.CallArrived;
 import com.callflowrules.decision.Decision;
 import com.callflowrules.decision.DecisionEngine;
-import com.callflowrules.hierarchy.CallFlow;
-import com.callflowrules.hierarchy.FlowBehaviour;
-import com.callflowrules.hierarchy.Role;
+import com.callflowrules.facts.Action;
+import com.callflowrules.facts.CallArrived;
+import com.callflowrules.facts.CallFlow;
+import com.callflowrules.facts.FlowBehaviour;
+import com.callflowrules.facts.Role;
 import com.callflowrules.support.Hierarchy;
 import com.callflowrules.support.RulesCopy;
 import com.callflowrules.support.ShippedRules;
@@ -116,7 +116,7 @@ class RuleBaseLoaderTest {
     void aDrlErrorInAConditionNamesTheFileAndLine() {
         RulesCopy copy = RulesCopy.of(dir).write("extra.drl", """
                 package callflow;
-                import com.callflowrules.decision.*;
+                import com.callflowrules.facts.*;
 
                 rule "extra: refers to a type that does not exist"
                 when

@@ -3,16 +3,16 @@ package com.callflowrules.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.callflowrules.decision.Action;
-import com.callflowrules.decision.Reason;
-import com.callflowrules.hierarchy.AccessCode;
-import com.callflowrules.hierarchy.Account;
+import com.callflowrules.facts.AccessCode;
+import com.callflowrules.facts.Account;
+import com.callflowrules.facts.Action;
+import com.callflowrules.facts.CallFlow;
+import com.callflowrules.facts.Reason;
+import com.callflowrules.facts.Role;
 import com.callflowrules.hierarchy.AccountRepository;
-import com.callflowrules.hierarchy.CallFlow;
 import com.callflowrules.hierarchy.DidRepository;
 import com.callflowrules.hierarchy.HierarchyStore;
 import com.callflowrules.hierarchy.MeetingRoomRepository;
-import com.callflowrules.hierarchy.Role;
 import com.callflowrules.scenario.ScenarioClock;
 import com.callflowrules.support.ShippedRules;
 import java.time.Duration;
@@ -194,13 +194,13 @@ abstract class CallControlContract {
     void aCallWhoseDidIsDeletedWhilePromptedEndsOnItsNextEvent() {
         String number = number("secured", Map.of());
         String call = control.arrive(number, "1").call().callSid();
-        com.callflowrules.hierarchy.Did did = dids.findByNumber(number).orElseThrow();
+        com.callflowrules.facts.Did did = dids.findByNumber(number).orElseThrow();
         assertThat(dids.delete(did.didSid())).isTrue();
 
         CallControl.Outcome entered = control.enterCode(call, "1234");
 
         assertThat(entered.decision().action()).isEqualTo(Action.DROP);
-        assertThat(entered.decision().reason()).isEqualTo(com.callflowrules.decision.Reason.UNKNOWN_NUMBER);
+        assertThat(entered.decision().reason()).isEqualTo(com.callflowrules.facts.Reason.UNKNOWN_NUMBER);
         assertThat(entered.call().state()).isEqualTo(CallStatus.ENDED);
     }
 
@@ -208,9 +208,9 @@ abstract class CallControlContract {
     void aCallWhoseFlowChangesWhilePromptedIsStillAnswered() {
         String number = number("secured", Map.of());
         String call = control.arrive(number, "1").call().callSid();
-        com.callflowrules.hierarchy.Did did = dids.findByNumber(number).orElseThrow();
+        com.callflowrules.facts.Did did = dids.findByNumber(number).orElseThrow();
         // a flow that never prompts: a code entry means nothing to it
-        assertThat(dids.update(new com.callflowrules.hierarchy.Did(
+        assertThat(dids.update(new com.callflowrules.facts.Did(
                         did.didSid(),
                         did.accountSid(),
                         did.phonenumber(),
@@ -223,7 +223,7 @@ abstract class CallControlContract {
         CallControl.Outcome entered = control.enterCode(call, "1234");
 
         assertThat(entered.decision().action()).isEqualTo(Action.DISCONNECT);
-        assertThat(entered.decision().reason()).isEqualTo(com.callflowrules.decision.Reason.RULES_FAILED);
+        assertThat(entered.decision().reason()).isEqualTo(com.callflowrules.facts.Reason.RULES_FAILED);
         assertThat(entered.call().state()).isEqualTo(CallStatus.ENDED);
         assertThat(entered.call().endReason()).isEqualTo("RULES_FAILED");
     }

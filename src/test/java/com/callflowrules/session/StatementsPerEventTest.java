@@ -2,11 +2,11 @@ package com.callflowrules.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.callflowrules.hierarchy.AccessCode;
-import com.callflowrules.hierarchy.Account;
-import com.callflowrules.hierarchy.CallFlow;
+import com.callflowrules.facts.AccessCode;
+import com.callflowrules.facts.Account;
+import com.callflowrules.facts.CallFlow;
+import com.callflowrules.facts.Role;
 import com.callflowrules.hierarchy.HierarchyStore;
-import com.callflowrules.hierarchy.Role;
 import com.callflowrules.scenario.ScenarioClock;
 import com.callflowrules.support.Databases;
 import com.callflowrules.support.ShippedRules;

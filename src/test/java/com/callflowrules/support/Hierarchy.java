@@ -1,15 +1,15 @@
 package com.callflowrules.support;
 
 import com.callflowrules.decision.CallFacts;
-import com.callflowrules.decision.CallState;
-import com.callflowrules.decision.MeetingState;
-import com.callflowrules.hierarchy.AccessCode;
-import com.callflowrules.hierarchy.Account;
-import com.callflowrules.hierarchy.CallFlow;
-import com.callflowrules.hierarchy.Did;
-import com.callflowrules.hierarchy.DidGroup;
-import com.callflowrules.hierarchy.MeetingRoom;
-import com.callflowrules.hierarchy.Role;
+import com.callflowrules.facts.AccessCode;
+import com.callflowrules.facts.Account;
+import com.callflowrules.facts.CallFlow;
+import com.callflowrules.facts.CallState;
+import com.callflowrules.facts.Did;
+import com.callflowrules.facts.DidGroup;
+import com.callflowrules.facts.MeetingRoom;
+import com.callflowrules.facts.MeetingState;
+import com.callflowrules.facts.Role;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

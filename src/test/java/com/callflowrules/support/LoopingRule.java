@@ -11,7 +11,7 @@ public final class LoopingRule {
     public static final String ON_KEY_PRESS = """
             package callflow;
 
-            import com.callflowrules.decision.*;
+            import com.callflowrules.facts.*;
 
             declare Counter
                 value : int

@@ -2,14 +2,14 @@ package example.router;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.callflowrules.decision.Action;
-import com.callflowrules.decision.CallArrived;
 import com.callflowrules.decision.CallFacts;
 import com.callflowrules.decision.Decision;
 import com.callflowrules.decision.DecisionEngine;
-import com.callflowrules.hierarchy.Account;
-import com.callflowrules.hierarchy.CallFlow;
-import com.callflowrules.hierarchy.Did;
+import com.callflowrules.facts.Account;
+import com.callflowrules.facts.Action;
+import com.callflowrules.facts.CallArrived;
+import com.callflowrules.facts.CallFlow;
+import com.callflowrules.facts.Did;
 import com.callflowrules.rules.RulesWatcher;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;

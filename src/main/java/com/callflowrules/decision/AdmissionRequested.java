@@ -1,4 +1,0 @@
-package com.callflowrules.decision;
-
-/** A waiting caller is checked again, {@code waitedSeconds} after it started waiting. */
-public record AdmissionRequested(long waitedSeconds) implements CallEvent {}

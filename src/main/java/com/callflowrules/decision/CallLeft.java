@@ -1,4 +1,0 @@
-package com.callflowrules.decision;
-
-/** The caller hung up; the facts carry the meeting as it was before it left. */
-public record CallLeft() implements CallEvent {}

@@ -1,4 +1,0 @@
-package com.callflowrules.decision;
-
-/** The caller pressed {@code digits} in the meeting. */
-public record DtmfPressed(String digits) implements CallEvent {}

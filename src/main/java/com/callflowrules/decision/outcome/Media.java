@@ -1,6 +1,0 @@
-package com.callflowrules.decision.outcome;
-
-import com.callflowrules.decision.MediaStep;
-
-/** A media step and its place in the decision's sequence (lower first). */
-public record Media(int order, MediaStep step) {}

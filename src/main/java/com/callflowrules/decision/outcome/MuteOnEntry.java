@@ -1,4 +1,0 @@
-package com.callflowrules.decision.outcome;
-
-/** The joining caller is muted; {@code why} says which policy asked for it. */
-public record MuteOnEntry(String why) {}

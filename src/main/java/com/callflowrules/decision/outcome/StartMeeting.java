@@ -1,4 +1,0 @@
-package com.callflowrules.decision.outcome;
-
-/** This join starts the room's meeting. */
-public record StartMeeting() {}

@@ -1,4 +1,0 @@
-package com.callflowrules.decision.outcome;
-
-/** The caller waits at most {@code seconds} for the meeting to start. */
-public record WaitForStart(int seconds) {}

@@ -1,0 +1,20 @@
+package com.callflowrules.facts;
+
+import java.time.Instant;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** A dialed number (E.164 digits, no {@code +}); the first level asked for a call flow. */
+public record Did(
+        String didSid,
+        String accountSid,
+        String phonenumber,
+        @Nullable String didGroupSid,
+        @Nullable String callFlowSid,
+        Map<String, String> properties,
+        Instant dateCreated) {
+
+    public Did {
+        properties = Properties.copy(properties);
+    }
+}
