@@ -51,7 +51,7 @@ class AccountController {
                             content = @Content(schema = @Schema(implementation = RequestSchemas.AccountFields.class)))
                     @org.springframework.web.bind.annotation.RequestBody
                     JsonNode json) {
-        RequestBody body = RequestBody.of(json, WRITABLE, READ_ONLY);
+        RequestFields body = RequestFields.of(json, WRITABLE, READ_ONLY);
         String name = body.requiredText("name", 255);
         String flow = body.has("call_flow_sid")
                 ? flows.resolve(body, body.text("call_flow_sid", 36))
@@ -83,7 +83,7 @@ class AccountController {
         // read, merge and write under the row lock: concurrent writes of one object serialize
         return transactions.execute(status -> {
             Account current = locked(sid);
-            RequestBody body = RequestBody.of(json, WRITABLE, READ_ONLY);
+            RequestFields body = RequestFields.of(json, WRITABLE, READ_ONLY);
             String name = body.has("name") ? body.requiredText("name", 255) : current.name();
             String flow = body.has("call_flow_sid")
                     ? flows.resolve(body, body.text("call_flow_sid", 36))
@@ -105,7 +105,7 @@ class AccountController {
         // read, merge and write under the row lock: concurrent writes of one object serialize
         return transactions.execute(status -> {
             Account current = locked(sid);
-            RequestBody body = RequestBody.of(json, WRITABLE, READ_ONLY);
+            RequestFields body = RequestFields.of(json, WRITABLE, READ_ONLY);
             String name = body.requiredText("name", 255);
             String flow = flows.resolve(body, body.text("call_flow_sid", 36));
             var properties = body.properties(schema, false);

@@ -18,10 +18,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Maps every failure to the API's error body; a client never sees a stack trace. */
 @RestControllerAdvice
@@ -84,9 +87,23 @@ class ApiExceptionHandler {
         return error(HttpStatus.BAD_REQUEST, "bad_request", e.getMessage(), List.of());
     }
 
+    /** A bound request record's Bean Validation constraints failed: every field, in the API's names. */
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ApiError> invalidFields(MethodArgumentNotValidException e) {
+        return invalid(new ValidationException(e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new ApiError.FieldError(JsonNames.of(error.getField()), error.getDefaultMessage()))
+                .toList()));
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnrecognizedPropertyException unknown) {
+                return invalid(new ValidationException(JsonNames.path(unknown), "unknown field"));
+            }
+            if (cause instanceof MismatchedInputException mismatch) {
+                return mismatched(mismatch);
+            }
             if (cause instanceof BodySizeLimit.BodyTooLargeException) {
                 return error(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large", cause.getMessage(), List.of());
             }
@@ -99,6 +116,18 @@ class ApiExceptionHandler {
             }
         }
         return error(HttpStatus.BAD_REQUEST, "bad_request", "the body is not valid JSON", List.of());
+    }
+
+    /** A value of the wrong JSON type for its field, or a body that is not an object at all. */
+    private ResponseEntity<ApiError> mismatched(MismatchedInputException e) {
+        if (e.getPath().isEmpty()) {
+            return error(HttpStatus.BAD_REQUEST, "bad_request", "the body must be a JSON object", List.of());
+        }
+        Class<?> target = e.getTargetType();
+        String message = target == Boolean.class || target == boolean.class
+                ? "must be true or false"
+                : target == String.class ? "must be a string" : "has the wrong type";
+        return invalid(new ValidationException(JsonNames.path(e), message));
     }
 
     @ExceptionHandler(BadParameterException.class)

@@ -6,27 +6,24 @@ import com.callflowrules.session.CallControl;
 import com.callflowrules.session.CallRepository;
 import com.callflowrules.session.LiveStateAdmin;
 import com.callflowrules.session.UnknownCallException;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import java.util.Set;
+import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /** Call control: what a call router calls as a call arrives, keys digits and hangs up. */
 @RestController
 @RequestMapping("/conference/v2/calls")
 class CallController {
 
-    /** What a keypad can send (also for what-if): the rules, not this check, refuse an entry that is no access code. */
     private final CallControl control;
 
     private final LiveStateAdmin admin;
@@ -43,54 +40,21 @@ class CallController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    CallAnswer arrive(
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content = @Content(schema = @Schema(implementation = RequestSchemas.CallArrival.class)))
-                    @org.springframework.web.bind.annotation.RequestBody
-                    JsonNode json) {
-        RequestBody body = RequestBody.of(json, RequestSchemas.fields(RequestSchemas.CallArrival.class), Set.of());
-        String dst =
-                body.matching("number_dst", ValueFormats.DIALED_NUMBER_PATTERN, ValueFormats.DIALED_NUMBER_RULE, true);
-        String src =
-                body.matching("number_src", ValueFormats.DIALED_NUMBER_PATTERN, ValueFormats.DIALED_NUMBER_RULE, false);
-        body.validate();
-        CallControl.Outcome outcome = control.arrive(dst, src);
+    CallAnswer arrive(@RequestBody @Valid RequestSchemas.CallArrival arrival) {
+        CallControl.Outcome outcome = control.arrive(arrival.numberDst(), arrival.numberSrc());
         return new CallAnswer(outcome.call(), outcome.decision());
     }
 
     /** The caller keyed a code; an empty string is a digit timeout. */
     @PostMapping("/{sid}/access_code")
-    CallAnswer accessCode(
-            @PathVariable String sid,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content = @Content(schema = @Schema(implementation = RequestSchemas.AccessCodeEntry.class)))
-                    @org.springframework.web.bind.annotation.RequestBody
-                    JsonNode json) {
-        RequestBody body = RequestBody.of(json, RequestSchemas.fields(RequestSchemas.AccessCodeEntry.class), Set.of());
-        String code = json.has("access_code") && json.get("access_code").isString()
-                ? json.get("access_code").asString()
-                : null;
-        if (code == null || !ValueFormats.CODE_ENTRY_PATTERN.matcher(code).matches()) {
-            body.error(
-                    "access_code",
-                    "must be a string of up to 64 keys (digits, letters, * and #) (empty for a timeout)");
-        }
-        body.validate();
-        CallControl.Outcome outcome = control.enterCode(sid, code);
+    CallAnswer accessCode(@PathVariable String sid, @RequestBody @Valid RequestSchemas.AccessCodeEntry entry) {
+        CallControl.Outcome outcome = control.enterCode(sid, entry.accessCode());
         return new CallAnswer(outcome.call(), outcome.decision());
     }
 
     @PostMapping("/{sid}/dtmf")
-    CallAnswer dtmf(
-            @PathVariable String sid,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content = @Content(schema = @Schema(implementation = RequestSchemas.DtmfEntry.class)))
-                    @org.springframework.web.bind.annotation.RequestBody
-                    JsonNode json) {
-        RequestBody body = RequestBody.of(json, RequestSchemas.fields(RequestSchemas.DtmfEntry.class), Set.of());
-        String digits = body.matching("digits", ValueFormats.KEYS_PATTERN, ValueFormats.KEYS_RULE, true);
-        body.validate();
-        CallControl.Outcome outcome = control.pressed(sid, digits);
+    CallAnswer dtmf(@PathVariable String sid, @RequestBody @Valid RequestSchemas.DtmfEntry entry) {
+        CallControl.Outcome outcome = control.pressed(sid, entry.digits());
         return new CallAnswer(outcome.call(), outcome.decision());
     }
 
@@ -120,16 +84,7 @@ class CallController {
     }
 
     @PatchMapping("/{sid}")
-    Call patch(
-            @PathVariable String sid,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content = @Content(schema = @Schema(implementation = RequestSchemas.CallChanges.class)))
-                    @org.springframework.web.bind.annotation.RequestBody
-                    JsonNode json) {
-        RequestBody body = RequestBody.of(json, RequestSchemas.fields(RequestSchemas.CallChanges.class), Set.of());
-        Boolean muted = body.bool("muted");
-        Boolean onHold = body.bool("on_hold");
-        body.validate();
-        return admin.updateCall(sid, muted, onHold);
+    Call patch(@PathVariable String sid, @RequestBody @Valid RequestSchemas.CallChanges changes) {
+        return admin.updateCall(sid, changes.muted(), changes.onHold());
     }
 }

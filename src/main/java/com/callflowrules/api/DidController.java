@@ -51,7 +51,7 @@ class DidController {
                             content = @Content(schema = @Schema(implementation = RequestSchemas.DidFields.class)))
                     @org.springframework.web.bind.annotation.RequestBody
                     JsonNode json) {
-        RequestBody body = RequestBody.of(json, union(WRITABLE, "account_sid"), READ_ONLY);
+        RequestFields body = RequestFields.of(json, union(WRITABLE, "account_sid"), READ_ONLY);
         String accountSid = body.requiredText("account_sid", 36);
         String number = body.matching("phonenumber", ValueFormats.E164_PATTERN, ValueFormats.E164_RULE, true);
         String group = body.text("did_group_sid", 36);
@@ -85,7 +85,7 @@ class DidController {
         // read, merge and write under the row lock: concurrent writes of one object serialize
         return transactions.execute(status -> {
             Did current = locked(sid);
-            RequestBody body = RequestBody.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
+            RequestFields body = RequestFields.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
             String number = body.has("phonenumber")
                     ? body.matching("phonenumber", ValueFormats.E164_PATTERN, ValueFormats.E164_RULE, true)
                     : current.phonenumber();
@@ -109,7 +109,7 @@ class DidController {
         // read, merge and write under the row lock: concurrent writes of one object serialize
         return transactions.execute(status -> {
             Did current = locked(sid);
-            RequestBody body = RequestBody.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
+            RequestFields body = RequestFields.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
             String number = body.matching("phonenumber", ValueFormats.E164_PATTERN, ValueFormats.E164_RULE, true);
             String group = body.text("did_group_sid", 36);
             String flow = flows.resolve(body, body.text("call_flow_sid", 36));

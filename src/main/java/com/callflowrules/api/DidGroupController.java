@@ -51,7 +51,7 @@ class DidGroupController {
                             content = @Content(schema = @Schema(implementation = RequestSchemas.DidGroupFields.class)))
                     @org.springframework.web.bind.annotation.RequestBody
                     JsonNode json) {
-        RequestBody body = RequestBody.of(json, union(WRITABLE, "account_sid"), READ_ONLY);
+        RequestFields body = RequestFields.of(json, union(WRITABLE, "account_sid"), READ_ONLY);
         String accountSid = body.requiredText("account_sid", 36);
         String name = body.requiredText("name", 255);
         String flow = flows.resolve(body, body.text("call_flow_sid", 36));
@@ -84,7 +84,7 @@ class DidGroupController {
         // read, merge and write under the row lock: concurrent writes of one object serialize
         return transactions.execute(status -> {
             DidGroup current = locked(sid);
-            RequestBody body = RequestBody.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
+            RequestFields body = RequestFields.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
             String name = body.has("name") ? body.requiredText("name", 255) : current.name();
             String flow = body.has("call_flow_sid")
                     ? flows.resolve(body, body.text("call_flow_sid", 36))
@@ -105,7 +105,7 @@ class DidGroupController {
         // read, merge and write under the row lock: concurrent writes of one object serialize
         return transactions.execute(status -> {
             DidGroup current = locked(sid);
-            RequestBody body = RequestBody.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
+            RequestFields body = RequestFields.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
             String name = body.requiredText("name", 255);
             String flow = flows.resolve(body, body.text("call_flow_sid", 36));
             var properties = body.properties(schema, false);

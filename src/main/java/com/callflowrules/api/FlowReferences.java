@@ -20,7 +20,7 @@ class FlowReferences {
     }
 
     /** The sid of the flow {@code sidOrName}, or null (with an error recorded) when there is none. */
-    String resolve(RequestBody body, String sidOrName) {
+    String resolve(RequestFields body, String sidOrName) {
         if (sidOrName == null) {
             return null;
         }
@@ -31,7 +31,7 @@ class FlowReferences {
     }
 
     /** The flow of an account created without one: {@code callflow.default-call-flow}. */
-    String defaultFlowSid(RequestBody body) {
+    String defaultFlowSid(RequestFields body) {
         return resolve(body, defaultFlow);
     }
 }

@@ -51,7 +51,7 @@ class MeetingRoomController {
                                     @Content(schema = @Schema(implementation = RequestSchemas.MeetingRoomFields.class)))
                     @org.springframework.web.bind.annotation.RequestBody
                     JsonNode json) {
-        RequestBody body = RequestBody.of(json, union(WRITABLE, "account_sid"), READ_ONLY);
+        RequestFields body = RequestFields.of(json, union(WRITABLE, "account_sid"), READ_ONLY);
         String accountSid = body.requiredText("account_sid", 36);
         String name = body.text("name", 255);
         String group = body.text("did_group_sid", 36);
@@ -86,7 +86,7 @@ class MeetingRoomController {
         // read, merge and write under the row lock: concurrent writes of one object serialize
         return transactions.execute(status -> {
             MeetingRoom current = locked(sid);
-            RequestBody body = RequestBody.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
+            RequestFields body = RequestFields.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
             String name = body.has("name") ? body.text("name", 255) : current.name();
             String group = body.has("did_group_sid") ? body.text("did_group_sid", 36) : current.didGroupSid();
             var codes = body.has("access_codes") ? body.accessCodes() : current.accessCodes();
@@ -108,7 +108,7 @@ class MeetingRoomController {
         // read, merge and write under the row lock: concurrent writes of one object serialize
         return transactions.execute(status -> {
             MeetingRoom current = locked(sid);
-            RequestBody body = RequestBody.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
+            RequestFields body = RequestFields.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
             String name = body.text("name", 255);
             String group = body.text("did_group_sid", 36);
             var codes = body.accessCodes();

@@ -1,6 +1,9 @@
 package com.callflowrules.api;
 
 import com.callflowrules.facts.AccessCode;
+import com.callflowrules.properties.PropertyType;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -12,9 +15,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * The request bodies, as records: the OpenAPI description shows them, and each controller takes
  * the fields it accepts from them ({@link #fields}), so the description and the validation cannot
- * drift apart. Field names are written in snake_case on the wire.
+ * drift apart. Field names are written in snake_case on the wire. The call-control, what-if and
+ * meeting bodies are bound to these records ({@code @RequestBody @Valid}) and checked by their
+ * Bean Validation constraints; the hierarchy bodies, which PATCH merges field by field, are still
+ * read as JSON by {@link RequestFields}.
  */
 final class RequestSchemas {
+
+    private static final String REQUIRED = "is required";
 
     private RequestSchemas() {}
 
@@ -68,11 +76,15 @@ final class RequestSchemas {
             @io.swagger.v3.oas.annotations.media.Schema(
                     pattern = "^(?:" + ValueFormats.DIALED_NUMBER + ")$",
                     example = "15550001000")
+            @NotNull(message = REQUIRED)
+            @DialedNumber
             String numberDst,
 
             @io.swagger.v3.oas.annotations.media.Schema(
                     pattern = "^(?:" + ValueFormats.DIALED_NUMBER + ")$",
                     example = "15559990000")
+            @DialedNumber
+            @Nullable
             String numberSrc) {}
 
     /** The caller keyed a code; empty for a digit timeout. */
@@ -80,11 +92,15 @@ final class RequestSchemas {
             @io.swagger.v3.oas.annotations.media.Schema(
                     pattern = "^(?:" + ValueFormats.CODE_ENTRY + ")$",
                     example = "1234")
+            @NotNull(message = REQUIRED)
+            @KeypadEntry
             String accessCode) {}
 
     /** The caller pressed keys in the meeting. */
     record DtmfEntry(
             @io.swagger.v3.oas.annotations.media.Schema(pattern = "^(?:" + ValueFormats.KEYS + ")$", example = "*6")
+            @NotNull(message = REQUIRED)
+            @Keys
             String digits) {}
 
     /** Changes to a live call. */
@@ -93,24 +109,35 @@ final class RequestSchemas {
     /** Changes to a running meeting: {@code on_hold} is role letters, {@code participant_muted} false/relaxed/true. */
     record MeetingChanges(
             @Nullable Boolean locked,
-            @Nullable String onHold,
-            @Nullable String participantMuted) {}
+            // role letters, as in the role-set properties; empty: nobody on hold
+            @OfPropertyType(PropertyType.ROLES) @Nullable String onHold,
+
+            @Pattern(
+                    regexp = ValueFormats.PARTICIPANT_MUTED,
+                    message = "must be " + ValueFormats.PARTICIPANT_MUTED_RULE)
+            @Nullable
+            String participantMuted) {}
 
     /** What-if: a call to {@code number_dst}, with an access code if given. */
     record WhatIf(
             @io.swagger.v3.oas.annotations.media.Schema(
                     pattern = "^(?:" + ValueFormats.DIALED_NUMBER + ")$",
                     example = "15550001000")
+            @NotNull(message = REQUIRED)
+            @DialedNumber
             String numberDst,
 
             @io.swagger.v3.oas.annotations.media.Schema(
                     pattern = "^(?:" + ValueFormats.DIALED_NUMBER + ")$",
                     example = "15559990000")
+            @DialedNumber
+            @Nullable
             String numberSrc,
 
             @io.swagger.v3.oas.annotations.media.Schema(
                     pattern = "^(?:" + ValueFormats.CODE_ENTRY + ")$",
                     example = "1234")
+            @KeypadEntry
             @Nullable
             String accessCode) {}
 

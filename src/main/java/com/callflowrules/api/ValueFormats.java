@@ -23,6 +23,12 @@ final class ValueFormats {
     static final String KEYS_RULE = "1 to 16 keys 0-9 * #";
     /** What a caller may key at the prompt; only 1 to 16 digits can be an access code. */
     static final String CODE_ENTRY = "[0-9A-Za-z*#]{0,64}";
+
+    static final String CODE_ENTRY_RULE = "a string of up to 64 keys (digits, letters, * and #; empty for a timeout)";
+    /** A meeting's participant mute mode. */
+    static final String PARTICIPANT_MUTED = "false|relaxed|true";
+
+    static final String PARTICIPANT_MUTED_RULE = "false, relaxed or true";
     /** An access code of a room (see AccessCode.FORMAT). */
     static final String ACCESS_CODE = "[0-9]{1,16}";
 

@@ -17,23 +17,23 @@ import tools.jackson.databind.JsonNode;
  * answer names all wrong fields. Tells a field left out from one set to {@code null}, which
  * PATCH needs.
  */
-final class RequestBody {
+final class RequestFields {
 
     private static final Pattern ACCESS_CODE = com.callflowrules.facts.AccessCode.FORMAT;
 
     private final JsonNode node;
     private final List<ApiError.FieldError> errors = new ArrayList<>();
 
-    private RequestBody(JsonNode node) {
+    private RequestFields(JsonNode node) {
         this.node = node;
     }
 
     /** The body as an object whose fields are all in {@code writable} or {@code readOnly}. */
-    static RequestBody of(JsonNode node, Set<String> writable, Set<String> readOnly) {
+    static RequestFields of(JsonNode node, Set<String> writable, Set<String> readOnly) {
         if (node == null || !node.isObject()) {
             throw new MalformedBodyException("the body must be a JSON object");
         }
-        RequestBody body = new RequestBody(node);
+        RequestFields body = new RequestFields(node);
         for (String field : node.propertyNames()) {
             if (!writable.contains(field) && !readOnly.contains(field)) {
                 body.error(field, "unknown field");

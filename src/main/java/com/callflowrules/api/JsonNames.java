@@ -1,0 +1,47 @@
+package com.callflowrules.api;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.PropertyNamingStrategy;
+
+/**
+ * Field names as the API writes them. Bean Validation reports a record component's Java name
+ * ({@code numberDst}); the API's JSON is snake_case ({@code spring.jackson.property-naming-strategy}),
+ * so the same Jackson strategy translates it.
+ */
+final class JsonNames {
+
+    private static final PropertyNamingStrategy SNAKE_CASE = PropertyNamingStrategies.SNAKE_CASE;
+
+    private JsonNames() {}
+
+    /** {@code accessCodes[0].accessCode} as {@code access_codes[0].access_code}. */
+    static String of(String javaPath) {
+        StringBuilder json = new StringBuilder();
+        for (String segment : javaPath.split("\\.", -1)) {
+            int index = segment.indexOf('[');
+            String name = index < 0 ? segment : segment.substring(0, index);
+            if (!json.isEmpty()) {
+                json.append('.');
+            }
+            json.append(SNAKE_CASE.nameForField(null, null, name)).append(index < 0 ? "" : segment.substring(index));
+        }
+        return json.toString();
+    }
+
+    /** Where in the body a Jackson error happened, as the JSON names it ({@code access_codes[0].colour}). */
+    static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}
