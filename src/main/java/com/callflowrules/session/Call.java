@@ -2,6 +2,7 @@ package com.callflowrules.session;
 
 import com.callflowrules.facts.Role;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -9,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * A live (or ended) call, as stored. {@code attemptsUsed} counts wrong access-code entries at the
  * prompt, {@code roleChangesRefused} wrong entries after the role-change binding.
  */
+@RecordBuilder
 public record Call(
         String callSid,
         String numberSrc,
@@ -55,189 +57,64 @@ public record Call(
     }
 
     Call with(CallStatus state) {
-        return new Call(
-                callSid,
-                numberSrc,
-                numberDst,
-                didSid,
-                state,
-                accessCode,
-                role,
-                attemptsUsed,
-                roleChangesRefused,
-                meetingRoomSid,
-                meetingSid,
-                muted,
-                onHold,
-                waitStartedAt,
-                waitDeadline,
-                endReason,
-                dateCreated,
-                dateJoined,
-                dateEnded);
+        return change().state(state).build();
     }
 
     Call withAccessCode(String code) {
-        return new Call(
-                callSid,
-                numberSrc,
-                numberDst,
-                didSid,
-                state,
-                code,
-                role,
-                attemptsUsed,
-                roleChangesRefused,
-                meetingRoomSid,
-                meetingSid,
-                muted,
-                onHold,
-                waitStartedAt,
-                waitDeadline,
-                endReason,
-                dateCreated,
-                dateJoined,
-                dateEnded);
+        return change().accessCode(code).build();
     }
 
     /** One more wrong access-code attempt; still prompting. */
     Call withAttempt() {
-        return new Call(
-                callSid,
-                numberSrc,
-                numberDst,
-                didSid,
-                CallStatus.PROMPTING,
-                accessCode,
-                role,
-                attemptsUsed + 1,
-                roleChangesRefused,
-                meetingRoomSid,
-                meetingSid,
-                muted,
-                onHold,
-                waitStartedAt,
-                waitDeadline,
-                endReason,
-                dateCreated,
-                dateJoined,
-                dateEnded);
+        return change().state(CallStatus.PROMPTING)
+                .attemptsUsed(attemptsUsed + 1)
+                .build();
     }
 
     Call waiting(Role role, String roomSid, Instant startedAt, Instant deadline) {
-        return new Call(
-                callSid,
-                numberSrc,
-                numberDst,
-                didSid,
-                CallStatus.WAITING,
-                accessCode,
-                role,
-                attemptsUsed,
-                roleChangesRefused,
-                roomSid,
-                null,
-                false,
-                false,
-                startedAt,
-                deadline,
-                null,
-                dateCreated,
-                null,
-                null);
+        return change().state(CallStatus.WAITING)
+                .role(role)
+                .meetingRoomSid(roomSid)
+                .meetingSid(null)
+                .muted(false)
+                .onHold(false)
+                .waitStartedAt(startedAt)
+                .waitDeadline(deadline)
+                .endReason(null)
+                .dateJoined(null)
+                .dateEnded(null)
+                .build();
     }
 
     Call joined(Role role, String roomSid, String meetingSid, boolean muted, Instant now) {
-        return new Call(
-                callSid,
-                numberSrc,
-                numberDst,
-                didSid,
-                CallStatus.JOINED,
-                accessCode,
-                role,
-                attemptsUsed,
-                roleChangesRefused,
-                roomSid,
-                meetingSid,
-                muted,
-                false,
-                waitStartedAt,
-                null,
-                null,
-                dateCreated,
-                now,
-                null);
+        return change().state(CallStatus.JOINED)
+                .role(role)
+                .meetingRoomSid(roomSid)
+                .meetingSid(meetingSid)
+                .muted(muted)
+                .onHold(false)
+                .waitDeadline(null)
+                .endReason(null)
+                .dateJoined(now)
+                .dateEnded(null)
+                .build();
     }
 
     /** Ended now, with the reason ({@code null} when the caller hung up). */
     Call ended(String reason, Instant now) {
-        return new Call(
-                callSid,
-                numberSrc,
-                numberDst,
-                didSid,
-                CallStatus.ENDED,
-                accessCode,
-                role,
-                attemptsUsed,
-                roleChangesRefused,
-                meetingRoomSid,
-                meetingSid,
-                muted,
-                onHold,
-                waitStartedAt,
-                null,
-                reason,
-                dateCreated,
-                dateJoined,
-                now);
+        return change().state(CallStatus.ENDED)
+                .waitDeadline(null)
+                .endReason(reason)
+                .dateEnded(now)
+                .build();
     }
 
     Call withMuted(boolean muted) {
-        return new Call(
-                callSid,
-                numberSrc,
-                numberDst,
-                didSid,
-                state,
-                accessCode,
-                role,
-                attemptsUsed,
-                roleChangesRefused,
-                meetingRoomSid,
-                meetingSid,
-                muted,
-                onHold,
-                waitStartedAt,
-                waitDeadline,
-                endReason,
-                dateCreated,
-                dateJoined,
-                dateEnded);
+        return change().muted(muted).build();
     }
 
     Call withOnHold(boolean onHold) {
-        return new Call(
-                callSid,
-                numberSrc,
-                numberDst,
-                didSid,
-                state,
-                accessCode,
-                role,
-                attemptsUsed,
-                roleChangesRefused,
-                meetingRoomSid,
-                meetingSid,
-                muted,
-                onHold,
-                waitStartedAt,
-                waitDeadline,
-                endReason,
-                dateCreated,
-                dateJoined,
-                dateEnded);
+        return change().onHold(onHold).build();
     }
 
     /** Prompted for a code that changes its role in the meeting (the role-change binding). */
@@ -247,49 +124,18 @@ public record Call(
 
     /** Back in the meeting with {@code role} after a role-change entry that a room's code matched. */
     Call withRole(Role role, boolean muted) {
-        return new Call(
-                callSid,
-                numberSrc,
-                numberDst,
-                didSid,
-                CallStatus.JOINED,
-                accessCode,
-                role,
-                attemptsUsed,
-                roleChangesRefused,
-                meetingRoomSid,
-                meetingSid,
-                muted,
-                onHold,
-                waitStartedAt,
-                waitDeadline,
-                endReason,
-                dateCreated,
-                dateJoined,
-                dateEnded);
+        return change().state(CallStatus.JOINED).role(role).muted(muted).build();
     }
 
     /** Back in the meeting, role unchanged, after a wrong or empty role-change entry. */
     Call withRoleChangeRefused() {
-        return new Call(
-                callSid,
-                numberSrc,
-                numberDst,
-                didSid,
-                CallStatus.JOINED,
-                accessCode,
-                role,
-                attemptsUsed,
-                roleChangesRefused + 1,
-                meetingRoomSid,
-                meetingSid,
-                muted,
-                onHold,
-                waitStartedAt,
-                waitDeadline,
-                endReason,
-                dateCreated,
-                dateJoined,
-                dateEnded);
+        return change().state(CallStatus.JOINED)
+                .roleChangesRefused(roleChangesRefused + 1)
+                .build();
+    }
+
+    /** This call's fields, to change some (the builder is generated by record-builder). */
+    private CallBuilder change() {
+        return CallBuilder.builder(this);
     }
 }
