@@ -26,6 +26,7 @@ import org.drools.compiler.kie.builder.impl.MemoryKieModule;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.drools.modelcompiler.CanonicalKieModule;
 import org.drools.util.PortablePath;
+import org.jspecify.annotations.Nullable;
 import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -55,7 +56,8 @@ public final class RuleBaseLoader {
      * text: an edit of definitions or scenarios only (the usual analyst change) reuses the
      * compiled rules instead of compiling them again (about 1.5 s), and so do the many loads of
      * the same files in one JVM. A KieBase is immutable and shared safely; each
-     * {@link RuleBase} keeps its own session pool. Only clean compilations are kept.
+     * {@link RuleBase} keeps its own session pool. A refused compilation is kept as its
+     * messages, so validating and then reloading the same files compiles them once.
      */
     private static final Map<String, Compiled> COMPILED =
             java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
@@ -65,8 +67,9 @@ public final class RuleBaseLoader {
                 }
             });
 
-    /** A clean compilation: the KieBase and the compiler's warnings. */
-    private record Compiled(org.kie.api.KieBase kieBase, List<RuleMessage> warnings) {}
+    /** What compiling one set of rule files gave: a rule base and its warnings, or the refusals. */
+    private record Compiled(
+            org.kie.api.@Nullable KieBase kieBase, List<RuleMessage> warnings, List<RuleMessage> refusals) {}
 
     private final PropertySchema schema;
     private final Clock clock;
@@ -163,11 +166,13 @@ public final class RuleBaseLoader {
         if (compiled == null) {
             List<RuleMessage> found = new ArrayList<>();
             org.kie.api.KieBase built = compile(files, version, errors, found);
-            if (!errors.isEmpty()) {
-                throw new RuleBaseException(errors);
-            }
-            compiled = new Compiled(built, List.copyOf(found));
+            compiled = errors.isEmpty()
+                    ? new Compiled(built, List.copyOf(found), List.of())
+                    : new Compiled(null, List.of(), List.copyOf(errors));
             COMPILED.put(rulesHash, compiled);
+        }
+        if (!compiled.refusals().isEmpty()) {
+            throw new RuleBaseException(compiled.refusals());
         }
         org.kie.api.KieBase kieBase = compiled.kieBase();
         List<RuleMessage> warnings = compiled.warnings();
