@@ -1,6 +1,7 @@
 package com.callflowrules.baseline;
 
 import com.callflowrules.decision.CallFacts;
+import com.callflowrules.facts.AccessCode;
 import com.callflowrules.facts.Attendees;
 import com.callflowrules.facts.MeetingState;
 import com.callflowrules.facts.Role;
@@ -21,10 +22,8 @@ public final class BenchmarkInputs {
                     "room-1",
                     true,
                     Map.of("conference_mute_policy", "pl"),
-                    CODE,
-                    Role.PARTICIPANT,
-                    "654321",
-                    Role.HOST);
+                    new AccessCode(CODE, Role.PARTICIPANT),
+                    new AccessCode("654321", Role.HOST));
 
     public static final CallFacts ARRIVAL = HIERARCHY.facts();
     public static final CallFacts CODE_ENTRY = HIERARCHY.factsForCode(CODE);

@@ -3,6 +3,7 @@ package com.callflowrules.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.callflowrules.facts.AccessCode;
 import com.callflowrules.facts.AccessCodeEntered;
 import com.callflowrules.facts.Action;
 import com.callflowrules.facts.Attendees;
@@ -98,7 +99,7 @@ class DecisionFailuresTest {
         // Drools jits a constraint after 20 evaluations; in 10.2.0 jitted constraints with
         // operators such as matches, contains and str[...] threw NoSuchMethodError.
         DecisionEngine engine = ShippedRules.engine();
-        Hierarchy hierarchy = Hierarchy.account("open").withRoom("r", true, Map.of(), "1", Role.HOST);
+        Hierarchy hierarchy = Hierarchy.account("open").withRoom("r", true, Map.of(), new AccessCode("1", Role.HOST));
         CallFacts inRoom = hierarchy.factsInRoom(
                 "r", Role.PARTICIPANT, new MeetingState("m", "r", false, "false", new Attendees(1, 1, 0)));
 

@@ -2,6 +2,7 @@ package com.callflowrules.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.callflowrules.facts.AccessCode;
 import com.callflowrules.facts.AccessCodeEntered;
 import com.callflowrules.facts.Role;
 import com.callflowrules.properties.PropertySchema;
@@ -32,7 +33,7 @@ class PropertyOverridesTest {
             .withGroupProperties(
                     Map.of("conference_moh", "group-music", "conference_start_wait", "200", "did_language", "fr_FR"))
             .withDidProperties(Map.of("conference_moh", "did-music", "conference_start_wait", "300"))
-            .withRoom("room-1", true, Map.of("conference_moh", "room-music"), "1234", Role.PARTICIPANT);
+            .withRoom("room-1", true, Map.of("conference_moh", "room-music"), new AccessCode("1234", Role.PARTICIPANT));
 
     @Test
     void everySchemaKeyHasAnEffectiveValueAndASource() {

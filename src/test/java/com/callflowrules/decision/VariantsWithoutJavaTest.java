@@ -2,6 +2,7 @@ package com.callflowrules.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.callflowrules.facts.AccessCode;
 import com.callflowrules.facts.AccessCodeEntered;
 import com.callflowrules.facts.CallArrived;
 import com.callflowrules.facts.Reason;
@@ -31,7 +32,8 @@ class VariantsWithoutJavaTest {
                 .delete("call-flows/secured_webinar.yaml")
                 .delete("call-flows/open_first_host.yaml");
         DecisionEngine engine = new DecisionEngine(new RuleBaseHolder(new RuleBaseLoader(), rules.root()));
-        Hierarchy webinar = Hierarchy.account("secured_webinar").withRoom("w", true, Map.of(), "2", Role.PARTICIPANT);
+        Hierarchy webinar = Hierarchy.account("secured_webinar")
+                .withRoom("w", true, Map.of(), new AccessCode("2", Role.PARTICIPANT));
         Hierarchy firstHost = Hierarchy.account("open_first_host");
 
         assertThat(engine.callFlow("secured_webinar")).isEmpty();

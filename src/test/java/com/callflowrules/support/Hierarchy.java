@@ -112,15 +112,11 @@ public record Hierarchy(Account account, DidGroup group, Did did, List<MeetingRo
                 rooms);
     }
 
-    /** Adds a room scoped to the DID group ({@code inGroup}) or account-wide, with codes like {@code "1234", Role.HOST}. */
-    public Hierarchy withRoom(
-            String roomSid, boolean inGroup, Map<String, String> properties, Object... codesAndRoles) {
-        List<AccessCode> codes = new ArrayList<>();
-        for (int i = 0; i < codesAndRoles.length; i += 2) {
-            codes.add(new AccessCode((String) codesAndRoles[i], (Role) codesAndRoles[i + 1]));
-        }
+    /** Adds a room scoped to the DID group ({@code inGroup}) or account-wide, with its codes. */
+    public Hierarchy withRoom(String roomSid, boolean inGroup, Map<String, String> properties, AccessCode... codes) {
         List<MeetingRoom> all = new ArrayList<>(rooms);
-        all.add(new MeetingRoom(roomSid, ACCOUNT, roomSid, inGroup ? GROUP : null, codes, properties, false, CREATED));
+        all.add(new MeetingRoom(
+                roomSid, ACCOUNT, roomSid, inGroup ? GROUP : null, List.of(codes), properties, false, CREATED));
         return new Hierarchy(account, group, did, all);
     }
 
