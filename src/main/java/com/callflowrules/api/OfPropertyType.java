@@ -10,6 +10,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
 
 /**
  * A value of one of the property schema's types, checked by the schema itself ({@link
@@ -49,9 +50,7 @@ import java.lang.annotation.Target;
                     .map(reason -> {
                         context.disableDefaultConstraintViolation();
                         // the value goes in as a message parameter, never as template text
-                        context.unwrap(
-                                        org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext
-                                                .class)
+                        context.unwrap(HibernateConstraintValidatorContext.class)
                                 .addMessageParameter("value", value)
                                 .buildConstraintViolationWithTemplate("'{value}' " + reason.replace("{", "\\{"))
                                 .addConstraintViolation();

@@ -3,9 +3,11 @@ package com.callflowrules.session;
 import com.callflowrules.facts.Attendees;
 import com.callflowrules.facts.MeetingState;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Instant;
 
 /** A running meeting, with who is in it. */
+@RecordBuilder
 public record Meeting(
         String meetingSid,
         String meetingRoomSid,
@@ -31,62 +33,18 @@ public record Meeting(
     }
 
     Meeting withLocked(boolean locked) {
-        return new Meeting(
-                meetingSid,
-                meetingRoomSid,
-                accountSid,
-                locked,
-                onHold,
-                participantMuted,
-                recording,
-                stopDueAt,
-                stopCallSid,
-                dateCreated,
-                attendees);
+        return MeetingBuilder.builder(this).locked(locked).build();
     }
 
     Meeting withOnHold(String onHold) {
-        return new Meeting(
-                meetingSid,
-                meetingRoomSid,
-                accountSid,
-                locked,
-                onHold,
-                participantMuted,
-                recording,
-                stopDueAt,
-                stopCallSid,
-                dateCreated,
-                attendees);
+        return MeetingBuilder.builder(this).onHold(onHold).build();
     }
 
     Meeting withParticipantMuted(String participantMuted) {
-        return new Meeting(
-                meetingSid,
-                meetingRoomSid,
-                accountSid,
-                locked,
-                onHold,
-                participantMuted,
-                recording,
-                stopDueAt,
-                stopCallSid,
-                dateCreated,
-                attendees);
+        return MeetingBuilder.builder(this).participantMuted(participantMuted).build();
     }
 
     Meeting withRecording(boolean recording) {
-        return new Meeting(
-                meetingSid,
-                meetingRoomSid,
-                accountSid,
-                locked,
-                onHold,
-                participantMuted,
-                recording,
-                stopDueAt,
-                stopCallSid,
-                dateCreated,
-                attendees);
+        return MeetingBuilder.builder(this).recording(recording).build();
     }
 }
