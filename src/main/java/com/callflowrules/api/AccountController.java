@@ -1,12 +1,10 @@
 package com.callflowrules.api;
 
+import com.callflowrules.api.RequestSchemas.AccountFields;
 import com.callflowrules.facts.Account;
-import com.callflowrules.facts.Properties;
 import com.callflowrules.hierarchy.AccountRepository;
-import com.callflowrules.properties.PropertySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -15,6 +13,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -26,21 +25,23 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/conference/v2/accounts")
 class AccountController {
 
-    private static final Set<String> WRITABLE = RequestSchemas.fields(RequestSchemas.AccountFields.class);
-    private static final Set<String> READ_ONLY = Set.of("account_sid", "date_created");
-
     private final AccountRepository accounts;
     private final FlowReferences flows;
-    private final PropertySchema schema = PropertySchema.standard();
+    private final RequestBinder binder;
     private final TransactionTemplate transactions;
     private final EntityTags tags;
 
     AccountController(
-            AccountRepository accounts, FlowReferences flows, TransactionTemplate transactions, EntityTags tags) {
-        this.tags = tags;
-        this.transactions = transactions;
+            AccountRepository accounts,
+            FlowReferences flows,
+            RequestBinder binder,
+            TransactionTemplate transactions,
+            EntityTags tags) {
         this.accounts = accounts;
         this.flows = flows;
+        this.binder = binder;
+        this.transactions = transactions;
+        this.tags = tags;
     }
 
     /** Creates an account; left out, {@code call_flow_sid} is the configured default flow. */
@@ -49,16 +50,11 @@ class AccountController {
     Account create(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content = @Content(schema = @Schema(implementation = RequestSchemas.AccountFields.class)))
-                    @org.springframework.web.bind.annotation.RequestBody
+                    @RequestBody
                     JsonNode json) {
-        RequestFields body = RequestFields.of(json, WRITABLE, READ_ONLY);
-        String name = body.requiredText("name", 255);
-        String flow = body.has("call_flow_sid")
-                ? flows.resolve(body, body.text("call_flow_sid", 36))
-                : flows.defaultFlowSid(body);
-        var properties = body.properties(schema, false);
-        body.validate();
-        return accounts.create(name, flow, properties);
+        AccountFields fields =
+                binder.create(json, AccountFields.class, new AccountFields(null, flows.defaultFlow(), null));
+        return accounts.create(fields.name(), flows.sidOf(fields.callFlowSid()), fields.properties());
     }
 
     @GetMapping
@@ -72,25 +68,18 @@ class AccountController {
         return accounts.find(sid).orElseThrow(() -> new NotFoundException("no account " + sid));
     }
 
-    /** Changes the fields given; {@code properties} are merged per key and a null value removes a key. */
+    /** Changes the fields given (a merge patch): {@code properties} are merged per key and a null value removes a key. */
     @PatchMapping("/{sid}")
     Account patch(
             @PathVariable String sid,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content = @Content(schema = @Schema(implementation = RequestSchemas.AccountFields.class)))
-                    @org.springframework.web.bind.annotation.RequestBody
+                    @RequestBody
                     JsonNode json) {
         // read, merge and write under the row lock: concurrent writes of one object serialize
         return transactions.execute(status -> {
             Account current = locked(sid);
-            RequestFields body = RequestFields.of(json, WRITABLE, READ_ONLY);
-            String name = body.has("name") ? body.requiredText("name", 255) : current.name();
-            String flow = body.has("call_flow_sid")
-                    ? flows.resolve(body, body.text("call_flow_sid", 36))
-                    : current.callFlowSid();
-            var properties = Properties.mergePatch(current.properties(), body.properties(schema, true));
-            body.validate();
-            return save(new Account(sid, name, flow, properties, current.dateCreated()));
+            return save(updated(current, binder.patch(AccountFields.of(current), json, AccountFields.class)));
         });
     }
 
@@ -100,17 +89,12 @@ class AccountController {
             @PathVariable String sid,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content = @Content(schema = @Schema(implementation = RequestSchemas.AccountFields.class)))
-                    @org.springframework.web.bind.annotation.RequestBody
+                    @RequestBody
                     JsonNode json) {
         // read, merge and write under the row lock: concurrent writes of one object serialize
         return transactions.execute(status -> {
             Account current = locked(sid);
-            RequestFields body = RequestFields.of(json, WRITABLE, READ_ONLY);
-            String name = body.requiredText("name", 255);
-            String flow = flows.resolve(body, body.text("call_flow_sid", 36));
-            var properties = body.properties(schema, false);
-            body.validate();
-            return save(new Account(sid, name, flow, properties, current.dateCreated()));
+            return save(updated(current, binder.replace(json, AccountFields.class)));
         });
     }
 
@@ -122,6 +106,16 @@ class AccountController {
         }
     }
 
+    /** The stored object with the written fields; what the API does not write stays. */
+    private Account updated(Account current, AccountFields fields) {
+        return new Account(
+                current.accountSid(),
+                fields.name(),
+                flows.sidOf(fields.callFlowSid()),
+                fields.properties(),
+                current.dateCreated());
+    }
+
     /** The stored object under its row lock; an {@code If-Match} that no longer holds is refused (412). */
     private Account locked(String sid) {
         Account current = accounts.findForUpdate(sid).orElseThrow(() -> new NotFoundException("no account " + sid));
@@ -129,10 +123,10 @@ class AccountController {
         return current;
     }
 
-    private Account save(Account account) {
-        if (!accounts.update(account)) {
-            throw new NotFoundException("no account " + account.accountSid());
+    private Account save(Account changed) {
+        if (!accounts.update(changed)) {
+            throw new NotFoundException("no account " + changed.accountSid());
         }
-        return account;
+        return changed;
     }
 }

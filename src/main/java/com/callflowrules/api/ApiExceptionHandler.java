@@ -123,11 +123,7 @@ class ApiExceptionHandler {
         if (e.getPath().isEmpty()) {
             return error(HttpStatus.BAD_REQUEST, "bad_request", "the body must be a JSON object", List.of());
         }
-        Class<?> target = e.getTargetType();
-        String message = target == Boolean.class || target == boolean.class
-                ? "must be true or false"
-                : target == String.class ? "must be a string" : "has the wrong type";
-        return invalid(new ValidationException(JsonNames.path(e), message));
+        return invalid(new ValidationException(JsonNames.path(e), JsonNames.wrongType(e.getTargetType())));
     }
 
     @ExceptionHandler(BadParameterException.class)

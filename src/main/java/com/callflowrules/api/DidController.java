@@ -1,14 +1,10 @@
 package com.callflowrules.api;
 
-import static com.callflowrules.api.DidGroupController.union;
-
+import com.callflowrules.api.RequestSchemas.DidFields;
 import com.callflowrules.facts.Did;
-import com.callflowrules.facts.Properties;
 import com.callflowrules.hierarchy.DidRepository;
-import com.callflowrules.properties.PropertySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -17,6 +13,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -28,37 +25,40 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/conference/v2/dids")
 class DidController {
 
-    private static final Set<String> WRITABLE = RequestSchemas.fields(RequestSchemas.DidFields.class, "account_sid");
-    private static final Set<String> READ_ONLY = Set.of("did_sid", "date_created");
-
     private final DidRepository dids;
     private final FlowReferences flows;
-    private final PropertySchema schema = PropertySchema.standard();
+    private final RequestBinder binder;
     private final TransactionTemplate transactions;
     private final EntityTags tags;
 
-    DidController(DidRepository dids, FlowReferences flows, TransactionTemplate transactions, EntityTags tags) {
-        this.tags = tags;
-        this.transactions = transactions;
+    DidController(
+            DidRepository dids,
+            FlowReferences flows,
+            RequestBinder binder,
+            TransactionTemplate transactions,
+            EntityTags tags) {
         this.dids = dids;
         this.flows = flows;
+        this.binder = binder;
+        this.transactions = transactions;
+        this.tags = tags;
     }
 
+    /** Creates a DID of an account, in a DID group of that account if given. */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Did create(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content = @Content(schema = @Schema(implementation = RequestSchemas.DidFields.class)))
-                    @org.springframework.web.bind.annotation.RequestBody
+                    @RequestBody
                     JsonNode json) {
-        RequestFields body = RequestFields.of(json, union(WRITABLE, "account_sid"), READ_ONLY);
-        String accountSid = body.requiredText("account_sid", 36);
-        String number = body.matching("phonenumber", ValueFormats.E164_PATTERN, ValueFormats.E164_RULE, true);
-        String group = body.text("did_group_sid", 36);
-        String flow = flows.resolve(body, body.text("call_flow_sid", 36));
-        var properties = body.properties(schema, false);
-        body.validate();
-        return dids.create(accountSid, number, group, flow, properties);
+        DidFields fields = binder.create(json, DidFields.class);
+        return dids.create(
+                fields.accountSid(),
+                fields.phonenumber(),
+                fields.didGroupSid(),
+                flows.sidOf(fields.callFlowSid()),
+                fields.properties());
     }
 
     @GetMapping
@@ -75,47 +75,33 @@ class DidController {
         return dids.find(sid).orElseThrow(() -> new NotFoundException("no DID " + sid));
     }
 
+    /** Changes the fields given (a merge patch): {@code properties} are merged per key and a null value removes a key. */
     @PatchMapping("/{sid}")
     Did patch(
             @PathVariable String sid,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content = @Content(schema = @Schema(implementation = RequestSchemas.DidFields.class)))
-                    @org.springframework.web.bind.annotation.RequestBody
+                    @RequestBody
                     JsonNode json) {
         // read, merge and write under the row lock: concurrent writes of one object serialize
         return transactions.execute(status -> {
             Did current = locked(sid);
-            RequestFields body = RequestFields.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
-            String number = body.has("phonenumber")
-                    ? body.matching("phonenumber", ValueFormats.E164_PATTERN, ValueFormats.E164_RULE, true)
-                    : current.phonenumber();
-            String group = body.has("did_group_sid") ? body.text("did_group_sid", 36) : current.didGroupSid();
-            String flow = body.has("call_flow_sid")
-                    ? flows.resolve(body, body.text("call_flow_sid", 36))
-                    : current.callFlowSid();
-            var properties = Properties.mergePatch(current.properties(), body.properties(schema, true));
-            body.validate();
-            return save(new Did(sid, current.accountSid(), number, group, flow, properties, current.dateCreated()));
+            return save(updated(current, binder.patch(DidFields.of(current), json, DidFields.class)));
         });
     }
 
+    /** Replaces the writable fields: a field left out is unset. */
     @PutMapping("/{sid}")
     Did put(
             @PathVariable String sid,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content = @Content(schema = @Schema(implementation = RequestSchemas.DidFields.class)))
-                    @org.springframework.web.bind.annotation.RequestBody
+                    @RequestBody
                     JsonNode json) {
         // read, merge and write under the row lock: concurrent writes of one object serialize
         return transactions.execute(status -> {
             Did current = locked(sid);
-            RequestFields body = RequestFields.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
-            String number = body.matching("phonenumber", ValueFormats.E164_PATTERN, ValueFormats.E164_RULE, true);
-            String group = body.text("did_group_sid", 36);
-            String flow = flows.resolve(body, body.text("call_flow_sid", 36));
-            var properties = body.properties(schema, false);
-            body.validate();
-            return save(new Did(sid, current.accountSid(), number, group, flow, properties, current.dateCreated()));
+            return save(updated(current, binder.replace(json, DidFields.class)));
         });
     }
 
@@ -127,6 +113,18 @@ class DidController {
         }
     }
 
+    /** The stored object with the written fields; what the API does not write stays. */
+    private Did updated(Did current, DidFields fields) {
+        return new Did(
+                current.didSid(),
+                current.accountSid(),
+                fields.phonenumber(),
+                fields.didGroupSid(),
+                flows.sidOf(fields.callFlowSid()),
+                fields.properties(),
+                current.dateCreated());
+    }
+
     /** The stored object under its row lock; an {@code If-Match} that no longer holds is refused (412). */
     private Did locked(String sid) {
         Did current = dids.findForUpdate(sid).orElseThrow(() -> new NotFoundException("no DID " + sid));
@@ -134,10 +132,10 @@ class DidController {
         return current;
     }
 
-    private Did save(Did did) {
-        if (!dids.update(did)) {
-            throw new NotFoundException("no DID " + did.didSid());
+    private Did save(Did changed) {
+        if (!dids.update(changed)) {
+            throw new NotFoundException("no DID " + changed.didSid());
         }
-        return did;
+        return changed;
     }
 }

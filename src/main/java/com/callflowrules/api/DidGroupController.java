@@ -1,12 +1,10 @@
 package com.callflowrules.api;
 
+import com.callflowrules.api.RequestSchemas.DidGroupFields;
 import com.callflowrules.facts.DidGroup;
-import com.callflowrules.facts.Properties;
 import com.callflowrules.hierarchy.DidGroupRepository;
-import com.callflowrules.properties.PropertySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -15,6 +13,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -26,38 +25,36 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/conference/v2/did_groups")
 class DidGroupController {
 
-    private static final Set<String> WRITABLE =
-            RequestSchemas.fields(RequestSchemas.DidGroupFields.class, "account_sid");
-    private static final Set<String> READ_ONLY = Set.of("did_group_sid", "date_created");
-
     private final DidGroupRepository groups;
     private final FlowReferences flows;
-    private final PropertySchema schema = PropertySchema.standard();
+    private final RequestBinder binder;
     private final TransactionTemplate transactions;
     private final EntityTags tags;
 
     DidGroupController(
-            DidGroupRepository groups, FlowReferences flows, TransactionTemplate transactions, EntityTags tags) {
-        this.tags = tags;
-        this.transactions = transactions;
+            DidGroupRepository groups,
+            FlowReferences flows,
+            RequestBinder binder,
+            TransactionTemplate transactions,
+            EntityTags tags) {
         this.groups = groups;
         this.flows = flows;
+        this.binder = binder;
+        this.transactions = transactions;
+        this.tags = tags;
     }
 
+    /** Creates a DID group of an account. */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     DidGroup create(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content = @Content(schema = @Schema(implementation = RequestSchemas.DidGroupFields.class)))
-                    @org.springframework.web.bind.annotation.RequestBody
+                    @RequestBody
                     JsonNode json) {
-        RequestFields body = RequestFields.of(json, union(WRITABLE, "account_sid"), READ_ONLY);
-        String accountSid = body.requiredText("account_sid", 36);
-        String name = body.requiredText("name", 255);
-        String flow = flows.resolve(body, body.text("call_flow_sid", 36));
-        var properties = body.properties(schema, false);
-        body.validate();
-        return groups.create(accountSid, name, flow, properties);
+        DidGroupFields fields = binder.create(json, DidGroupFields.class);
+        return groups.create(
+                fields.accountSid(), fields.name(), flows.sidOf(fields.callFlowSid()), fields.properties());
     }
 
     @GetMapping
@@ -74,43 +71,33 @@ class DidGroupController {
         return groups.find(sid).orElseThrow(() -> new NotFoundException("no DID group " + sid));
     }
 
+    /** Changes the fields given (a merge patch): {@code properties} are merged per key and a null value removes a key. */
     @PatchMapping("/{sid}")
     DidGroup patch(
             @PathVariable String sid,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content = @Content(schema = @Schema(implementation = RequestSchemas.DidGroupFields.class)))
-                    @org.springframework.web.bind.annotation.RequestBody
+                    @RequestBody
                     JsonNode json) {
         // read, merge and write under the row lock: concurrent writes of one object serialize
         return transactions.execute(status -> {
             DidGroup current = locked(sid);
-            RequestFields body = RequestFields.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
-            String name = body.has("name") ? body.requiredText("name", 255) : current.name();
-            String flow = body.has("call_flow_sid")
-                    ? flows.resolve(body, body.text("call_flow_sid", 36))
-                    : current.callFlowSid();
-            var properties = Properties.mergePatch(current.properties(), body.properties(schema, true));
-            body.validate();
-            return save(new DidGroup(sid, current.accountSid(), name, flow, properties, current.dateCreated()));
+            return save(updated(current, binder.patch(DidGroupFields.of(current), json, DidGroupFields.class)));
         });
     }
 
+    /** Replaces the writable fields: a field left out is unset. */
     @PutMapping("/{sid}")
     DidGroup put(
             @PathVariable String sid,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content = @Content(schema = @Schema(implementation = RequestSchemas.DidGroupFields.class)))
-                    @org.springframework.web.bind.annotation.RequestBody
+                    @RequestBody
                     JsonNode json) {
         // read, merge and write under the row lock: concurrent writes of one object serialize
         return transactions.execute(status -> {
             DidGroup current = locked(sid);
-            RequestFields body = RequestFields.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
-            String name = body.requiredText("name", 255);
-            String flow = flows.resolve(body, body.text("call_flow_sid", 36));
-            var properties = body.properties(schema, false);
-            body.validate();
-            return save(new DidGroup(sid, current.accountSid(), name, flow, properties, current.dateCreated()));
+            return save(updated(current, binder.replace(json, DidGroupFields.class)));
         });
     }
 
@@ -122,6 +109,17 @@ class DidGroupController {
         }
     }
 
+    /** The stored object with the written fields; what the API does not write stays. */
+    private DidGroup updated(DidGroup current, DidGroupFields fields) {
+        return new DidGroup(
+                current.didGroupSid(),
+                current.accountSid(),
+                fields.name(),
+                flows.sidOf(fields.callFlowSid()),
+                fields.properties(),
+                current.dateCreated());
+    }
+
     /** The stored object under its row lock; an {@code If-Match} that no longer holds is refused (412). */
     private DidGroup locked(String sid) {
         DidGroup current = groups.findForUpdate(sid).orElseThrow(() -> new NotFoundException("no DID group " + sid));
@@ -129,16 +127,10 @@ class DidGroupController {
         return current;
     }
 
-    private DidGroup save(DidGroup group) {
-        if (!groups.update(group)) {
-            throw new NotFoundException("no DID group " + group.didGroupSid());
+    private DidGroup save(DidGroup changed) {
+        if (!groups.update(changed)) {
+            throw new NotFoundException("no DID group " + changed.didGroupSid());
         }
-        return group;
-    }
-
-    static Set<String> union(Set<String> fields, String more) {
-        java.util.Set<String> all = new java.util.HashSet<>(fields);
-        all.add(more);
-        return all;
+        return changed;
     }
 }

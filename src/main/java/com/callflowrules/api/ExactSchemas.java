@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
  * service writes every field of an answer, {@code null} included, so each property of an answer
  * record is required, and nullable only where the record component is JSpecify's
  * {@link Nullable}; a record that leaves out its null fields ({@code JsonInclude.NON_NULL})
- * requires only the others. Request records ({@link RequestSchemas}) require nothing (a PATCH
- * may send any subset). No record accepts a property it does not declare: the service refuses
+ * requires only the others. Request records ({@link RequestSchemas}) require what their
+ * constraints require, except the bodies a PATCH sends too, which require nothing. No record accepts a property it does not declare: the service refuses
  * unknown fields.
  */
 final class ExactSchemas implements ModelConverter {
@@ -71,6 +71,9 @@ final class ExactSchemas implements ModelConverter {
             if (nullableMapValues(component) && property.getAdditionalProperties() instanceof Schema values) {
                 property.setAdditionalProperties(nullable(values, context));
             }
+        }
+        if (RequestSchemas.MERGE_PATCHED.contains(raw)) {
+            model.setRequired(null);
         }
         model.setAdditionalProperties(false);
         return schema;

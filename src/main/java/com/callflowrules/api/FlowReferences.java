@@ -5,8 +5,9 @@ import com.callflowrules.facts.CallFlow;
 import org.springframework.stereotype.Component;
 
 /**
- * Resolves a {@code call_flow_sid} given by sid or by name to the sid of a flow of the running
- * rule base, and supplies the configured default flow for new accounts.
+ * Turns a {@code call_flow_sid} given by sid or by name ({@link KnownCallFlow} checked it) into
+ * the sid of a flow of the running rule base, and names the configured default flow for new
+ * accounts.
  */
 @Component
 class FlowReferences {
@@ -19,19 +20,18 @@ class FlowReferences {
         this.defaultFlow = defaults.defaultCallFlow();
     }
 
-    /** The sid of the flow {@code sidOrName}, or null (with an error recorded) when there is none. */
-    String resolve(RequestFields body, String sidOrName) {
+    /** The sid of the flow {@code sidOrName}; null for null. Refused if a reload took the flow away since the check. */
+    String sidOf(String sidOrName) {
         if (sidOrName == null) {
             return null;
         }
-        return engine.callFlow(sidOrName).map(CallFlow::callFlowSid).orElseGet(() -> {
-            body.error("call_flow_sid", "'" + sidOrName + "' names no call flow");
-            return null;
-        });
+        return engine.callFlow(sidOrName)
+                .map(CallFlow::callFlowSid)
+                .orElseThrow(() -> new ValidationException("call_flow_sid", "'" + sidOrName + "' names no call flow"));
     }
 
-    /** The flow of an account created without one: {@code callflow.default-call-flow}. */
-    String defaultFlowSid(RequestFields body) {
-        return resolve(body, defaultFlow);
+    /** The flow of an account created without one: {@code callflow.default-call-flow}, by sid or name. */
+    String defaultFlow() {
+        return defaultFlow;
     }
 }

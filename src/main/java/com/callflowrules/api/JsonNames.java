@@ -44,4 +44,21 @@ final class JsonNames {
         }
         return path.toString();
     }
+
+    /** What a value of the wrong JSON type for {@code target} must be instead. */
+    static String wrongType(Class<?> target) {
+        if (target == Boolean.class || target == boolean.class) {
+            return "must be true or false";
+        }
+        if (target == String.class) {
+            return "must be a string";
+        }
+        if (target != null && java.util.Collection.class.isAssignableFrom(target)) {
+            return "must be a list";
+        }
+        if (target != null && (java.util.Map.class.isAssignableFrom(target) || target.isRecord())) {
+            return "must be an object";
+        }
+        return "has the wrong type";
+    }
 }

@@ -1,14 +1,10 @@
 package com.callflowrules.api;
 
-import static com.callflowrules.api.DidGroupController.union;
-
+import com.callflowrules.api.RequestSchemas.MeetingRoomFields;
 import com.callflowrules.facts.MeetingRoom;
-import com.callflowrules.facts.Properties;
 import com.callflowrules.hierarchy.MeetingRoomRepository;
-import com.callflowrules.properties.PropertySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -17,6 +13,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -28,37 +25,36 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/conference/v2/meeting_rooms")
 class MeetingRoomController {
 
-    private static final Set<String> WRITABLE =
-            RequestSchemas.fields(RequestSchemas.MeetingRoomFields.class, "account_sid");
-    private static final Set<String> READ_ONLY = Set.of("meeting_room_sid", "ad_hoc", "date_created");
-
     private final MeetingRoomRepository rooms;
-    private final PropertySchema schema = PropertySchema.standard();
+    private final RequestBinder binder;
     private final TransactionTemplate transactions;
     private final EntityTags tags;
 
-    MeetingRoomController(MeetingRoomRepository rooms, TransactionTemplate transactions, EntityTags tags) {
-        this.tags = tags;
-        this.transactions = transactions;
+    MeetingRoomController(
+            MeetingRoomRepository rooms, RequestBinder binder, TransactionTemplate transactions, EntityTags tags) {
         this.rooms = rooms;
+        this.binder = binder;
+        this.transactions = transactions;
+        this.tags = tags;
     }
 
+    /** Creates a meeting room of an account, in a DID group of that account if given. */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     MeetingRoom create(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content =
                                     @Content(schema = @Schema(implementation = RequestSchemas.MeetingRoomFields.class)))
-                    @org.springframework.web.bind.annotation.RequestBody
+                    @RequestBody
                     JsonNode json) {
-        RequestFields body = RequestFields.of(json, union(WRITABLE, "account_sid"), READ_ONLY);
-        String accountSid = body.requiredText("account_sid", 36);
-        String name = body.text("name", 255);
-        String group = body.text("did_group_sid", 36);
-        var codes = body.accessCodes();
-        var properties = body.properties(schema, false);
-        body.validate();
-        return rooms.create(accountSid, name, group, codes, properties, false);
+        MeetingRoomFields fields = binder.create(json, MeetingRoomFields.class);
+        return rooms.create(
+                fields.accountSid(),
+                fields.name(),
+                fields.didGroupSid(),
+                fields.accessCodes(),
+                fields.properties(),
+                false);
     }
 
     @GetMapping
@@ -75,47 +71,35 @@ class MeetingRoomController {
         return rooms.find(sid).orElseThrow(() -> new NotFoundException("no meeting room " + sid));
     }
 
+    /** Changes the fields given (a merge patch): {@code properties} are merged per key and a null value removes a key. */
     @PatchMapping("/{sid}")
     MeetingRoom patch(
             @PathVariable String sid,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content =
                                     @Content(schema = @Schema(implementation = RequestSchemas.MeetingRoomFields.class)))
-                    @org.springframework.web.bind.annotation.RequestBody
+                    @RequestBody
                     JsonNode json) {
         // read, merge and write under the row lock: concurrent writes of one object serialize
         return transactions.execute(status -> {
             MeetingRoom current = locked(sid);
-            RequestFields body = RequestFields.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
-            String name = body.has("name") ? body.text("name", 255) : current.name();
-            String group = body.has("did_group_sid") ? body.text("did_group_sid", 36) : current.didGroupSid();
-            var codes = body.has("access_codes") ? body.accessCodes() : current.accessCodes();
-            var properties = Properties.mergePatch(current.properties(), body.properties(schema, true));
-            body.validate();
-            return save(new MeetingRoom(
-                    sid, current.accountSid(), name, group, codes, properties, current.adHoc(), current.dateCreated()));
+            return save(updated(current, binder.patch(MeetingRoomFields.of(current), json, MeetingRoomFields.class)));
         });
     }
 
+    /** Replaces the writable fields: a field left out is unset. */
     @PutMapping("/{sid}")
     MeetingRoom put(
             @PathVariable String sid,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content =
                                     @Content(schema = @Schema(implementation = RequestSchemas.MeetingRoomFields.class)))
-                    @org.springframework.web.bind.annotation.RequestBody
+                    @RequestBody
                     JsonNode json) {
         // read, merge and write under the row lock: concurrent writes of one object serialize
         return transactions.execute(status -> {
             MeetingRoom current = locked(sid);
-            RequestFields body = RequestFields.of(json, WRITABLE, union(READ_ONLY, "account_sid"));
-            String name = body.text("name", 255);
-            String group = body.text("did_group_sid", 36);
-            var codes = body.accessCodes();
-            var properties = body.properties(schema, false);
-            body.validate();
-            return save(new MeetingRoom(
-                    sid, current.accountSid(), name, group, codes, properties, current.adHoc(), current.dateCreated()));
+            return save(updated(current, binder.replace(json, MeetingRoomFields.class)));
         });
     }
 
@@ -127,6 +111,19 @@ class MeetingRoomController {
         }
     }
 
+    /** The stored object with the written fields; what the API does not write stays. */
+    private MeetingRoom updated(MeetingRoom current, MeetingRoomFields fields) {
+        return new MeetingRoom(
+                current.meetingRoomSid(),
+                current.accountSid(),
+                fields.name(),
+                fields.didGroupSid(),
+                fields.accessCodes(),
+                fields.properties(),
+                current.adHoc(),
+                current.dateCreated());
+    }
+
     /** The stored object under its row lock; an {@code If-Match} that no longer holds is refused (412). */
     private MeetingRoom locked(String sid) {
         MeetingRoom current =
@@ -135,10 +132,10 @@ class MeetingRoomController {
         return current;
     }
 
-    private MeetingRoom save(MeetingRoom room) {
-        if (!rooms.update(room)) {
-            throw new NotFoundException("no meeting room " + room.meetingRoomSid());
+    private MeetingRoom save(MeetingRoom changed) {
+        if (!rooms.update(changed)) {
+            throw new NotFoundException("no meeting room " + changed.meetingRoomSid());
         }
-        return room;
+        return changed;
     }
 }
