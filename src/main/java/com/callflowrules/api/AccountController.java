@@ -6,7 +6,6 @@ import com.callflowrules.hierarchy.AccountRepository;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.HttpStatus;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -28,20 +27,22 @@ class AccountController {
     private final AccountRepository accounts;
     private final FlowReferences flows;
     private final RequestBinder binder;
-    private final TransactionTemplate transactions;
-    private final EntityTags tags;
+    private final ConfigurationWrites writes;
+    private final ConfigurationWrites.Kind<Account, AccountFields> kind;
 
     AccountController(
-            AccountRepository accounts,
-            FlowReferences flows,
-            RequestBinder binder,
-            TransactionTemplate transactions,
-            EntityTags tags) {
+            AccountRepository accounts, FlowReferences flows, RequestBinder binder, ConfigurationWrites writes) {
         this.accounts = accounts;
         this.flows = flows;
         this.binder = binder;
-        this.transactions = transactions;
-        this.tags = tags;
+        this.writes = writes;
+        this.kind = new ConfigurationWrites.Kind<>(
+                "account",
+                AccountFields.class,
+                AccountFields::of,
+                this::updated,
+                accounts::findForUpdate,
+                accounts::update);
     }
 
     /** Creates an account; left out, {@code call_flow_sid} is the configured default flow. */
@@ -49,7 +50,7 @@ class AccountController {
     @ResponseStatus(HttpStatus.CREATED)
     Account create(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content = @Content(schema = @Schema(implementation = RequestSchemas.AccountFields.class)))
+                            content = @Content(schema = @Schema(implementation = AccountFields.class)))
                     @RequestBody
                     JsonNode json) {
         AccountFields fields =
@@ -73,14 +74,10 @@ class AccountController {
     Account patch(
             @PathVariable String sid,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content = @Content(schema = @Schema(implementation = RequestSchemas.AccountFields.class)))
+                            content = @Content(schema = @Schema(implementation = AccountFields.class)))
                     @RequestBody
                     JsonNode json) {
-        // read, merge and write under the row lock: concurrent writes of one object serialize
-        return transactions.execute(status -> {
-            Account current = locked(sid);
-            return save(updated(current, binder.patch(AccountFields.of(current), json, AccountFields.class)));
-        });
+        return writes.patch(kind, sid, json);
     }
 
     /** Replaces the writable fields: a field left out is unset. */
@@ -88,14 +85,10 @@ class AccountController {
     Account put(
             @PathVariable String sid,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content = @Content(schema = @Schema(implementation = RequestSchemas.AccountFields.class)))
+                            content = @Content(schema = @Schema(implementation = AccountFields.class)))
                     @RequestBody
                     JsonNode json) {
-        // read, merge and write under the row lock: concurrent writes of one object serialize
-        return transactions.execute(status -> {
-            Account current = locked(sid);
-            return save(updated(current, binder.replace(json, AccountFields.class)));
-        });
+        return writes.replace(kind, sid, json);
     }
 
     @DeleteMapping("/{sid}")
@@ -114,19 +107,5 @@ class AccountController {
                 flows.sidOf(fields.callFlowSid()),
                 fields.properties(),
                 current.dateCreated());
-    }
-
-    /** The stored object under its row lock; an {@code If-Match} that no longer holds is refused (412). */
-    private Account locked(String sid) {
-        Account current = accounts.findForUpdate(sid).orElseThrow(() -> new NotFoundException("no account " + sid));
-        tags.requireMatch(current);
-        return current;
-    }
-
-    private Account save(Account changed) {
-        if (!accounts.update(changed)) {
-            throw new NotFoundException("no account " + changed.accountSid());
-        }
-        return changed;
     }
 }

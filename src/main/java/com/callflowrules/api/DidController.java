@@ -6,7 +6,6 @@ import com.callflowrules.hierarchy.DidRepository;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.HttpStatus;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -28,20 +27,16 @@ class DidController {
     private final DidRepository dids;
     private final FlowReferences flows;
     private final RequestBinder binder;
-    private final TransactionTemplate transactions;
-    private final EntityTags tags;
+    private final ConfigurationWrites writes;
+    private final ConfigurationWrites.Kind<Did, DidFields> kind;
 
-    DidController(
-            DidRepository dids,
-            FlowReferences flows,
-            RequestBinder binder,
-            TransactionTemplate transactions,
-            EntityTags tags) {
+    DidController(DidRepository dids, FlowReferences flows, RequestBinder binder, ConfigurationWrites writes) {
         this.dids = dids;
         this.flows = flows;
         this.binder = binder;
-        this.transactions = transactions;
-        this.tags = tags;
+        this.writes = writes;
+        this.kind = new ConfigurationWrites.Kind<>(
+                "DID", DidFields.class, DidFields::of, this::updated, dids::findForUpdate, dids::update);
     }
 
     /** Creates a DID of an account, in a DID group of that account if given. */
@@ -49,7 +44,7 @@ class DidController {
     @ResponseStatus(HttpStatus.CREATED)
     Did create(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content = @Content(schema = @Schema(implementation = RequestSchemas.DidFields.class)))
+                            content = @Content(schema = @Schema(implementation = DidFields.class)))
                     @RequestBody
                     JsonNode json) {
         DidFields fields = binder.create(json, DidFields.class);
@@ -80,14 +75,10 @@ class DidController {
     Did patch(
             @PathVariable String sid,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content = @Content(schema = @Schema(implementation = RequestSchemas.DidFields.class)))
+                            content = @Content(schema = @Schema(implementation = DidFields.class)))
                     @RequestBody
                     JsonNode json) {
-        // read, merge and write under the row lock: concurrent writes of one object serialize
-        return transactions.execute(status -> {
-            Did current = locked(sid);
-            return save(updated(current, binder.patch(DidFields.of(current), json, DidFields.class)));
-        });
+        return writes.patch(kind, sid, json);
     }
 
     /** Replaces the writable fields: a field left out is unset. */
@@ -95,14 +86,10 @@ class DidController {
     Did put(
             @PathVariable String sid,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content = @Content(schema = @Schema(implementation = RequestSchemas.DidFields.class)))
+                            content = @Content(schema = @Schema(implementation = DidFields.class)))
                     @RequestBody
                     JsonNode json) {
-        // read, merge and write under the row lock: concurrent writes of one object serialize
-        return transactions.execute(status -> {
-            Did current = locked(sid);
-            return save(updated(current, binder.replace(json, DidFields.class)));
-        });
+        return writes.replace(kind, sid, json);
     }
 
     @DeleteMapping("/{sid}")
@@ -123,19 +110,5 @@ class DidController {
                 flows.sidOf(fields.callFlowSid()),
                 fields.properties(),
                 current.dateCreated());
-    }
-
-    /** The stored object under its row lock; an {@code If-Match} that no longer holds is refused (412). */
-    private Did locked(String sid) {
-        Did current = dids.findForUpdate(sid).orElseThrow(() -> new NotFoundException("no DID " + sid));
-        tags.requireMatch(current);
-        return current;
-    }
-
-    private Did save(Did changed) {
-        if (!dids.update(changed)) {
-            throw new NotFoundException("no DID " + changed.didSid());
-        }
-        return changed;
     }
 }

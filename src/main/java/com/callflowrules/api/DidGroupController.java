@@ -6,7 +6,6 @@ import com.callflowrules.hierarchy.DidGroupRepository;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.HttpStatus;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -28,20 +27,22 @@ class DidGroupController {
     private final DidGroupRepository groups;
     private final FlowReferences flows;
     private final RequestBinder binder;
-    private final TransactionTemplate transactions;
-    private final EntityTags tags;
+    private final ConfigurationWrites writes;
+    private final ConfigurationWrites.Kind<DidGroup, DidGroupFields> kind;
 
     DidGroupController(
-            DidGroupRepository groups,
-            FlowReferences flows,
-            RequestBinder binder,
-            TransactionTemplate transactions,
-            EntityTags tags) {
+            DidGroupRepository groups, FlowReferences flows, RequestBinder binder, ConfigurationWrites writes) {
         this.groups = groups;
         this.flows = flows;
         this.binder = binder;
-        this.transactions = transactions;
-        this.tags = tags;
+        this.writes = writes;
+        this.kind = new ConfigurationWrites.Kind<>(
+                "DID group",
+                DidGroupFields.class,
+                DidGroupFields::of,
+                this::updated,
+                groups::findForUpdate,
+                groups::update);
     }
 
     /** Creates a DID group of an account. */
@@ -49,7 +50,7 @@ class DidGroupController {
     @ResponseStatus(HttpStatus.CREATED)
     DidGroup create(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content = @Content(schema = @Schema(implementation = RequestSchemas.DidGroupFields.class)))
+                            content = @Content(schema = @Schema(implementation = DidGroupFields.class)))
                     @RequestBody
                     JsonNode json) {
         DidGroupFields fields = binder.create(json, DidGroupFields.class);
@@ -76,14 +77,10 @@ class DidGroupController {
     DidGroup patch(
             @PathVariable String sid,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content = @Content(schema = @Schema(implementation = RequestSchemas.DidGroupFields.class)))
+                            content = @Content(schema = @Schema(implementation = DidGroupFields.class)))
                     @RequestBody
                     JsonNode json) {
-        // read, merge and write under the row lock: concurrent writes of one object serialize
-        return transactions.execute(status -> {
-            DidGroup current = locked(sid);
-            return save(updated(current, binder.patch(DidGroupFields.of(current), json, DidGroupFields.class)));
-        });
+        return writes.patch(kind, sid, json);
     }
 
     /** Replaces the writable fields: a field left out is unset. */
@@ -91,14 +88,10 @@ class DidGroupController {
     DidGroup put(
             @PathVariable String sid,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content = @Content(schema = @Schema(implementation = RequestSchemas.DidGroupFields.class)))
+                            content = @Content(schema = @Schema(implementation = DidGroupFields.class)))
                     @RequestBody
                     JsonNode json) {
-        // read, merge and write under the row lock: concurrent writes of one object serialize
-        return transactions.execute(status -> {
-            DidGroup current = locked(sid);
-            return save(updated(current, binder.replace(json, DidGroupFields.class)));
-        });
+        return writes.replace(kind, sid, json);
     }
 
     @DeleteMapping("/{sid}")
@@ -118,19 +111,5 @@ class DidGroupController {
                 flows.sidOf(fields.callFlowSid()),
                 fields.properties(),
                 current.dateCreated());
-    }
-
-    /** The stored object under its row lock; an {@code If-Match} that no longer holds is refused (412). */
-    private DidGroup locked(String sid) {
-        DidGroup current = groups.findForUpdate(sid).orElseThrow(() -> new NotFoundException("no DID group " + sid));
-        tags.requireMatch(current);
-        return current;
-    }
-
-    private DidGroup save(DidGroup changed) {
-        if (!groups.update(changed)) {
-            throw new NotFoundException("no DID group " + changed.didGroupSid());
-        }
-        return changed;
     }
 }

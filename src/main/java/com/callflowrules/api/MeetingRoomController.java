@@ -6,7 +6,6 @@ import com.callflowrules.hierarchy.MeetingRoomRepository;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.HttpStatus;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -27,15 +26,20 @@ class MeetingRoomController {
 
     private final MeetingRoomRepository rooms;
     private final RequestBinder binder;
-    private final TransactionTemplate transactions;
-    private final EntityTags tags;
+    private final ConfigurationWrites writes;
+    private final ConfigurationWrites.Kind<MeetingRoom, MeetingRoomFields> kind;
 
-    MeetingRoomController(
-            MeetingRoomRepository rooms, RequestBinder binder, TransactionTemplate transactions, EntityTags tags) {
+    MeetingRoomController(MeetingRoomRepository rooms, RequestBinder binder, ConfigurationWrites writes) {
         this.rooms = rooms;
         this.binder = binder;
-        this.transactions = transactions;
-        this.tags = tags;
+        this.writes = writes;
+        this.kind = new ConfigurationWrites.Kind<>(
+                "meeting room",
+                MeetingRoomFields.class,
+                MeetingRoomFields::of,
+                MeetingRoomController::updated,
+                rooms::findForUpdate,
+                rooms::update);
     }
 
     /** Creates a meeting room of an account, in a DID group of that account if given. */
@@ -43,8 +47,7 @@ class MeetingRoomController {
     @ResponseStatus(HttpStatus.CREATED)
     MeetingRoom create(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(schema = @Schema(implementation = RequestSchemas.MeetingRoomFields.class)))
+                            content = @Content(schema = @Schema(implementation = MeetingRoomFields.class)))
                     @RequestBody
                     JsonNode json) {
         MeetingRoomFields fields = binder.create(json, MeetingRoomFields.class);
@@ -76,15 +79,10 @@ class MeetingRoomController {
     MeetingRoom patch(
             @PathVariable String sid,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(schema = @Schema(implementation = RequestSchemas.MeetingRoomFields.class)))
+                            content = @Content(schema = @Schema(implementation = MeetingRoomFields.class)))
                     @RequestBody
                     JsonNode json) {
-        // read, merge and write under the row lock: concurrent writes of one object serialize
-        return transactions.execute(status -> {
-            MeetingRoom current = locked(sid);
-            return save(updated(current, binder.patch(MeetingRoomFields.of(current), json, MeetingRoomFields.class)));
-        });
+        return writes.patch(kind, sid, json);
     }
 
     /** Replaces the writable fields: a field left out is unset. */
@@ -92,15 +90,10 @@ class MeetingRoomController {
     MeetingRoom put(
             @PathVariable String sid,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(schema = @Schema(implementation = RequestSchemas.MeetingRoomFields.class)))
+                            content = @Content(schema = @Schema(implementation = MeetingRoomFields.class)))
                     @RequestBody
                     JsonNode json) {
-        // read, merge and write under the row lock: concurrent writes of one object serialize
-        return transactions.execute(status -> {
-            MeetingRoom current = locked(sid);
-            return save(updated(current, binder.replace(json, MeetingRoomFields.class)));
-        });
+        return writes.replace(kind, sid, json);
     }
 
     @DeleteMapping("/{sid}")
@@ -112,7 +105,7 @@ class MeetingRoomController {
     }
 
     /** The stored object with the written fields; what the API does not write stays. */
-    private MeetingRoom updated(MeetingRoom current, MeetingRoomFields fields) {
+    private static MeetingRoom updated(MeetingRoom current, MeetingRoomFields fields) {
         return new MeetingRoom(
                 current.meetingRoomSid(),
                 current.accountSid(),
@@ -122,20 +115,5 @@ class MeetingRoomController {
                 fields.properties(),
                 current.adHoc(),
                 current.dateCreated());
-    }
-
-    /** The stored object under its row lock; an {@code If-Match} that no longer holds is refused (412). */
-    private MeetingRoom locked(String sid) {
-        MeetingRoom current =
-                rooms.findForUpdate(sid).orElseThrow(() -> new NotFoundException("no meeting room " + sid));
-        tags.requireMatch(current);
-        return current;
-    }
-
-    private MeetingRoom save(MeetingRoom changed) {
-        if (!rooms.update(changed)) {
-            throw new NotFoundException("no meeting room " + changed.meetingRoomSid());
-        }
-        return changed;
     }
 }

@@ -13,18 +13,15 @@ import com.callflowrules.session.CallControl;
 import com.callflowrules.session.CallRepository;
 import com.callflowrules.session.LiveStateAdmin;
 import com.callflowrules.session.MeetingRepository;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import com.callflowrules.support.MvcAnswers;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,9 +34,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @WebMvcTest({CallController.class, DecisionController.class, MeetingController.class})
 class CallRequestsSliceTest {
-
-    private static final String USER =
-            "Basic " + Base64.getEncoder().encodeToString("dev:dev-password".getBytes(StandardCharsets.UTF_8));
 
     @Autowired
     MockMvc mvc;
@@ -60,18 +54,11 @@ class CallRequestsSliceTest {
     MeetingRepository meetings;
 
     private JsonNode answer(MockHttpServletRequestBuilder request, String body, int status) throws Exception {
-        MvcResult result = mvc.perform(request.header("Authorization", USER)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(body))
-                .andReturn();
-        String text = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(result.getResponse().getStatus()).as(text).isEqualTo(status);
-        assertThat(text).doesNotContain("Exception").doesNotContain("tools.jackson");
-        return json.readTree(text);
+        return MvcAnswers.answer(mvc, json, request, body, status);
     }
 
     private static List<String> fields(JsonNode error) {
-        return error.get("errors").findValuesAsString("field");
+        return MvcAnswers.fields(error);
     }
 
     @ParameterizedTest(name = "{0}")

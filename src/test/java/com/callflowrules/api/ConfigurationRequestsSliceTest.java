@@ -17,9 +17,8 @@ import com.callflowrules.hierarchy.AccountRepository;
 import com.callflowrules.hierarchy.DidGroupRepository;
 import com.callflowrules.hierarchy.DidRepository;
 import com.callflowrules.hierarchy.MeetingRoomRepository;
-import java.nio.charset.StandardCharsets;
+import com.callflowrules.support.MvcAnswers;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,10 +31,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -49,12 +46,10 @@ import tools.jackson.databind.json.JsonMapper;
  * web slice: the hierarchy controllers, the binder and the error mapping, with the store left out.
  */
 @WebMvcTest({AccountController.class, DidController.class, MeetingRoomController.class})
-@Import({RequestBinder.class, FlowReferences.class})
+@Import({RequestBinder.class, FlowReferences.class, ConfigurationWrites.class})
 @EnableConfigurationProperties(AccountDefaultsProperties.class)
 class ConfigurationRequestsSliceTest {
 
-    private static final String USER =
-            "Basic " + Base64.getEncoder().encodeToString("dev:dev-password".getBytes(StandardCharsets.UTF_8));
     private static final Account ACME =
             new Account("a-1", "Acme", null, Map.of("did_language", "de_DE"), Instant.parse("2026-01-01T00:00:00Z"));
 
@@ -99,18 +94,11 @@ class ConfigurationRequestsSliceTest {
     }
 
     private JsonNode answer(MockHttpServletRequestBuilder request, String body, int status) throws Exception {
-        MvcResult result = mvc.perform(request.header("Authorization", USER)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(body))
-                .andReturn();
-        String text = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(result.getResponse().getStatus()).as(text).isEqualTo(status);
-        assertThat(text).doesNotContain("Exception").doesNotContain("tools.jackson");
-        return json.readTree(text);
+        return MvcAnswers.answer(mvc, json, request, body, status);
     }
 
     private static List<String> fields(JsonNode error) {
-        return error.get("errors").findValuesAsString("field");
+        return MvcAnswers.fields(error);
     }
 
     private static List<String> messages(JsonNode error) {
