@@ -3,8 +3,10 @@ package com.callflowrules.api;
 import com.callflowrules.api.RequestSchemas.AccountFields;
 import com.callflowrules.facts.Account;
 import com.callflowrules.hierarchy.AccountRepository;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Accounts: the top of the hierarchy and the last level that can name a call flow. */
 @RestController
+@Tag(name = "Accounts")
 @RequestMapping("/conference/v2/accounts")
 class AccountController {
 
@@ -46,6 +49,11 @@ class AccountController {
     }
 
     /** Creates an account; left out, {@code call_flow_sid} is the configured default flow. */
+    @Operation(
+            operationId = "createAccount",
+            summary = "Create an account",
+            description =
+                    "An account is the top of the hierarchy and the last level that can name a call flow. Left out, call_flow_sid is the configured default flow (a name or a sid of the running rule base).")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Account create(
@@ -58,18 +66,31 @@ class AccountController {
         return accounts.create(fields.name(), flows.sidOf(fields.callFlowSid()), fields.properties());
     }
 
+    @Operation(
+            operationId = "listAccounts",
+            summary = "List accounts",
+            description = "A page of accounts: limit 1..1000, offset from 0.")
     @GetMapping
     Page<Account> list(@RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset) {
         Page.checkBounds(limit, offset);
         return Page.of(accounts.list(limit, offset), accounts.count(), limit, offset);
     }
 
+    @Operation(
+            operationId = "getAccount",
+            summary = "Read an account",
+            description = "The account with its property overrides; the ETag header carries its version for If-Match.")
     @GetMapping("/{sid}")
     Account get(@PathVariable String sid) {
         return accounts.find(sid).orElseThrow(() -> new NotFoundException("no account " + sid));
     }
 
     /** Changes the fields given (a merge patch): {@code properties} are merged per key and a null value removes a key. */
+    @Operation(
+            operationId = "updateAccount",
+            summary = "Change some fields of an account (merge patch)",
+            description =
+                    "Only the fields given change; properties are merged per key and a null value removes an override. If-Match, when sent, must name the stored version.")
     @PatchMapping("/{sid}")
     Account patch(
             @PathVariable String sid,
@@ -81,6 +102,10 @@ class AccountController {
     }
 
     /** Replaces the writable fields: a field left out is unset. */
+    @Operation(
+            operationId = "replaceAccount",
+            summary = "Replace the writable fields of an account",
+            description = "Every writable field is replaced: a field left out is unset.")
     @PutMapping("/{sid}")
     Account put(
             @PathVariable String sid,
@@ -91,6 +116,10 @@ class AccountController {
         return writes.replace(kind, sid, json);
     }
 
+    @Operation(
+            operationId = "deleteAccount",
+            summary = "Delete an account and everything under it",
+            description = "The account, its DID groups, DIDs and meeting rooms are deleted.")
     @DeleteMapping("/{sid}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String sid) {

@@ -2,6 +2,8 @@ package com.callflowrules.api;
 
 import com.callflowrules.decision.Decision;
 import com.callflowrules.session.CallControl;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -10,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** What-if: the decision for a call and its explanation, with nothing changed. */
 @RestController
+@Tag(name = "Decisions")
 @RequestMapping("/conference/v2/decisions")
 class DecisionController {
 
@@ -19,6 +22,11 @@ class DecisionController {
         this.control = control;
     }
 
+    @Operation(
+            operationId = "decideWhatIf",
+            summary = "What would happen to a call; nothing is changed",
+            description =
+                    "Decides as for a call to number_dst (with access_code, as for that entry) against the stored hierarchy and meetings, and changes nothing: the dry run of the rules.")
     @PostMapping
     Decision decide(@RequestBody @Valid RequestSchemas.WhatIf whatIf) {
         return control.whatIf(whatIf.numberDst(), whatIf.numberSrc(), whatIf.accessCode());

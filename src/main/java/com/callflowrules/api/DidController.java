@@ -3,8 +3,10 @@ package com.callflowrules.api;
 import com.callflowrules.api.RequestSchemas.DidFields;
 import com.callflowrules.facts.Did;
 import com.callflowrules.hierarchy.DidRepository;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 
 /** DIDs: the dialed numbers, the first level asked for a call flow. */
 @RestController
+@Tag(name = "DIDs")
 @RequestMapping("/conference/v2/dids")
 class DidController {
 
@@ -40,6 +43,11 @@ class DidController {
     }
 
     /** Creates a DID of an account, in a DID group of that account if given. */
+    @Operation(
+            operationId = "createDid",
+            summary = "Create a DID (a dialed number)",
+            description =
+                    "A dialed number (E.164 digits, no +) of an account, in a DID group or none; the DID may name the call flow itself.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Did create(
@@ -56,6 +64,10 @@ class DidController {
                 fields.properties());
     }
 
+    @Operation(
+            operationId = "listDids",
+            summary = "List DIDs",
+            description = "A page of DIDs, of one account when account_sid is given.")
     @GetMapping
     Page<Did> list(
             @RequestParam(required = false) String account_sid,
@@ -65,12 +77,18 @@ class DidController {
         return Page.of(dids.list(account_sid, limit, offset), dids.count(account_sid), limit, offset);
     }
 
+    @Operation(operationId = "getDid", summary = "Read a DID", description = "The DID with its property overrides.")
     @GetMapping("/{sid}")
     Did get(@PathVariable String sid) {
         return dids.find(sid).orElseThrow(() -> new NotFoundException("no DID " + sid));
     }
 
     /** Changes the fields given (a merge patch): {@code properties} are merged per key and a null value removes a key. */
+    @Operation(
+            operationId = "updateDid",
+            summary = "Change some fields of a DID (merge patch)",
+            description =
+                    "Only the fields given change; properties are merged per key and a null value removes an override.")
     @PatchMapping("/{sid}")
     Did patch(
             @PathVariable String sid,
@@ -82,6 +100,10 @@ class DidController {
     }
 
     /** Replaces the writable fields: a field left out is unset. */
+    @Operation(
+            operationId = "replaceDid",
+            summary = "Replace the writable fields of a DID",
+            description = "Every writable field is replaced: a field left out is unset.")
     @PutMapping("/{sid}")
     Did put(
             @PathVariable String sid,
@@ -92,6 +114,10 @@ class DidController {
         return writes.replace(kind, sid, json);
     }
 
+    @Operation(
+            operationId = "deleteDid",
+            summary = "Delete a DID",
+            description = "Calls to the number are dropped from then on (UNKNOWN_NUMBER).")
     @DeleteMapping("/{sid}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String sid) {

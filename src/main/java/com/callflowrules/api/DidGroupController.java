@@ -3,8 +3,10 @@ package com.callflowrules.api;
 import com.callflowrules.api.RequestSchemas.DidGroupFields;
 import com.callflowrules.facts.DidGroup;
 import com.callflowrules.hierarchy.DidGroupRepository;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 
 /** DID groups: numbers of one account that share a call flow and property overrides. */
 @RestController
+@Tag(name = "DID groups")
 @RequestMapping("/conference/v2/did_groups")
 class DidGroupController {
 
@@ -46,6 +49,11 @@ class DidGroupController {
     }
 
     /** Creates a DID group of an account. */
+    @Operation(
+            operationId = "createDidGroup",
+            summary = "Create a DID group",
+            description =
+                    "A DID group of an account; it may name a call flow and set property overrides for its DIDs and rooms.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     DidGroup create(
@@ -58,6 +66,10 @@ class DidGroupController {
                 fields.accountSid(), fields.name(), flows.sidOf(fields.callFlowSid()), fields.properties());
     }
 
+    @Operation(
+            operationId = "listDidGroups",
+            summary = "List DID groups",
+            description = "A page of DID groups, of one account when account_sid is given.")
     @GetMapping
     Page<DidGroup> list(
             @RequestParam(required = false) String account_sid,
@@ -67,12 +79,21 @@ class DidGroupController {
         return Page.of(groups.list(account_sid, limit, offset), groups.count(account_sid), limit, offset);
     }
 
+    @Operation(
+            operationId = "getDidGroup",
+            summary = "Read a DID group",
+            description = "The DID group with its property overrides.")
     @GetMapping("/{sid}")
     DidGroup get(@PathVariable String sid) {
         return groups.find(sid).orElseThrow(() -> new NotFoundException("no DID group " + sid));
     }
 
     /** Changes the fields given (a merge patch): {@code properties} are merged per key and a null value removes a key. */
+    @Operation(
+            operationId = "updateDidGroup",
+            summary = "Change some fields of a DID group (merge patch)",
+            description =
+                    "Only the fields given change; properties are merged per key and a null value removes an override.")
     @PatchMapping("/{sid}")
     DidGroup patch(
             @PathVariable String sid,
@@ -84,6 +105,10 @@ class DidGroupController {
     }
 
     /** Replaces the writable fields: a field left out is unset. */
+    @Operation(
+            operationId = "replaceDidGroup",
+            summary = "Replace the writable fields of a DID group",
+            description = "Every writable field is replaced: a field left out is unset.")
     @PutMapping("/{sid}")
     DidGroup put(
             @PathVariable String sid,
@@ -94,6 +119,10 @@ class DidGroupController {
         return writes.replace(kind, sid, json);
     }
 
+    @Operation(
+            operationId = "deleteDidGroup",
+            summary = "Delete a DID group",
+            description = "The group is deleted; its DIDs and rooms stay, with no group.")
     @DeleteMapping("/{sid}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String sid) {

@@ -5,6 +5,8 @@ import com.callflowrules.session.LiveStateAdmin;
 import com.callflowrules.session.Meeting;
 import com.callflowrules.session.MeetingRepository;
 import com.callflowrules.session.UnknownMeetingException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Running meetings: read them, and lock, hold or mute them as a host would. */
 @RestController
+@Tag(name = "Meetings")
 @RequestMapping("/conference/v2/meetings")
 class MeetingController {
 
@@ -29,17 +32,30 @@ class MeetingController {
         this.meetings = meetings;
     }
 
+    @Operation(
+            operationId = "listMeetings",
+            summary = "List running meetings",
+            description = "A page of running meetings with their attendees by role.")
     @GetMapping
     Page<Meeting> list(@RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset) {
         Page.checkBounds(limit, offset);
         return Page.of(meetings.list(limit, offset), meetings.count(), limit, offset);
     }
 
+    @Operation(
+            operationId = "getMeeting",
+            summary = "Read a running meeting",
+            description = "A running meeting; a meeting that has ended is gone (404).")
     @GetMapping("/{sid}")
     Meeting get(@PathVariable String sid) {
         return meetings.find(sid).orElseThrow(() -> new UnknownMeetingException(sid));
     }
 
+    @Operation(
+            operationId = "updateMeeting",
+            summary = "Lock, hold or mute a running meeting",
+            description =
+                    "Sets locked, on_hold (role letters) and participant_muted (false, relaxed, true) of a running meeting.")
     @PatchMapping("/{sid}")
     Meeting patch(@PathVariable String sid, @RequestBody @Valid RequestSchemas.MeetingChanges changes) {
         return admin.updateMeeting(sid, changes.locked(), changes.onHold(), changes.participantMuted());

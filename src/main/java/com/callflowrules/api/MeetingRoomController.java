@@ -3,8 +3,10 @@ package com.callflowrules.api;
 import com.callflowrules.api.RequestSchemas.MeetingRoomFields;
 import com.callflowrules.facts.MeetingRoom;
 import com.callflowrules.hierarchy.MeetingRoomRepository;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Meeting rooms with their access codes; a code is unique per (account, DID group). */
 @RestController
+@Tag(name = "Meeting rooms")
 @RequestMapping("/conference/v2/meeting_rooms")
 class MeetingRoomController {
 
@@ -43,6 +46,11 @@ class MeetingRoomController {
     }
 
     /** Creates a meeting room of an account, in a DID group of that account if given. */
+    @Operation(
+            operationId = "createMeetingRoom",
+            summary = "Create a meeting room with its access codes",
+            description =
+                    "A room with its access codes, each with the role it grants; a code is unique per account and DID group (409 otherwise).")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     MeetingRoom create(
@@ -60,6 +68,11 @@ class MeetingRoomController {
                 false);
     }
 
+    @Operation(
+            operationId = "listMeetingRooms",
+            summary = "List meeting rooms",
+            description =
+                    "A page of rooms, of one account when account_sid is given; rooms made on the fly have ad_hoc true.")
     @GetMapping
     Page<MeetingRoom> list(
             @RequestParam(required = false) String account_sid,
@@ -69,12 +82,20 @@ class MeetingRoomController {
         return Page.of(rooms.list(account_sid, limit, offset), rooms.count(account_sid), limit, offset);
     }
 
+    @Operation(
+            operationId = "getMeetingRoom",
+            summary = "Read a meeting room",
+            description = "The room with its access codes and property overrides.")
     @GetMapping("/{sid}")
     MeetingRoom get(@PathVariable String sid) {
         return rooms.find(sid).orElseThrow(() -> new NotFoundException("no meeting room " + sid));
     }
 
     /** Changes the fields given (a merge patch): {@code properties} are merged per key and a null value removes a key. */
+    @Operation(
+            operationId = "updateMeetingRoom",
+            summary = "Change some fields of a meeting room (merge patch)",
+            description = "Only the fields given change; access_codes, when given, replace the room's codes.")
     @PatchMapping("/{sid}")
     MeetingRoom patch(
             @PathVariable String sid,
@@ -86,6 +107,10 @@ class MeetingRoomController {
     }
 
     /** Replaces the writable fields: a field left out is unset. */
+    @Operation(
+            operationId = "replaceMeetingRoom",
+            summary = "Replace the writable fields of a meeting room",
+            description = "Every writable field is replaced: a field left out is unset.")
     @PutMapping("/{sid}")
     MeetingRoom put(
             @PathVariable String sid,
@@ -96,6 +121,10 @@ class MeetingRoomController {
         return writes.replace(kind, sid, json);
     }
 
+    @Operation(
+            operationId = "deleteMeetingRoom",
+            summary = "Delete a meeting room",
+            description = "The room and its codes are deleted.")
     @DeleteMapping("/{sid}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String sid) {

@@ -6,6 +6,8 @@ import com.callflowrules.rules.BuildResult;
 import com.callflowrules.rules.RuleBase;
 import com.callflowrules.rules.RuleBaseHolder;
 import com.callflowrules.rules.RuleMessage;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Rules administration: the running rule base, validating and reloading the files on disk. */
 @RestController
+@Tag(name = "Rules")
 @RequestMapping("/conference/v2/rules")
 class RulesController {
 
@@ -26,6 +29,11 @@ class RulesController {
     }
 
     /** The running rule base, the good versions kept, and the last build from disk (clean or refused). */
+    @Operation(
+            operationId = "getRuleBase",
+            summary = "The running rule base, the good versions kept and the last build",
+            description =
+                    "The version, files and flows of the running rule base, the good versions kept for rollback, and the last build, clean or refused.")
     @GetMapping
     RunningRules current() {
         return new RunningRules(
@@ -37,6 +45,10 @@ class RulesController {
     }
 
     /** Returns to the previous good version; 409 when there is none. */
+    @Operation(
+            operationId = "rollbackRuleBase",
+            summary = "Return to the previous good rule base",
+            description = "Returns to the previous good version; 409 when there is none.")
     @PostMapping("/rollback")
     RuleBaseView rollback() {
         try {
@@ -54,12 +66,22 @@ class RulesController {
     record VersionView(String version, Instant loadedAt) {}
 
     /** Compiles and checks the files on disk now; swaps nothing. 422 with every message when refused. */
+    @Operation(
+            operationId = "validateRuleBase",
+            summary = "Build and check the rule files on disk without swapping them in",
+            description =
+                    "Compiles and checks the files on disk (allow-list, phases, meaning, arrival probe, scenario gate) without swapping them in; 422 with every message as file:line.")
     @PostMapping("/validate")
     RuleBaseView validate() {
         return RuleBaseView.of(ruleBases.validate(), ruleBases.rulesDir().toString());
     }
 
     /** Compiles, checks and, only when clean, swaps in the files on disk. 422 with every message when refused. */
+    @Operation(
+            operationId = "reloadRuleBase",
+            summary = "Build, check and swap in the rule files on disk",
+            description =
+                    "As validate, then swaps the new rule base in when it is clean; the running one keeps deciding otherwise.")
     @PostMapping("/reload")
     RuleBaseView reload() {
         return RuleBaseView.of(ruleBases.reload(), ruleBases.rulesDir().toString());
