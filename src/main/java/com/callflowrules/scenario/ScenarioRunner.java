@@ -7,10 +7,6 @@ import com.callflowrules.session.AuditRepository;
 import com.callflowrules.session.CallControl;
 import com.callflowrules.session.CallRepository;
 import com.callflowrules.session.MeetingRepository;
-import com.callflowrules.store.Migrations;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,11 +14,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -32,7 +26,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class ScenarioRunner {
 
-    private static final AtomicLong DATABASES = new AtomicLong();
     private static final String CALLER_NUMBER = "15550000000";
     /** How long a step of {@code together} may take before the scenario reports it. */
     private static final int TOGETHER_TIMEOUT_SECONDS = 30;
@@ -44,21 +37,11 @@ public final class ScenarioRunner {
     }
 
     public ScenarioResult run(Scenario scenario) {
-        DataSource dataSource = new DriverManagerDataSource(
-                "jdbc:h2:mem:scenario-" + DATABASES.incrementAndGet()
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-                "sa",
-                "");
-        Migrations.flyway(dataSource).load().migrate();
+        DataSource dataSource = ScenarioDatabases.fresh();
         try {
             return new Run(scenario, dataSource).steps();
         } finally {
-            try (Connection connection = dataSource.getConnection();
-                    Statement statement = connection.createStatement()) {
-                statement.execute("SHUTDOWN");
-            } catch (SQLException e) {
-                // the in-memory database is gone either way
-            }
+            ScenarioDatabases.drop(dataSource);
         }
     }
 
