@@ -31,7 +31,8 @@ class HostileRulesTest {
     @MethodSource("corpus")
     void theCompiledCheckAloneRefusesItAndNothingRuns(HostileRules hostile, @TempDir Path dir) {
         Path marker = dir.resolve("marker");
-        RulesCopy rules = RulesCopy.of(dir.resolve("rules")).write(hostile.fileName(), hostile.textWithMarker(marker));
+        RulesCopy rules = RulesCopy.definitionsOnly(dir.resolve("rules"))
+                .write(hostile.fileName(), hostile.textWithMarker(marker));
         RuleBaseLoader loader = DecisionEngine.loader().withoutSourcePreCheck();
 
         assertThatThrownBy(() -> loader.load(rules.root()))

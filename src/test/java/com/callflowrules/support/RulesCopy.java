@@ -18,10 +18,26 @@ public final class RulesCopy {
 
     /** Copies {@code rules/} into {@code target} (a test's temporary directory). */
     public static RulesCopy of(Path target) {
-        try (Stream<Path> paths = Files.walk(ShippedRules.DIRECTORY)) {
+        return copy(ShippedRules.DIRECTORY, target);
+    }
+
+    /**
+     * Copies only the call-flow definitions of {@code rules/}: the least a rule base needs, for a
+     * test about one rule file that need not compile the shipped ones beside it.
+     */
+    public static RulesCopy definitionsOnly(Path target) {
+        return copy(ShippedRules.DIRECTORY.resolve("call-flows"), target.resolve("call-flows"))
+                .withRoot(target);
+    }
+
+    private RulesCopy withRoot(Path target) {
+        return new RulesCopy(target);
+    }
+
+    private static RulesCopy copy(Path from, Path target) {
+        try (Stream<Path> paths = Files.walk(from)) {
             for (Path source : (Iterable<Path>) paths::iterator) {
-                Path copy =
-                        target.resolve(ShippedRules.DIRECTORY.relativize(source).toString());
+                Path copy = target.resolve(from.relativize(source).toString());
                 if (Files.isDirectory(source)) {
                     Files.createDirectories(copy);
                 } else {
