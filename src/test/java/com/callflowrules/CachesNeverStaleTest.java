@@ -61,7 +61,8 @@ class CachesNeverStaleTest {
     void hierarchy() {
         api = new ApiClient(port);
         number = "1555" + (1_000_000 + (int) (Math.random() * 8_999_999));
-        account = created(api.post("/accounts", "{\"name\": \"Acme\", \"call_flow_sid\": \"secured\"}"), "account_sid");
+        account = created(api.post("/accounts", """
+                {"name": "Acme", "call_flow_sid": "secured"}"""), "account_sid");
         group = created(
                 api.post("/did_groups", "{\"account_sid\": \"" + account + "\", \"name\": \"Sales\"}"),
                 "did_group_sid");
@@ -125,19 +126,22 @@ class CachesNeverStaleTest {
     void aWriteAtEachLevelChangesTheVeryNextArrival() {
         assertThat(property(cachedArrival(), "conference_moh")).isEqualTo("default");
 
-        api.patch("/accounts/" + account, "{\"properties\": {\"conference_moh\": \"account-music\"}}");
+        api.patch("/accounts/" + account, """
+                {"properties": {"conference_moh": "account-music"}}""");
         JsonNode afterAccount = arrival(number);
         assertThat(property(afterAccount, "conference_moh")).isEqualTo("account-music");
         assertThat(source(afterAccount, "conference_moh")).isEqualTo("account");
 
         cachedArrival();
-        api.patch("/did_groups/" + group, "{\"properties\": {\"conference_moh\": \"group-music\"}}");
+        api.patch("/did_groups/" + group, """
+                {"properties": {"conference_moh": "group-music"}}""");
         JsonNode afterGroup = arrival(number);
         assertThat(property(afterGroup, "conference_moh")).isEqualTo("group-music");
         assertThat(source(afterGroup, "conference_moh")).isEqualTo("did_group");
 
         cachedArrival();
-        api.patch("/dids/" + did, "{\"properties\": {\"conference_moh\": \"did-music\"}}");
+        api.patch("/dids/" + did, """
+                {"properties": {"conference_moh": "did-music"}}""");
         JsonNode afterDid = arrival(number);
         assertThat(property(afterDid, "conference_moh")).isEqualTo("did-music");
         assertThat(source(afterDid, "conference_moh")).isEqualTo("did");
@@ -147,11 +151,13 @@ class CachesNeverStaleTest {
     void aFlowNamedAtAnotherLevelChangesTheVeryNextArrival() {
         assertThat(cachedArrival().get("call_flow").get("name").asString()).isEqualTo("secured");
 
-        api.patch("/did_groups/" + group, "{\"call_flow_sid\": \"open\"}");
+        api.patch("/did_groups/" + group, """
+                {"call_flow_sid": "open"}""");
         assertThat(arrival(number).get("call_flow").get("name").asString()).isEqualTo("open");
 
         cachedArrival();
-        api.patch("/dids/" + did, "{\"call_flow_sid\": \"direct_host\"}");
+        api.patch("/dids/" + did, """
+                {"call_flow_sid": "direct_host"}""");
         JsonNode direct = arrival(number);
         assertThat(direct.get("call_flow").get("name").asString()).isEqualTo("direct_host");
         assertThat(direct.get("action").asString()).isEqualTo("JOIN");
@@ -163,12 +169,14 @@ class CachesNeverStaleTest {
         assertThat(before.get("action").asString()).isEqualTo("JOIN");
         assertThat(before.get("meeting_room_sid").asString()).isEqualTo(room);
 
-        api.patch("/meeting_rooms/" + room, "{\"properties\": {\"conference_moh\": \"room-music\"}}");
+        api.patch("/meeting_rooms/" + room, """
+                {"properties": {"conference_moh": "room-music"}}""");
         JsonNode afterProperty = codeEntry("4711");
         assertThat(property(afterProperty, "conference_moh")).isEqualTo("room-music");
         assertThat(source(afterProperty, "conference_moh")).isEqualTo("meeting_room");
 
-        api.patch("/meeting_rooms/" + room, "{\"access_codes\": [{\"access_code\": \"4712\", \"role\": \"host\"}]}");
+        api.patch("/meeting_rooms/" + room, """
+                {"access_codes": [{"access_code": "4712", "role": "host"}]}""");
         assertThat(api.post("/decisions", "{\"number_dst\": \"" + number + "\", \"access_code\": \"4711\"}")
                         .body()
                         .get("action")

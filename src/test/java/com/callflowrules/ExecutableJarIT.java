@@ -46,9 +46,11 @@ class ExecutableJarIT {
         try {
             awaitHealthy(port, first);
             ApiClient api = new ApiClient(port);
-            account = api.post("/accounts", "{\"name\": \"Jar\"}").text("account_sid");
+            account = api.post("/accounts", """
+                    {"name": "Jar"}""").text("account_sid");
             api.post("/dids", "{\"account_sid\": \"" + account + "\", \"phonenumber\": \"15550404040\"}");
-            Answer call = api.post("/calls", "{\"number_dst\": \"15550404040\", \"number_src\": \"1\"}");
+            Answer call = api.post("/calls", """
+                    {"number_dst": "15550404040", "number_src": "1"}""");
             assertThat(call.status()).as(call.raw()).isEqualTo(201);
             assertThat(call.body().get("decision").get("action").asString()).isEqualTo("PROMPT_ACCESS_CODE");
             assertThat(call.body().get("decision").get("rules_fired").size()).isGreaterThan(3);
@@ -80,8 +82,8 @@ class ExecutableJarIT {
         try {
             awaitHealthy(port, process);
             ApiClient api = new ApiClient(port);
-            String account = api.post("/accounts", "{\"name\": \"Drain\", \"call_flow_sid\": \"secured\"}")
-                    .text("account_sid");
+            String account = api.post("/accounts", """
+                    {"name": "Drain", "call_flow_sid": "secured"}""").text("account_sid");
             assertThat(api.post("/dids", "{\"account_sid\": \"" + account + "\", \"phonenumber\": \"15550505050\"}")
                             .status())
                     .isEqualTo(201);
@@ -93,8 +95,8 @@ class ExecutableJarIT {
                     ApiClient caller = new ApiClient(port);
                     while (running.get() && Instant.now().isBefore(until)) {
                         try {
-                            int status = caller.post("/calls", "{\"number_dst\": \"15550505050\"}")
-                                    .status();
+                            int status = caller.post("/calls", """
+                                    {"number_dst": "15550505050"}""").status();
                             statuses.computeIfAbsent(status, s -> new AtomicInteger())
                                     .incrementAndGet();
                         } catch (RuntimeException refused) {
@@ -144,8 +146,8 @@ class ExecutableJarIT {
         try {
             awaitHealthy(port, process);
             ApiClient api = new ApiClient(port);
-            String account = api.post("/accounts", "{\"name\": \"Durable\", \"call_flow_sid\": \"secured\"}")
-                    .text("account_sid");
+            String account = api.post("/accounts", """
+                    {"name": "Durable", "call_flow_sid": "secured"}""").text("account_sid");
             assertThat(api.post("/dids", "{\"account_sid\": \"" + account + "\", \"phonenumber\": \"15550606060\"}")
                             .status())
                     .isEqualTo(201);

@@ -63,7 +63,8 @@ class TwoNodesTest {
     void aCallCrossesNodesAWriteIsSeenAtOnceAndATimerFiresOnce() throws Exception {
         ApiClient a = api(nodeA);
         ApiClient b = api(nodeB);
-        Answer created = a.post("/accounts", "{\"name\": \"Acme\", \"call_flow_sid\": \"secured\"}");
+        Answer created = a.post("/accounts", """
+                {"name": "Acme", "call_flow_sid": "secured"}""");
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
         String account = created.text("account_sid");
         Answer didCreated = a.post(
@@ -83,7 +84,8 @@ class TwoNodesTest {
                 .get("call")
                 .get("call_sid")
                 .asString();
-        Answer waiting = b.post("/calls/" + call + "/access_code", "{\"access_code\": \"7\"}");
+        Answer waiting = b.post("/calls/" + call + "/access_code", """
+                {"access_code": "7"}""");
         assertThat(waiting.body().get("decision").get("action").asString()).isEqualTo("WAIT");
 
         // a write through A changes B's very next decision, though B had the DID and the decision cached
@@ -97,7 +99,8 @@ class TwoNodesTest {
         assertThat(nodeB.getBean(HierarchyCache.class).hits())
                 .as("B answers from its cache")
                 .isPositive();
-        a.patch("/dids/" + did, "{\"properties\": {\"conference_moh\": \"jazz\"}}");
+        a.patch("/dids/" + did, """
+                {"properties": {"conference_moh": "jazz"}}""");
         Answer whatIf = b.post("/decisions", "{\"number_dst\": \"" + NUMBER + "\"}");
         assertThat(whatIf.body().get("properties").get("conference_moh").asString())
                 .isEqualTo("jazz");
@@ -111,7 +114,8 @@ class TwoNodesTest {
                     .get("call")
                     .get("call_sid")
                     .asString();
-            assertThat(node.post("/calls/" + next + "/access_code", "{\"access_code\": \"7\"}")
+            assertThat(node.post("/calls/" + next + "/access_code", """
+                    {"access_code": "7"}""")
                             .body()
                             .get("decision")
                             .get("action")

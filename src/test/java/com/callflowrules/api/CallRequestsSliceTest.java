@@ -82,7 +82,8 @@ class CallRequestsSliceTest {
 
     @Test
     void everyInvalidFieldIsNamedInOneAnswer() throws Exception {
-        JsonNode error = answer(post("/conference/v2/calls"), "{\"number_src\": \"+1\"}", 422);
+        JsonNode error = answer(post("/conference/v2/calls"), """
+                {"number_src": "+1"}""", 422);
 
         assertThat(fields(error)).containsExactlyInAnyOrder("number_dst", "number_src");
         assertThat(error.get("message").asString()).isEqualTo("2 fields are invalid");
@@ -119,7 +120,8 @@ class CallRequestsSliceTest {
 
     @Test
     void keysOutsideTheKeypadAreRefused() throws Exception {
-        JsonNode error = answer(post("/conference/v2/calls/c-1/dtmf"), "{\"digits\": \"*6A\"}", 422);
+        JsonNode error = answer(post("/conference/v2/calls/c-1/dtmf"), """
+                {"digits": "*6A"}""", 422);
 
         assertThat(fields(error)).containsExactly("digits");
         assertThat(error.get("errors").get(0).get("message").asString()).isEqualTo("must be 1 to 16 keys 0-9 * #");
@@ -138,8 +140,8 @@ class CallRequestsSliceTest {
 
     @Test
     void aMeetingChangeIsCheckedByThePropertySchemaAndTheMuteModes() throws Exception {
-        JsonNode error = answer(
-                patch("/conference/v2/meetings/m-1"), "{\"on_hold\": \"hh\", \"participant_muted\": \"loud\"}", 422);
+        JsonNode error = answer(patch("/conference/v2/meetings/m-1"), """
+                        {"on_hold": "hh", "participant_muted": "loud"}""", 422);
 
         assertThat(fields(error)).containsExactlyInAnyOrder("on_hold", "participant_muted");
         assertThat(error.get("errors").findValuesAsString("message"))

@@ -58,7 +58,8 @@ abstract class ConcurrentWritesContract {
     @Test
     void twentyConcurrentPatchesOfOneAccountKeepEveryKey() throws Exception {
         ApiClient api = new ApiClient(port);
-        String account = api.post("/accounts", "{\"name\": \"Acme\"}").text("account_sid");
+        String account = api.post("/accounts", """
+                {"name": "Acme"}""").text("account_sid");
         List<Map.Entry<String, String>> properties = PropertySchema.standard().baseValues().entrySet().stream()
                 .limit(20)
                 .toList();
@@ -80,7 +81,8 @@ abstract class ConcurrentWritesContract {
     @Test
     void aRoomsCodeChangeSurvivesAConcurrentRenameAndPropertyChange() throws Exception {
         ApiClient api = new ApiClient(port);
-        String account = api.post("/accounts", "{\"name\": \"Acme\"}").text("account_sid");
+        String account = api.post("/accounts", """
+                {"name": "Acme"}""").text("account_sid");
         for (int round = 0; round < 10; round++) {
             String room = api.post(
                             "/meeting_rooms",
@@ -92,9 +94,10 @@ abstract class ConcurrentWritesContract {
 
             List<ApiClient.Answer> answers = atOnce(List.of(
                     () -> new ApiClient(port).patch("/meeting_rooms/" + room, "{\"access_codes\": " + revoked + "}"),
-                    () -> new ApiClient(port).patch("/meeting_rooms/" + room, "{\"name\": \"new\"}"),
-                    () -> new ApiClient(port)
-                            .patch("/meeting_rooms/" + room, "{\"properties\": {\"did_language\": \"de_DE\"}}")));
+                    () -> new ApiClient(port).patch("/meeting_rooms/" + room, """
+                            {"name": "new"}"""),
+                    () -> new ApiClient(port).patch("/meeting_rooms/" + room, """
+                                    {"properties": {"did_language": "de_DE"}}""")));
 
             assertThat(answers)
                     .allSatisfy(a -> assertThat(a.status()).as(a.raw()).isEqualTo(200));
@@ -129,16 +132,18 @@ abstract class ConcurrentWritesContract {
 
     @Test
     void aConditionalWriteWithAStaleTagIsRefusedAndChangesNothing() throws Exception {
-        String account =
-                new ApiClient(port).post("/accounts", "{\"name\": \"Acme\"}").text("account_sid");
+        String account = new ApiClient(port).post("/accounts", """
+                        {"name": "Acme"}""").text("account_sid");
         String first = send("GET", "/accounts/" + account, null, null)
                 .headers()
                 .firstValue("ETag")
                 .orElseThrow();
 
-        HttpResponse<String> renamed = send("PATCH", "/accounts/" + account, "{\"name\": \"Acme 2\"}", first);
+        HttpResponse<String> renamed = send("PATCH", "/accounts/" + account, """
+                {"name": "Acme 2"}""", first);
         String second = renamed.headers().firstValue("ETag").orElseThrow();
-        HttpResponse<String> stale = send("PATCH", "/accounts/" + account, "{\"name\": \"Lost\"}", first);
+        HttpResponse<String> stale = send("PATCH", "/accounts/" + account, """
+                {"name": "Lost"}""", first);
         HttpResponse<String> current = send("GET", "/accounts/" + account, null, null);
 
         assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
@@ -147,11 +152,10 @@ abstract class ConcurrentWritesContract {
         assertThat(stale.body()).contains("precondition_failed");
         assertThat(current.body()).contains("\"name\":\"Acme 2\"");
         assertThat(current.headers().firstValue("ETag")).contains(second);
-        assertThat(send("PATCH", "/accounts/" + account, "{\"name\": \"Acme 3\"}", second)
-                        .statusCode())
+        assertThat(send("PATCH", "/accounts/" + account, """
+                {"name": "Acme 3"}""", second).statusCode())
                 .isEqualTo(200);
-        assertThat(send("PUT", "/accounts/" + account, "{\"name\": \"Acme 4\"}", "*")
-                        .statusCode())
-                .isEqualTo(200);
+        assertThat(send("PUT", "/accounts/" + account, """
+                {"name": "Acme 4"}""", "*").statusCode()).isEqualTo(200);
     }
 }

@@ -36,7 +36,8 @@ class ConfigurationApiTest {
 
     @Test
     void anAccountIsCreatedWithTheDefaultFlowAndReadBack() {
-        Answer created = api.post("/accounts", "{\"name\": \"Acme\", \"properties\": {\"did_language\": \"de_DE\"}}");
+        Answer created = api.post("/accounts", """
+                {"name": "Acme", "properties": {"did_language": "de_DE"}}""");
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.text("call_flow_sid")).isEqualTo(CallFlow.sidFor("secured"));
@@ -48,10 +49,12 @@ class ConfigurationApiTest {
 
     @Test
     void aFlowMayBeNamedByNameOrSidAndAlwaysAnswersWithTheSid() {
-        Answer byName = api.post("/accounts", "{\"name\": \"A\", \"call_flow_sid\": \"open\"}");
+        Answer byName = api.post("/accounts", """
+                {"name": "A", "call_flow_sid": "open"}""");
         Answer bySid = api.post(
                 "/accounts", "{\"name\": \"B\", \"call_flow_sid\": \"" + CallFlow.sidFor("direct_host") + "\"}");
-        Answer none = api.post("/accounts", "{\"name\": \"C\", \"call_flow_sid\": null}");
+        Answer none = api.post("/accounts", """
+                {"name": "C", "call_flow_sid": null}""");
 
         assertThat(byName.text("call_flow_sid")).isEqualTo(CallFlow.sidFor("open"));
         assertThat(bySid.text("call_flow_sid")).isEqualTo(CallFlow.sidFor("direct_host"));
@@ -97,17 +100,18 @@ class ConfigurationApiTest {
 
     @Test
     void patchMergesPropertiesPerKeyAndNullRemovesAKeyWhilePutReplaces() {
-        String sid = account(
-                "{\"name\": \"Acme\", \"properties\": {\"did_language\": \"de_DE\", \"conference_moh\": \"jazz\"}}");
+        String sid = account("""
+                        {"name": "Acme", "properties": {"did_language": "de_DE", "conference_moh": "jazz"}}""");
 
-        Answer patched = api.patch(
-                "/accounts/" + sid, "{\"properties\": {\"conference_moh\": null, \"conference_start_wait\": \"60\"}}");
+        Answer patched = api.patch("/accounts/" + sid, """
+                        {"properties": {"conference_moh": null, "conference_start_wait": "60"}}""");
         assertThat(patched.status()).isEqualTo(200);
         assertThat(patched.body().get("properties").propertyNames())
                 .containsExactlyInAnyOrder("did_language", "conference_start_wait");
         assertThat(patched.text("name")).isEqualTo("Acme");
 
-        Answer put = api.put("/accounts/" + sid, "{\"name\": \"Acme Ltd\"}");
+        Answer put = api.put("/accounts/" + sid, """
+                {"name": "Acme Ltd"}""");
         assertThat(put.status()).isEqualTo(200);
         assertThat(put.body().get("properties").size()).isZero();
         assertThat(put.text("call_flow_sid"))
@@ -118,10 +122,11 @@ class ConfigurationApiTest {
 
     @Test
     void aBadPatchChangesNothing() {
-        String sid = account("{\"name\": \"Acme\", \"properties\": {\"did_language\": \"de_DE\"}}");
+        String sid = account("""
+                {"name": "Acme", "properties": {"did_language": "de_DE"}}""");
 
-        Answer answer =
-                api.patch("/accounts/" + sid, "{\"name\": \"New\", \"properties\": {\"did_language\": \"german\"}}");
+        Answer answer = api.patch("/accounts/" + sid, """
+                        {"name": "New", "properties": {"did_language": "german"}}""");
 
         assertThat(answer.status()).isEqualTo(422);
         Answer unchanged = api.get("/accounts/" + sid);
@@ -140,8 +145,10 @@ class ConfigurationApiTest {
 
     @Test
     void aPhoneNumberTakenIs409AndAGroupOfAnotherAccountIs422() {
-        String acme = account("{\"name\": \"Acme\"}");
-        String other = account("{\"name\": \"Other\"}");
+        String acme = account("""
+                {"name": "Acme"}""");
+        String other = account("""
+                {"name": "Other"}""");
         String othersGroup = api.post("/did_groups", "{\"account_sid\": \"" + other + "\", \"name\": \"G\"}")
                 .text("did_group_sid");
         assertThat(api.post("/dids", "{\"account_sid\": \"" + acme + "\", \"phonenumber\": \"15551230001\"}")
@@ -154,7 +161,8 @@ class ConfigurationApiTest {
                 "{\"account_sid\": \"" + acme + "\", \"phonenumber\": \"15551230002\", \"did_group_sid\": \""
                         + othersGroup + "\"}");
         Answer badNumber = api.post("/dids", "{\"account_sid\": \"" + acme + "\", \"phonenumber\": \"+1 555\"}");
-        Answer noAccount = api.post("/dids", "{\"account_sid\": \"nope\", \"phonenumber\": \"15551230003\"}");
+        Answer noAccount = api.post("/dids", """
+                {"account_sid": "nope", "phonenumber": "15551230003"}""");
 
         assertThat(taken.status()).isEqualTo(409);
         assertThat(taken.text("error")).isEqualTo("conflict");
@@ -168,7 +176,8 @@ class ConfigurationApiTest {
 
     @Test
     void accessCodesAreUniquePerAccountAndGroupAndValidated() {
-        String acme = account("{\"name\": \"Acme\"}");
+        String acme = account("""
+                {"name": "Acme"}""");
         String room = "{\"account_sid\": \"" + acme
                 + "\", \"access_codes\": [{\"access_code\": \"4321\", \"role\": \"host\"}]}";
         Answer first = api.post("/meeting_rooms", room);
@@ -197,7 +206,8 @@ class ConfigurationApiTest {
 
     @Test
     void objectsStillReferencedCannotBeDeleted() {
-        String acme = account("{\"name\": \"Acme\"}");
+        String acme = account("""
+                {"name": "Acme"}""");
         String group = api.post("/did_groups", "{\"account_sid\": \"" + acme + "\", \"name\": \"G\"}")
                 .text("did_group_sid");
         String did = api.post(
@@ -216,7 +226,8 @@ class ConfigurationApiTest {
 
     @Test
     void listsArePagedAndFilteredByAccount() {
-        String acme = account("{\"name\": \"Acme\"}");
+        String acme = account("""
+                {"name": "Acme"}""");
         for (int i = 0; i < 3; i++) {
             api.post("/did_groups", "{\"account_sid\": \"" + acme + "\", \"name\": \"G" + i + "\"}");
         }
@@ -234,7 +245,8 @@ class ConfigurationApiTest {
 
     @Test
     void groupsDidsAndRoomsArePatchedAndPut() {
-        String acme = account("{\"name\": \"Acme\"}");
+        String acme = account("""
+                {"name": "Acme"}""");
         String group = api.post(
                         "/did_groups",
                         "{\"account_sid\": \"" + acme + "\", \"name\": \"G\", \"call_flow_sid\": \"open\"}")
@@ -247,17 +259,22 @@ class ConfigurationApiTest {
                                 + "[{\"access_code\": \"10\", \"role\": \"host\"}]}")
                 .text("meeting_room_sid");
 
-        Answer groupPatched = api.patch("/did_groups/" + group, "{\"properties\": {\"conference_moh\": \"jazz\"}}");
-        Answer groupPut = api.put("/did_groups/" + group, "{\"name\": \"G2\"}");
+        Answer groupPatched = api.patch("/did_groups/" + group, """
+                {"properties": {"conference_moh": "jazz"}}""");
+        Answer groupPut = api.put("/did_groups/" + group, """
+                {"name": "G2"}""");
         Answer didPatched =
                 api.patch("/dids/" + did, "{\"did_group_sid\": \"" + group + "\", \"call_flow_sid\": \"direct_host\"}");
-        Answer didPut = api.put("/dids/" + did, "{\"phonenumber\": \"15557770002\"}");
+        Answer didPut = api.put("/dids/" + did, """
+                {"phonenumber": "15557770002"}""");
         Answer roomPatched = api.patch(
                 "/meeting_rooms/" + room,
                 "{\"did_group_sid\": \"" + group + "\", \"access_codes\": "
                         + "[{\"access_code\": \"20\", \"role\": \"listener\"}, {\"access_code\": \"21\", \"role\": \"host\"}]}");
-        Answer roomPut = api.put("/meeting_rooms/" + room, "{\"name\": \"Only a name\"}");
-        Answer accountMoved = api.patch("/dids/" + did, "{\"account_sid\": \"someone-else\"}");
+        Answer roomPut = api.put("/meeting_rooms/" + room, """
+                {"name": "Only a name"}""");
+        Answer accountMoved = api.patch("/dids/" + did, """
+                {"account_sid": "someone-else"}""");
 
         assertThat(groupPatched.text("call_flow_sid")).isEqualTo(CallFlow.sidFor("open"));
         assertThat(groupPatched.body().get("properties").get("conference_moh").asString())

@@ -135,9 +135,12 @@ class ConfigurationRequestsSliceTest {
 
     @Test
     void anAccountLeftWithoutAFlowGetsTheDefaultOneAndOneSetToNullHasNone() throws Exception {
-        answer(post("/conference/v2/accounts"), "{\"name\": \"Acme\"}", 201);
-        answer(post("/conference/v2/accounts"), "{\"name\": \"Bare\", \"call_flow_sid\": null}", 201);
-        answer(post("/conference/v2/accounts"), "{\"name\": \"Open\", \"call_flow_sid\": \"open\"}", 201);
+        answer(post("/conference/v2/accounts"), """
+                {"name": "Acme"}""", 201);
+        answer(post("/conference/v2/accounts"), """
+                {"name": "Bare", "call_flow_sid": null}""", 201);
+        answer(post("/conference/v2/accounts"), """
+                {"name": "Open", "call_flow_sid": "open"}""", 201);
 
         verify(accounts).create("Acme", CallFlow.sidFor(defaults.defaultCallFlow()), Map.of());
         verify(accounts).create("Bare", null, Map.of());
@@ -175,10 +178,10 @@ class ConfigurationRequestsSliceTest {
 
     @Test
     void wrongShapesInsideAListAreNamedByTheirPlace() throws Exception {
-        JsonNode notAList =
-                answer(post("/conference/v2/meeting_rooms"), "{\"account_sid\": \"a-1\", \"access_codes\": {}}", 422);
-        JsonNode aNullCode = answer(
-                post("/conference/v2/meeting_rooms"), "{\"account_sid\": \"a-1\", \"access_codes\": [null]}", 422);
+        JsonNode notAList = answer(post("/conference/v2/meeting_rooms"), """
+                        {"account_sid": "a-1", "access_codes": {}}""", 422);
+        JsonNode aNullCode = answer(post("/conference/v2/meeting_rooms"), """
+                        {"account_sid": "a-1", "access_codes": [null]}""", 422);
 
         assertThat(fields(notAList)).containsExactly("access_codes");
         assertThat(messages(notAList)).containsExactly("must be a list");
@@ -189,8 +192,8 @@ class ConfigurationRequestsSliceTest {
 
     @Test
     void aDidNumberIsE164() throws Exception {
-        JsonNode error = answer(
-                post("/conference/v2/dids"), "{\"account_sid\": \"a-1\", \"phonenumber\": \"+15550001000\"}", 422);
+        JsonNode error = answer(post("/conference/v2/dids"), """
+                        {"account_sid": "a-1", "phonenumber": "+15550001000"}""", 422);
 
         assertThat(fields(error)).containsExactly("phonenumber");
         assertThat(messages(error)).containsExactly("must be an E.164 number: 7 to 15 digits, no +");
@@ -199,10 +202,8 @@ class ConfigurationRequestsSliceTest {
 
     @Test
     void aPatchIsAMergePatchOfTheStoredObject() throws Exception {
-        answer(
-                patch("/conference/v2/accounts/a-1"),
-                "{\"properties\": {\"conference_start_wait\": \"60\", \"did_language\": null}}",
-                200);
+        answer(patch("/conference/v2/accounts/a-1"), """
+                        {"properties": {"conference_start_wait": "60", "did_language": null}}""", 200);
 
         Account written = updated();
         assertThat(written.name()).as("a field left out keeps its value").isEqualTo("Acme");
@@ -212,17 +213,20 @@ class ConfigurationRequestsSliceTest {
 
     @Test
     void aPatchSettingPropertiesToNullRemovesEveryOverride() throws Exception {
-        answer(patch("/conference/v2/accounts/a-1"), "{\"properties\": null}", 200);
+        answer(patch("/conference/v2/accounts/a-1"), """
+                {"properties": null}""", 200);
 
         assertThat(updated().properties()).isEmpty();
     }
 
     @Test
     void aPatchIsCheckedByTheConstraintsOfACreate() throws Exception {
-        JsonNode unsetName = answer(patch("/conference/v2/accounts/a-1"), "{\"name\": null}", 422);
-        JsonNode unknownKey =
-                answer(patch("/conference/v2/accounts/a-1"), "{\"properties\": {\"conference_colour\": null}}", 422);
-        JsonNode notAnObject = answer(patch("/conference/v2/accounts/a-1"), "[\"name\"]", 400);
+        JsonNode unsetName = answer(patch("/conference/v2/accounts/a-1"), """
+                {"name": null}""", 422);
+        JsonNode unknownKey = answer(patch("/conference/v2/accounts/a-1"), """
+                        {"properties": {"conference_colour": null}}""", 422);
+        JsonNode notAnObject = answer(patch("/conference/v2/accounts/a-1"), """
+                ["name"]""", 400);
 
         assertThat(fields(unsetName)).containsExactly("name");
         assertThat(messages(unsetName)).containsExactly("is required");

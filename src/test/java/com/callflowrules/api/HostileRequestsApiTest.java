@@ -52,7 +52,8 @@ class HostileRequestsApiTest {
     @BeforeEach
     void setUp() {
         api = new ApiClient(port);
-        account = api.post("/accounts", "{\"name\": \"Acme\"}").text("account_sid");
+        account = api.post("/accounts", """
+                {"name": "Acme"}""").text("account_sid");
     }
 
     private int accounts() {
@@ -96,7 +97,8 @@ class HostileRequestsApiTest {
     @Test
     void aKeyGivenTwiceIsRefused() {
         int before = accounts();
-        Answer answer = api.post("/accounts", "{\"name\": \"One\", \"name\": \"Two\"}");
+        Answer answer = api.post("/accounts", """
+                {"name": "One", "name": "Two"}""");
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body().get("message").asString()).contains("a key appears twice");
@@ -158,7 +160,8 @@ class HostileRequestsApiTest {
         holder.start();
         try {
             assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
-            Answer answer = api.patch("/accounts/" + account, "{\"name\": \"Renamed\"}");
+            Answer answer = api.patch("/accounts/" + account, """
+                    {"name": "Renamed"}""");
 
             assertThat(answer.status()).as(answer.raw()).isEqualTo(503);
             assertThat(answer.body().get("error").asString()).isEqualTo("busy");

@@ -220,22 +220,26 @@ class OpenApiContractTest {
         SimpleRequest wrongValue = new SimpleRequest.Builder(Request.Method.POST, BASE + "/accounts")
                 .withAuthorization(AUTH)
                 .withContentType("application/json")
-                .withBody("{\"name\": \"Acme\", \"properties\": {\"conference_start_wait\": \"86401\"}}")
+                .withBody("""
+                        {"name": "Acme", "properties": {"conference_start_wait": "86401"}}""")
                 .build();
         SimpleRequest unknownKey = new SimpleRequest.Builder(Request.Method.POST, BASE + "/accounts")
                 .withAuthorization(AUTH)
                 .withContentType("application/json")
-                .withBody("{\"name\": \"Acme\", \"properties\": {\"conference_colour\": \"blue\"}}")
+                .withBody("""
+                        {"name": "Acme", "properties": {"conference_colour": "blue"}}""")
                 .build();
         SimpleRequest unknownField = new SimpleRequest.Builder(Request.Method.POST, BASE + "/dids")
                 .withAuthorization(AUTH)
                 .withContentType("application/json")
-                .withBody("{\"account_sid\": \"a\", \"phonenumber\": \"15550001000\", \"colour\": \"blue\"}")
+                .withBody("""
+                        {"account_sid": "a", "phonenumber": "15550001000", "colour": "blue"}""")
                 .build();
         SimpleRequest badNumber = new SimpleRequest.Builder(Request.Method.POST, BASE + "/dids")
                 .withAuthorization(AUTH)
                 .withContentType("application/json")
-                .withBody("{\"account_sid\": \"a\", \"phonenumber\": \"+1555\"}")
+                .withBody("""
+                        {"account_sid": "a", "phonenumber": "+1555"}""")
                 .build();
 
         for (SimpleRequest request : List.of(wrongValue, unknownKey, unknownField, badNumber)) {
@@ -254,12 +258,14 @@ class OpenApiContractTest {
         // the description's pattern refuses this value too: only the answer is checked
         Exchange invalid = refused("POST", "/accounts", """
                 {"name": "Acme", "properties": {"conference_start_wait": "soon"}}""", "application/json", true);
-        String account = checked("POST", "/accounts", "{\"name\": \"Acme\"}").text("account_sid");
+        String account = checked("POST", "/accounts", """
+                {"name": "Acme"}""").text("account_sid");
         checked("POST", "/dids", """
                 {"account_sid": "%s", "phonenumber": "15550002000", "call_flow_sid": "secured"}""".formatted(account));
         String call = checked("POST", "/calls", """
                 {"number_dst": "15550002000", "number_src": "15559990000"}""").text("call", "call_sid");
-        Exchange conflict = checked("POST", "/calls/" + call + "/dtmf", "{\"digits\": \"*6\"}");
+        Exchange conflict = checked("POST", "/calls/" + call + "/dtmf", """
+                {"digits": "*6"}""");
         Exchange badLimit = refused("GET", "/calls?limit=0", null, null, true);
 
         assertThat(List.of(

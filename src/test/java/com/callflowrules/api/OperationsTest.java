@@ -61,7 +61,8 @@ class OperationsTest {
         ((Logger) LoggerFactory.getLogger(CallControl.class)).addAppender(logs);
         ApiClient api = new ApiClient(port);
         ApiClient root = new ApiClient(port, "");
-        Answer dropped = api.post("/calls", "{\"number_dst\": \"19990001111\"}");
+        Answer dropped = api.post("/calls", """
+                {"number_dst": "19990001111"}""");
         api.post("/rules/reload", null);
 
         Answer decisions = root.get("/actuator/metrics/callflow.decisions?tag=action:DROP&tag=reason:UNKNOWN_NUMBER");

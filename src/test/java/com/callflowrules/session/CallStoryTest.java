@@ -64,7 +64,8 @@ class CallStoryTest {
     @BeforeEach
     void setUp() {
         api = new ApiClient(port);
-        account = api.post("/accounts", "{\"name\": \"Acme\"}").text("account_sid");
+        account = api.post("/accounts", """
+                {"name": "Acme"}""").text("account_sid");
     }
 
     /** A new DID of the account with {@code flow} and DID-level properties (JSON object text). */
@@ -146,7 +147,8 @@ class CallStoryTest {
 
     @Test
     void securedDisconnectsAfterTheLastWrongCodeWithoutAMeeting() {
-        String number = number("secured", "{\"accesscode_max_attempts\": \"2\"}");
+        String number = number("secured", """
+                {"accesscode_max_attempts": "2"}""");
         Answer arrived = call(number);
 
         code(arrived, "");
@@ -240,7 +242,8 @@ class CallStoryTest {
 
     @Test
     void participantsWaitForAHostWhoStartsTheMeetingAndAdmitsThem() {
-        String number = number("secured", "{\"conference_start_how\": \"host\"}");
+        String number = number("secured", """
+                {"conference_start_how": "host"}""");
         room("11", "host", "22", "participant");
 
         Answer waiting = code(call(number), "22");
@@ -263,7 +266,8 @@ class CallStoryTest {
         room("31", "host", "32", "participant");
         Answer host = code(call(number), "31");
 
-        Answer lock = api.post("/calls/" + sid(host) + "/dtmf", "{\"digits\": \"*7\"}");
+        Answer lock = api.post("/calls/" + sid(host) + "/dtmf", """
+                {"digits": "*7"}""");
         Answer refused = code(call(number), "32");
 
         assertThat(action(lock)).isEqualTo("IN_CALL_ACTION");
@@ -276,7 +280,8 @@ class CallStoryTest {
 
     @Test
     void aWaitingCallerIsDisconnectedWhenTheStartWaitRunsOut() {
-        String number = number("secured", "{\"conference_start_how\": \"host\", \"conference_start_wait\": \"60\"}");
+        String number = number("secured", """
+                {"conference_start_how": "host", "conference_start_wait": "60"}""");
         room("41", "participant");
         Answer waiting = code(call(number), "41");
 
@@ -293,7 +298,8 @@ class CallStoryTest {
 
     @Test
     void theMeetingEndsWhenTheStopGraceTimeRunsOutUnlessSomebodyCameBack() {
-        String number = number("secured", "{\"conference_stop_wait\": \"30\"}");
+        String number = number("secured", """
+                {"conference_stop_wait": "30"}""");
         room("51", "participant");
         Answer first = code(call(number), "51");
         String meeting = meetingSid(first);
@@ -322,7 +328,8 @@ class CallStoryTest {
 
     @Test
     void theMeetingEndingEndsTheCallsStillInIt() {
-        String number = number("secured", "{\"conference_stop_how\": \"host\", \"conference_stop_wait\": \"0\"}");
+        String number = number("secured", """
+                {"conference_stop_how": "host", "conference_stop_wait": "0"}""");
         room("61", "host", "62", "participant");
         Answer host = code(call(number), "61");
         Answer participant = code(call(number), "62");
@@ -369,20 +376,20 @@ class CallStoryTest {
         String number = number("secured", "{}");
         Answer prompting = call(number);
 
-        assertThat(api.post("/calls/nope/access_code", "{\"access_code\": \"1\"}")
-                        .status())
-                .isEqualTo(404);
-        assertThat(api.post("/calls/" + sid(prompting) + "/dtmf", "{\"digits\": \"*6\"}")
-                        .status())
-                .isEqualTo(409);
+        assertThat(api.post("/calls/nope/access_code", """
+                {"access_code": "1"}""").status()).isEqualTo(404);
+        assertThat(api.post("/calls/" + sid(prompting) + "/dtmf", """
+                {"digits": "*6"}""").status()).isEqualTo(409);
         // letters are keypad entries the rules refuse (issue 10); a character no keypad sends is a bad request
-        assertThat(api.post("/calls/" + sid(prompting) + "/access_code", "{\"access_code\": \"12 4\"}")
-                        .status())
+        assertThat(api.post("/calls/" + sid(prompting) + "/access_code", """
+                {"access_code": "12 4"}""").status())
                 .isEqualTo(422);
-        assertThat(api.post("/calls", "{\"number_dst\": \"+1 555\"}").status()).isEqualTo(422);
-        assertThat(api.patch("/calls/" + sid(prompting), "{\"muted\": \"yes\"}").status())
-                .isEqualTo(422);
-        assertThat(api.patch("/calls/" + sid(prompting), "{\"muted\": true}")
+        assertThat(api.post("/calls", """
+                {"number_dst": "+1 555"}""").status()).isEqualTo(422);
+        assertThat(api.patch("/calls/" + sid(prompting), """
+                {"muted": "yes"}""").status()).isEqualTo(422);
+        assertThat(api.patch("/calls/" + sid(prompting), """
+                {"muted": true}""")
                         .body()
                         .get("muted")
                         .asBoolean())
@@ -397,9 +404,10 @@ class CallStoryTest {
         Answer participant = code(call(number), "72");
         String meeting = meetingSid(host);
 
-        Answer patched = api.patch(
-                "/meetings/" + meeting, "{\"locked\": true, \"on_hold\": \"pl\", \"participant_muted\": \"relaxed\"}");
-        Answer refused = api.patch("/meetings/" + meeting, "{\"participant_muted\": \"loud\"}");
+        Answer patched = api.patch("/meetings/" + meeting, """
+                        {"locked": true, "on_hold": "pl", "participant_muted": "relaxed"}""");
+        Answer refused = api.patch("/meetings/" + meeting, """
+                {"participant_muted": "loud"}""");
 
         assertThat(patched.status()).isEqualTo(200);
         assertThat(patched.body().get("locked").asBoolean()).isTrue();
@@ -411,7 +419,8 @@ class CallStoryTest {
                 .contains(sid(host), sid(participant));
         assertThat(api.get("/meetings").body().get("items").findValuesAsString("meeting_sid"))
                 .contains(meeting);
-        assertThat(api.patch("/meetings/nope", "{\"locked\": true}").status()).isEqualTo(404);
+        assertThat(api.patch("/meetings/nope", """
+                {"locked": true}""").status()).isEqualTo(404);
     }
 
     @Test

@@ -51,8 +51,8 @@ class RuleFailuresApiTest {
     @BeforeEach
     void hierarchy() {
         api = new ApiClient(port);
-        String account = api.post("/accounts", "{\"name\": \"Acme\", \"call_flow_sid\": \"secured\"}")
-                .text("account_sid");
+        String account = api.post("/accounts", """
+                {"name": "Acme", "call_flow_sid": "secured"}""").text("account_sid");
         number = "1555" + (System.nanoTime() % 1_000_000) + "1";
         assertThat(api.post("/dids", """
                 {"account_sid": "%s", "phonenumber": "%s"}""".formatted(account, number)).status()).isEqualTo(201);
@@ -69,14 +69,16 @@ class RuleFailuresApiTest {
     @Test
     void aDecisionPastItsBoundsDisconnectsTheCallWithRulesFailed() {
         String call = arrive();
-        assertThat(api.post("/calls/" + call + "/access_code", "{\"access_code\": \"1234\"}")
+        assertThat(api.post("/calls/" + call + "/access_code", """
+                {"access_code": "1234"}""")
                         .body()
                         .get("decision")
                         .get("action")
                         .asString())
                 .isEqualTo("JOIN");
 
-        Answer pressed = api.post("/calls/" + call + "/dtmf", "{\"digits\": \"*6\"}");
+        Answer pressed = api.post("/calls/" + call + "/dtmf", """
+                {"digits": "*6"}""");
 
         assertThat(pressed.status()).as(pressed.raw()).isEqualTo(200);
         assertThat(pressed.body().get("decision").get("action").asString()).isEqualTo("DISCONNECT");
@@ -102,9 +104,12 @@ class RuleFailuresApiTest {
     void entriesThatAreNoAccessCodeAreRefusedAttempts() {
         String call = arrive();
 
-        Answer tooLong = api.post("/calls/" + call + "/access_code", "{\"access_code\": \"12345678901234567\"}");
-        Answer letters = api.post("/calls/" + call + "/access_code", "{\"access_code\": \"ABC\"}");
-        Answer star = api.post("/calls/" + call + "/access_code", "{\"access_code\": \"12*4\"}");
+        Answer tooLong = api.post("/calls/" + call + "/access_code", """
+                {"access_code": "12345678901234567"}""");
+        Answer letters = api.post("/calls/" + call + "/access_code", """
+                {"access_code": "ABC"}""");
+        Answer star = api.post("/calls/" + call + "/access_code", """
+                {"access_code": "12*4"}""");
 
         assertThat(tooLong.status()).as(tooLong.raw()).isEqualTo(200);
         assertThat(tooLong.body().get("decision").get("action").asString()).isEqualTo("REPROMPT_ACCESS_CODE");
@@ -112,7 +117,8 @@ class RuleFailuresApiTest {
         assertThat(letters.body().get("decision").get("action").asString()).isEqualTo("REPROMPT_ACCESS_CODE");
         assertThat(star.status()).isEqualTo(200);
         assertThat(star.body().get("decision").get("reason").asString()).isEqualTo("TOO_MANY_ATTEMPTS");
-        Answer notAKeypad = api.post("/calls/" + arrive() + "/access_code", "{\"access_code\": \"12\\u0000\"}");
+        Answer notAKeypad = api.post("/calls/" + arrive() + "/access_code", """
+                {"access_code": "12\\u0000"}""");
         assertThat(notAKeypad.status()).isEqualTo(422);
         assertThat(notAKeypad.raw()).contains("access_code");
     }
@@ -127,11 +133,10 @@ class RuleFailuresApiTest {
                 .containsExactly("properties.conference_lock_dtmf_binding");
         assertThat(both.raw()).contains("call_mute_dtmf_binding");
 
-        assertThat(api.patch("/meeting_rooms/" + room, "{\"properties\": {\"call_mute_dtmf_binding\": \"*1\"}}")
-                        .status())
-                .isEqualTo(200);
-        Answer second =
-                api.patch("/meeting_rooms/" + room, "{\"properties\": {\"conference_lock_dtmf_binding\": \"*1\"}}");
+        assertThat(api.patch("/meeting_rooms/" + room, """
+                {"properties": {"call_mute_dtmf_binding": "*1"}}""").status()).isEqualTo(200);
+        Answer second = api.patch("/meeting_rooms/" + room, """
+                        {"properties": {"conference_lock_dtmf_binding": "*1"}}""");
         assertThat(second.status()).as(second.raw()).isEqualTo(422);
         assertThat(second.raw()).contains("call_mute_dtmf_binding").contains("conference_lock_dtmf_binding");
         assertThat(api.get("/meeting_rooms/" + room).body().get("properties").toString())

@@ -211,7 +211,8 @@ class JambonzWebhookTest {
 
     @Test
     void theStartWaitTimerEndsAWaitingCallerOnJambonzThroughItsRestApi() throws Exception {
-        String lobby = number("secured", "{\"conference_start_how\": \"host\", \"conference_start_wait\": \"30\"}");
+        String lobby = number("secured", """
+                {"conference_start_how": "host", "conference_start_wait": "30"}""");
         String waiter = newCallSid();
         hook("call", arrival(waiter, lobby), "prompt-timer");
         hook("access_code", "{\"call_sid\": \"" + waiter + "\", \"digits\": \"5678\"}", "wait-timer");
@@ -237,7 +238,8 @@ class JambonzWebhookTest {
         hook("access_code", "{\"call_sid\": \"" + callSid + "\", \"digits\": \"5678\"}", "join-mute");
         API_REQUESTS.clear();
 
-        new ApiClient(port).patch("/calls/" + JambonzController.callSid(callSid), "{\"muted\": true}");
+        new ApiClient(port).patch("/calls/" + JambonzController.callSid(callSid), """
+                {"muted": true}""");
 
         await().untilAsserted(() -> assertThat(API_REQUESTS)
                 .containsExactly("PUT /api/v1/Accounts/" + ACCOUNT + "/Calls/" + callSid + " Bearer " + API_KEY
@@ -251,7 +253,8 @@ class JambonzWebhookTest {
 
     @Test
     void waitDirectDropAndDisconnectAnswers() throws Exception {
-        String lobby = number("secured", "{\"conference_start_how\": \"host\"}");
+        String lobby = number("secured", """
+                {"conference_start_how": "host"}""");
         String waiter = newCallSid();
         hook("call", arrival(waiter, lobby), "prompt-lobby");
         JsonNode waiting = hook("access_code", "{\"call_sid\": \"" + waiter + "\", \"digits\": \"5678\"}", "wait");
@@ -259,7 +262,8 @@ class JambonzWebhookTest {
         JsonNode direct = hook("call", arrival(newCallSid(), number("direct_host", "{}")), "direct");
         JsonNode drop = hook("call", arrival(newCallSid(), "15550000002"), "drop");
 
-        String strict = number("secured", "{\"accesscode_max_attempts\": \"1\"}");
+        String strict = number("secured", """
+                {"accesscode_max_attempts": "1"}""");
         String refused = newCallSid();
         hook("call", arrival(refused, strict), "prompt-strict");
         JsonNode goodbye =

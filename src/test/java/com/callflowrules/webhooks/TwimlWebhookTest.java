@@ -250,7 +250,8 @@ class TwimlWebhookTest {
 
     @Test
     void aParticipantWaitsInTheConferenceWithoutStartingIt() throws Exception {
-        String number = number("secured", "{\"conference_start_how\": \"host\", \"conference_moh\": \"lobby\"}");
+        String number = number("secured", """
+                {"conference_start_how": "host", "conference_moh": "lobby"}""");
         String room = room("2222", "participant");
         String callSid = newCallSid();
 
@@ -267,9 +268,8 @@ class TwimlWebhookTest {
 
     @Test
     void aDirectFlowJoinsAtOnceAndAnUnknownNumberIsRejected() throws Exception {
-        String number = number(
-                "direct_participant",
-                "{\"conference_moh_enabled\": \"off\", \"conference_exittones_enabled\": \"off\"}");
+        String number = number("direct_participant", """
+                        {"conference_moh_enabled": "off", "conference_exittones_enabled": "off"}""");
 
         Document direct = platform("voice", form("CallSid", newCallSid(), "From", "+15559990000", "To", number))
                 .xml();
@@ -286,7 +286,8 @@ class TwimlWebhookTest {
 
     @Test
     void tooManyWrongCodesPlayGoodbyeAndHangUp() throws Exception {
-        String number = number("secured", "{\"accesscode_max_attempts\": \"1\"}");
+        String number = number("secured", """
+                {"accesscode_max_attempts": "1"}""");
         String callSid = newCallSid();
 
         platform("voice", form("CallSid", callSid, "From", "+15559990000", "To", number));
@@ -317,7 +318,8 @@ class TwimlWebhookTest {
 
     @Test
     void theStartWaitTimerEndsAWaitingCallerOnThePlatformThroughItsRestApi() throws Exception {
-        String number = number("secured", "{\"conference_start_how\": \"host\", \"conference_start_wait\": \"30\"}");
+        String number = number("secured", """
+                {"conference_start_how": "host", "conference_start_wait": "30"}""");
         room("3333", "participant");
         String callSid = newCallSid();
         platform("voice", form("CallSid", callSid, "From", "+15559990000", "To", number));
@@ -347,10 +349,13 @@ class TwimlWebhookTest {
         platform("access_code", form("CallSid", callSid, "Digits", "5151"));
         twilio.participants.clear();
 
-        api.post("/calls/" + callSid + "/dtmf", "{\"digits\": \"*6\"}");
+        api.post("/calls/" + callSid + "/dtmf", """
+                {"digits": "*6"}""");
         // changes nothing: had it been sent, it would stand between the two updates (one thread, in order)
-        api.patch("/calls/" + callSid, "{\"muted\": true}");
-        api.patch("/calls/" + callSid, "{\"on_hold\": true}");
+        api.patch("/calls/" + callSid, """
+                {"muted": true}""");
+        api.patch("/calls/" + callSid, """
+                {"on_hold": true}""");
 
         org.awaitility.Awaitility.await()
                 .untilAsserted(() -> assertThat(twilio.participants)
