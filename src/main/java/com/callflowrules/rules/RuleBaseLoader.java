@@ -2,9 +2,7 @@ package com.callflowrules.rules;
 
 import com.callflowrules.facts.CallFlow;
 import com.callflowrules.properties.PropertySchema;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -102,7 +99,7 @@ public final class RuleBaseLoader {
     /** Compiles and checks {@code rulesDir}; throws {@link RuleBaseException} with every problem found. */
     public RuleBase load(Path rulesDir) {
         List<RuleMessage> errors = new ArrayList<>();
-        Map<String, String> files = readFiles(rulesDir, errors);
+        Map<String, String> files = RuleFiles.read(rulesDir, errors);
 
         Map<String, CallFlow> flowsByName = readDefinitions(files, errors);
         Set<String> behaviours = files.keySet().stream()
@@ -180,7 +177,7 @@ public final class RuleBaseLoader {
         Map<String, CallFlow> flows = new LinkedHashMap<>();
         Map<String, String> fileOfName = new HashMap<>();
         files.forEach((file, text) -> {
-            if (!isDefinition(file)) {
+            if (!RuleFiles.isDefinition(file)) {
                 return;
             }
             CallFlow flow = reader.read(file, stem(file.substring(DEFINITIONS_DIR.length() + 1)), text, errors);
@@ -195,61 +192,6 @@ public final class RuleBaseLoader {
             }
         });
         return flows;
-    }
-
-    /** Largest rule or definition file read; a larger one is refused, not read. */
-    static final long MAX_FILE_BYTES = 1_048_576;
-
-    /**
-     * Every rule and definition file under {@code rulesDir} by relative path, sorted; scenarios
-     * excluded. A file that is too large or not UTF-8 is refused with its name (in {@code errors}).
-     */
-    private static Map<String, String> readFiles(Path rulesDir, List<RuleMessage> errors) {
-        if (!Files.isDirectory(rulesDir)) {
-            throw new RuleBaseException(
-                    List.of(new RuleMessage(rulesDir.toString(), 0, "rules directory does not exist")));
-        }
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> paths = Files.walk(rulesDir)) {
-            for (Path path : (Iterable<Path>) paths.filter(Files::isRegularFile)::iterator) {
-                String relative = rulesDir.relativize(path).toString().replace('\\', '/');
-                if (relative.endsWith(".drl") && !relative.startsWith("scenarios/") || isDefinition(relative)) {
-                    readFile(path, relative, errors).ifPresent(text -> files.put(relative, text));
-                }
-            }
-        } catch (IOException e) {
-            throw new RuleBaseException(
-                    List.of(new RuleMessage(rulesDir.toString(), 0, "cannot read the rules directory: " + e)));
-        }
-        return files;
-    }
-
-    private static java.util.Optional<String> readFile(Path path, String relative, List<RuleMessage> errors) {
-        try {
-            long size = Files.size(path);
-            if (size > MAX_FILE_BYTES) {
-                errors.add(new RuleMessage(
-                        relative, 0, "file of " + size + " bytes refused: at most " + MAX_FILE_BYTES + " bytes"));
-                return java.util.Optional.empty();
-            }
-            return java.util.Optional.of(StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path)))
-                    .toString());
-        } catch (java.nio.charset.CharacterCodingException e) {
-            errors.add(new RuleMessage(relative, 0, "not UTF-8 text"));
-        } catch (IOException e) {
-            errors.add(new RuleMessage(relative, 0, "cannot be read: " + e.getMessage()));
-        }
-        return java.util.Optional.empty();
-    }
-
-    private static boolean isDefinition(String relative) {
-        return relative.startsWith(DEFINITIONS_DIR + "/")
-                && relative.indexOf('/', DEFINITIONS_DIR.length() + 1) < 0
-                && (relative.endsWith(".yaml") || relative.endsWith(".yml"));
     }
 
     private static String definitionFile(Map<String, String> files, String name) {
