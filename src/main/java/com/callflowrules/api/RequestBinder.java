@@ -34,8 +34,11 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class RequestBinder {
 
-    /** Constraints that hold when an object is created only ({@code account_sid} of the lower levels). */
-    interface OnCreate {}
+    /**
+     * Constraints that hold when an object is created only ({@code account_sid} of the lower
+     * levels); a create also checks every {@link Default} constraint.
+     */
+    interface OnCreate extends Default {}
 
     private static final PropertySchema SCHEMA = PropertySchema.standard();
 
@@ -89,6 +92,7 @@ class RequestBinder {
         throw new MalformedBodyException("the body must be a JSON object");
     }
 
+    /** Binds and validates; {@code groups} empty means the {@link Default} constraints. */
     private <T> T bind(JsonNode document, Class<T> type, List<ApiError.FieldError> found, Class<?>... groups) {
         Problems problems = new Problems(found);
         T value;
@@ -98,10 +102,7 @@ class RequestBinder {
             problems.errors.add(new ApiError.FieldError(JsonNames.path(e), JsonNames.wrongType(e.getTargetType())));
             throw new ValidationException(problems.distinct());
         }
-        Class<?>[] all = new Class<?>[groups.length + 1];
-        all[0] = Default.class;
-        System.arraycopy(groups, 0, all, 1, groups.length);
-        for (ConstraintViolation<T> violation : validator.validate(value, all)) {
+        for (ConstraintViolation<T> violation : validator.validate(value, groups)) {
             problems.errors.add(new ApiError.FieldError(field(violation.getPropertyPath()), violation.getMessage()));
         }
         if (!problems.errors.isEmpty()) {
