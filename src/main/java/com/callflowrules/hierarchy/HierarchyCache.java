@@ -5,7 +5,6 @@ import com.callflowrules.facts.Did;
 import com.callflowrules.facts.DidGroup;
 import com.callflowrules.facts.MeetingRoom;
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,13 +39,7 @@ public class HierarchyCache {
     private final MeetingRoomRepository rooms;
     private final boolean enabled;
 
-    private final Cache<String, Optional<Did>> didsByNumber;
-    private final Cache<String, Optional<Did>> didsBySid;
-    private final Cache<String, Optional<DidGroup>> groupsBySid;
-    private final Cache<String, Optional<Account>> accountsBySid;
-    private final Cache<String, Optional<MeetingRoom>> roomsBySid;
-    /** Per account: (scope, code) to the rooms owning it; only found codes, so wrong codes cannot fill it. */
-    private final Cache<String, Map<List<String>, List<MeetingRoom>>> codesByAccount;
+    private final CachedNodes cached;
 
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
@@ -89,12 +82,7 @@ public class HierarchyCache {
         this.dids = dids;
         this.rooms = rooms;
         this.enabled = size > 0;
-        this.didsByNumber = Caffeine.newBuilder().maximumSize(size).build();
-        this.didsBySid = Caffeine.newBuilder().maximumSize(size).build();
-        this.groupsBySid = Caffeine.newBuilder().maximumSize(size).build();
-        this.accountsBySid = Caffeine.newBuilder().maximumSize(size).build();
-        this.roomsBySid = Caffeine.newBuilder().maximumSize(size).build();
-        this.codesByAccount = Caffeine.newBuilder().maximumSize(size).build();
+        this.cached = new CachedNodes(size);
     }
 
     /**
@@ -138,7 +126,7 @@ public class HierarchyCache {
     private void catchUpLocked(long seen, String seenEpoch) {
         if (!seenEpoch.equals(epoch)) {
             // A database created anew: version numbers start over and mean other changes.
-            clear();
+            cached.clear();
             epoch = seenEpoch;
             version = seen;
             return;
@@ -155,35 +143,11 @@ public class HierarchyCache {
                 changes.stream().map(change -> change[0]).distinct().count();
         if (versionsListed < seen - version) {
             // Pruned (or written around the log): which keys went stale is unknown, so all may have.
-            clear();
+            cached.clear();
         } else {
-            changes.forEach(change -> evict((String) change[1]));
+            changes.forEach(change -> cached.evict((String) change[1]));
         }
         version = seen;
-    }
-
-    private void clear() {
-        didsByNumber.invalidateAll();
-        didsBySid.invalidateAll();
-        groupsBySid.invalidateAll();
-        accountsBySid.invalidateAll();
-        roomsBySid.invalidateAll();
-        codesByAccount.invalidateAll();
-    }
-
-    private void evict(String key) {
-        int colon = key.indexOf(':');
-        String kind = key.substring(0, colon);
-        String id = key.substring(colon + 1);
-        switch (kind) {
-            case "account" -> accountsBySid.invalidate(id);
-            case "group" -> groupsBySid.invalidate(id);
-            case "did" -> didsBySid.invalidate(id);
-            case "number" -> didsByNumber.invalidate(id);
-            case "room" -> roomsBySid.invalidate(id);
-            case "codes" -> codesByAccount.invalidate(id);
-            default -> clear(); // a kind this node does not know (a newer node wrote it): drop everything
-        }
     }
 
     /** Runs {@code store} only while no write has been caught up since {@code readAt}, and not for a writing transaction. */
@@ -211,30 +175,30 @@ public class HierarchyCache {
         }
 
         public Optional<Did> didByNumber(String phonenumber) {
-            return read(didsByNumber, phonenumber, dids::findByNumber);
+            return read(cached.didsByNumber, phonenumber, dids::findByNumber);
         }
 
         public Optional<Did> did(String didSid) {
-            return read(didsBySid, didSid, dids::find);
+            return read(cached.didsBySid, didSid, dids::find);
         }
 
         public Optional<DidGroup> group(String didGroupSid) {
-            return read(groupsBySid, didGroupSid, groups::find);
+            return read(cached.groupsBySid, didGroupSid, groups::find);
         }
 
         public Optional<Account> account(String accountSid) {
-            return read(accountsBySid, accountSid, accounts::find);
+            return read(cached.accountsBySid, accountSid, accounts::find);
         }
 
         public Optional<MeetingRoom> room(String meetingRoomSid) {
-            return read(roomsBySid, meetingRoomSid, rooms::find);
+            return read(cached.roomsBySid, meetingRoomSid, rooms::find);
         }
 
         /** As {@link MeetingRoomRepository#roomsWithCode}. */
         public List<MeetingRoom> roomsWithCode(String accountSid, String didGroupSid, String code) {
             List<String> key = java.util.Arrays.asList(didGroupSid, code);
             if (enabled) {
-                Map<List<String>, List<MeetingRoom>> codes = codesByAccount.getIfPresent(accountSid);
+                Map<List<String>, List<MeetingRoom>> codes = cached.codesByAccount.getIfPresent(accountSid);
                 List<MeetingRoom> cached = codes == null ? null : codes.get(key);
                 if (cached != null) {
                     hits.increment();
@@ -246,7 +210,7 @@ public class HierarchyCache {
             if (enabled && !found.isEmpty()) {
                 storeIfCurrent(
                         readAt,
-                        () -> codesByAccount
+                        () -> cached.codesByAccount
                                 .get(accountSid, account -> new ConcurrentHashMap<>())
                                 .put(key, found));
             }

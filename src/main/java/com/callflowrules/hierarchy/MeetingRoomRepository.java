@@ -7,13 +7,10 @@ import static com.callflowrules.hierarchy.HierarchyChanges.keys;
 
 import com.callflowrules.facts.AccessCode;
 import com.callflowrules.facts.MeetingRoom;
-import com.callflowrules.facts.Role;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,9 +29,11 @@ public class MeetingRoomRepository {
     private final JdbcClient jdbc;
     private final HierarchyChanges changes;
     private final Clock clock;
+    private final AccessCodeRows accessCodes;
 
     public MeetingRoomRepository(JdbcClient jdbc, HierarchyChanges changes, Clock clock) {
         this.jdbc = jdbc;
+        this.accessCodes = new AccessCodeRows(jdbc);
         this.changes = changes;
         this.clock = clock;
     }
@@ -75,15 +74,11 @@ public class MeetingRoomRepository {
                                     PropertiesJson.write(room.properties()),
                                     timestamp(room.dateCreated()))
                             .update();
-                    insertCodes(room);
+                    this.accessCodes.insert(room);
                     return room;
                 }));
     }
 
-    /**
-     * The stored object, its row locked until the transaction ends: a read-modify-write (a merge
-     * patch) in one transaction cannot lose a concurrent writer's change.
-     */
     /**
      * Locks the rows of {@code meetingRoomSids} until the transaction ends, in sid order (so two
      * lockers cannot deadlock): what serializes the events that start or wait for a room's meeting.
@@ -97,6 +92,10 @@ public class MeetingRoomRepository {
         }
     }
 
+    /**
+     * The stored object, its row locked until the transaction ends: a read-modify-write (a merge
+     * patch) in one transaction cannot lose a concurrent writer's change.
+     */
     public Optional<MeetingRoom> findForUpdate(String meetingRoomSid) {
         return rooms("SELECT * FROM meeting_rooms WHERE meeting_room_sid = ? FOR UPDATE", meetingRoomSid).stream()
                 .findFirst();
@@ -152,10 +151,8 @@ public class MeetingRoomRepository {
                     if (updated == 0) {
                         return false;
                     }
-                    jdbc.sql("DELETE FROM access_codes WHERE meeting_room_sid = ?")
-                            .param(room.meetingRoomSid())
-                            .update();
-                    insertCodes(room);
+                    accessCodes.delete(room.meetingRoomSid());
+                    accessCodes.insert(room);
                     return true;
                 })));
     }
@@ -186,53 +183,21 @@ public class MeetingRoomRepository {
                 .orElse(List.of());
     }
 
-    private void insertCodes(MeetingRoom room) {
-        List<AccessCode> codes = room.accessCodes();
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (AccessCode code : codes) {
-            if (!seen.add(code.accessCode())) {
-                // The primary key refuses it too; this names the code.
-                throw new ConflictException("access code " + code.accessCode() + " is listed twice in the room");
-            }
-        }
-        for (int position = 0; position < codes.size(); position++) {
-            AccessCode code = codes.get(position);
-            jdbc.sql(
-                            "INSERT INTO access_codes (meeting_room_sid, account_sid, scope, access_code, role, position) VALUES (?, ?, ?, ?, ?, ?)")
-                    .params(
-                            room.meetingRoomSid(),
-                            room.accountSid(),
-                            scope(room.didGroupSid()),
-                            code.accessCode(),
-                            code.role().jsonName(),
-                            position)
-                    .update();
-        }
-    }
-
     private List<MeetingRoom> rooms(String sql, Object... params) {
         List<RoomRow> rows =
                 jdbc.sql(sql).params(params).query(MeetingRoomRepository::row).list();
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<String, List<AccessCode>> codes = new LinkedHashMap<>();
-        rows.forEach(r -> codes.put(r.sid(), new ArrayList<>()));
-        jdbc.sql(
-                        "SELECT meeting_room_sid, access_code, role FROM access_codes WHERE meeting_room_sid IN (:sids) ORDER BY position")
-                .param("sids", List.copyOf(codes.keySet()))
-                .query((rs, n) -> {
-                    codes.get(rs.getString(1)).add(new AccessCode(rs.getString(2), Role.fromJsonName(rs.getString(3))));
-                    return null;
-                })
-                .list();
+        Map<String, List<AccessCode>> codesByRoom =
+                accessCodes.of(rows.stream().map(RoomRow::sid).toList());
         return rows.stream()
                 .map(r -> new MeetingRoom(
                         r.sid(),
                         r.accountSid(),
                         r.name(),
                         r.didGroupSid(),
-                        codes.get(r.sid()),
+                        codesByRoom.get(r.sid()),
                         r.properties(),
                         r.adHoc(),
                         r.dateCreated()))
@@ -260,7 +225,7 @@ public class MeetingRoomRepository {
     }
 
     /** The scope column: the group's sid, or '' for an account-wide room. */
-    private static String scope(String didGroupSid) {
+    static String scope(String didGroupSid) {
         return didGroupSid == null ? "" : didGroupSid;
     }
 }

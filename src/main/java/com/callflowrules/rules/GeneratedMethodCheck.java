@@ -1,9 +1,7 @@
 package com.callflowrules.rules;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.Handle;
@@ -15,8 +13,8 @@ import org.objectweb.asm.Type;
 /**
  * Checks one method of the generated code for {@link CompiledRuleCheck}: every type, field and
  * method it names against the allow-list, loops, arrays, dynamic constants, the calls between
- * generated methods (for recursion), which rule it belongs to, and the constants it hands to
- * product methods and operators (for the meaning checks).
+ * generated methods (for recursion) and which rule it belongs to; the constants it hands to
+ * product methods and operators go to its {@link ConstantUseRecorder}.
  */
 final class GeneratedMethodCheck extends MethodVisitor {
 
@@ -26,17 +24,12 @@ final class GeneratedMethodCheck extends MethodVisitor {
     private final String key;
     private final String method;
     private final Set<Label> seen = new HashSet<>();
-    /** The last instructions that pushed a value: a string constant, an int constant, or an accessor call. */
-    private final List<Object> pushed = new ArrayList<>();
+    private final PushedValues pushed = new PushedValues();
 
     private String lastString;
     private String ruleName;
     private final Set<String> named = new HashSet<>();
-    /** A model operator call being built: D.eval(Operator.INSTANCE, accessor, new Object[] {constants}). */
-    private String evalOperator;
-
-    private CompiledRuleCheck.Accessor evalAccessor;
-    private final List<String> evalConstants = new ArrayList<>();
+    private final ConstantUseRecorder constants;
 
     GeneratedMethodCheck(CompiledRuleCheck check, String className, String key, String method) {
         super(Opcodes.ASM9);
@@ -44,13 +37,7 @@ final class GeneratedMethodCheck extends MethodVisitor {
         this.className = className;
         this.key = className + "." + key;
         this.method = method;
-    }
-
-    private void push(Object value) {
-        pushed.add(value);
-        if (pushed.size() > 3) {
-            pushed.remove(0);
-        }
+        this.constants = new ConstantUseRecorder(check.constantUses, className, method);
     }
 
     private void name(String owner) {
@@ -118,13 +105,7 @@ final class GeneratedMethodCheck extends MethodVisitor {
         check.reference(className, method, type, null, null, "type");
         if (opcode == Opcodes.ANEWARRAY) {
             arraySize();
-            if (evalOperator != null && evalAccessor == null) {
-                pushed.stream()
-                        .filter(CompiledRuleCheck.Accessor.class::isInstance)
-                        .map(CompiledRuleCheck.Accessor.class::cast)
-                        .reduce((a, b) -> b)
-                        .ifPresent(accessor -> evalAccessor = accessor);
-            }
+            constants.arrayMade(pushed);
         }
         pushed.clear();
     }
@@ -135,32 +116,30 @@ final class GeneratedMethodCheck extends MethodVisitor {
             arraySize();
             pushed.clear();
         } else {
-            push(operand);
+            pushed.push(operand);
         }
     }
 
     @Override
     public void visitInsn(int opcode) {
         if (opcode >= Opcodes.ICONST_M1 && opcode <= Opcodes.ICONST_5) {
-            push(opcode - Opcodes.ICONST_0);
+            pushed.push(opcode - Opcodes.ICONST_0);
         } else if (opcode == Opcodes.ARRAYLENGTH) {
             // a copy the size of an existing (so already bounded) array, as in an enum's values()
             pushed.clear();
-            push(0);
-        } else if (opcode == Opcodes.AASTORE
-                && !pushed.isEmpty()
-                && pushed.get(pushed.size() - 1) instanceof String constant) {
-            evalConstants.add(constant);
+            pushed.push(0);
+        } else if (opcode == Opcodes.AASTORE && pushed.last() instanceof String constant) {
+            constants.arrayElement(constant);
             pushed.clear();
-        } else if (opcode == Opcodes.DUP && !pushed.isEmpty()) {
-            push(pushed.get(pushed.size() - 1));
+        } else if (opcode == Opcodes.DUP && pushed.last() != null) {
+            pushed.push(pushed.last());
         } else {
             pushed.clear();
         }
     }
 
     private void arraySize() {
-        Object size = pushed.isEmpty() ? null : pushed.get(pushed.size() - 1);
+        Object size = pushed.last();
         if (!(size instanceof Integer n) || n < 0 || n > CompiledRuleCheck.MAX_ARRAY) {
             check.refuse(
                     className,
@@ -184,25 +163,23 @@ final class GeneratedMethodCheck extends MethodVisitor {
             pushed.clear();
         } else if (value instanceof String text) {
             lastString = text;
-            push(text);
+            pushed.push(text);
         } else if (value instanceof Integer n) {
-            push(n);
+            pushed.push(n);
         } else if (value instanceof Handle handle) {
             handle(handle);
             pushed.clear();
         } else if (value instanceof ConstantDynamic) {
             check.refuse(className, method, "a dynamic constant is refused: it runs code outside the allow-list");
         } else {
-            push(value);
+            pushed.push(value);
         }
     }
 
     @Override
     public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
         if (opcode == Opcodes.GETSTATIC && owner.startsWith("org/drools/model/operators/") && "INSTANCE".equals(name)) {
-            evalOperator = owner;
-            evalAccessor = null;
-            evalConstants.clear();
+            constants.operatorLoaded(owner);
         }
         name(owner);
         check.reference(className, method, owner, name, null, "field");
@@ -218,88 +195,23 @@ final class GeneratedMethodCheck extends MethodVisitor {
             call(owner + "." + name + descriptor);
         }
         if ("java/util/regex/Pattern".equals(owner) && "compile".equals(name)) {
-            Object pattern = pushed.isEmpty() ? null : pushed.get(pushed.size() - 1);
-            String problem =
-                    pattern instanceof String regex ? RegexCheck.problem(regex) : "a pattern must be a constant string";
-            if (problem != null) {
-                check.refuse(
-                        className,
-                        method,
-                        "regular expression " + (pattern instanceof String r ? "'" + r + "' " : "") + "is refused: "
-                                + problem);
+            String refusal = RegexCheck.refusal(pushed.last());
+            if (refusal != null) {
+                check.refuse(className, method, refusal);
             }
         }
         if (CompiledRuleCheck.RULE_FACTORY_OWNER.equals(owner) && "rule".equals(name) && lastString != null) {
             ruleName = lastString;
             check.ruleOfMethod.put(className + "." + method, ruleName);
         }
-        recordComparison(owner, name);
-        if (CompiledRuleCheck.RULE_FACTORY_OWNER.equals(owner) && "eval".equals(name) && evalOperator != null) {
-            if (evalAccessor != null) {
-                for (String constant : evalConstants) {
-                    check.constantUses.add(new CompiledRuleCheck.ConstantUse(
-                            className,
-                            method,
-                            evalAccessor.owner() + "." + evalAccessor.name(),
-                            operator(evalOperator, ""),
-                            constant));
-                }
-            }
-            evalOperator = null;
-            evalAccessor = null;
-            evalConstants.clear();
-        }
-        if ("<init>".equals(name)
-                && owner.startsWith("com/callflowrules/")
-                && "(Ljava/lang/String;)V".equals(descriptor)
-                && !pushed.isEmpty()
-                && pushed.get(pushed.size() - 1) instanceof String constant) {
-            check.constantUses.add(
-                    new CompiledRuleCheck.ConstantUse(className, method, owner + ".<init>", "construct", constant));
-        }
-        if (!"<init>".equals(name)
-                && owner.startsWith("com/callflowrules/")
-                && descriptor.startsWith("(Ljava/lang/String;)")
-                && !pushed.isEmpty()
-                && pushed.get(pushed.size() - 1) instanceof String constant) {
-            // A product method called with a constant, such as EffectiveProperties.value("did_language").
-            check.constantUses.add(
-                    new CompiledRuleCheck.ConstantUse(className, method, owner + "." + name, "argument", constant));
-        }
+        constants.called(owner, name, descriptor, pushed);
         if (Type.getReturnType(descriptor).getSort() != Type.VOID
                 && opcode != Opcodes.INVOKESPECIAL
                 && check.isProductAccessor(owner, descriptor)) {
-            push(new CompiledRuleCheck.Accessor(owner, name));
+            pushed.push(new CompiledRuleCheck.Accessor(owner, name));
         } else {
             pushed.clear();
         }
-    }
-
-    /** A string constant and a product accessor consumed together by an equality or string operator. */
-    private void recordComparison(String owner, String name) {
-        if (pushed.size() < 2) {
-            return;
-        }
-        Object a = pushed.get(pushed.size() - 2);
-        Object b = pushed.get(pushed.size() - 1);
-        CompiledRuleCheck.Accessor accessor =
-                a instanceof CompiledRuleCheck.Accessor x ? x : b instanceof CompiledRuleCheck.Accessor y ? y : null;
-        String constant = a instanceof String x ? x : b instanceof String y ? y : null;
-        if (accessor != null && constant != null) {
-            check.constantUses.add(new CompiledRuleCheck.ConstantUse(
-                    className, method, accessor.owner() + "." + accessor.name(), operator(owner, name), constant));
-        }
-    }
-
-    private static String operator(String owner, String name) {
-        String lower = (owner + "." + name).toLowerCase(java.util.Locale.ROOT);
-        if (lower.contains("startswith")) {
-            return "startsWith";
-        }
-        if (lower.contains("endswith")) {
-            return "endsWith";
-        }
-        return lower.contains("equal") ? "equals" : name;
     }
 
     @Override
@@ -341,8 +253,8 @@ final class GeneratedMethodCheck extends MethodVisitor {
 
     @Override
     public void visitVarInsn(int opcode, int varIndex) {
-        if (opcode == Opcodes.ISTORE && !pushed.isEmpty()) {
-            pushed.remove(pushed.size() - 1);
+        if (opcode == Opcodes.ISTORE) {
+            pushed.dropLast();
         } else {
             pushed.clear();
         }

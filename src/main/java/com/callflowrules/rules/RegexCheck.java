@@ -18,6 +18,19 @@ final class RegexCheck {
 
     private RegexCheck() {}
 
+    /**
+     * Why compiling {@code pattern}, the value a generated {@code Pattern.compile} is handed, is
+     * refused, or {@code null} when it may be compiled: only a constant string passes, and only one
+     * {@link #problem} finds nothing wrong with.
+     */
+    static String refusal(Object pattern) {
+        if (!(pattern instanceof String regex)) {
+            return "regular expression is refused: a pattern must be a constant string";
+        }
+        String problem = problem(regex);
+        return problem == null ? null : "regular expression '" + regex + "' is refused: " + problem;
+    }
+
     /** Why {@code regex} may not be used, or {@code null} when it may. */
     static String problem(String regex) {
         try {

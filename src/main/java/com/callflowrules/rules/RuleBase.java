@@ -2,22 +2,11 @@ package com.callflowrules.rules;
 
 import com.callflowrules.facts.CallFlow;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.kie.api.KieBase;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.BeforeMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.event.rule.MatchCreatedEvent;
-import org.kie.api.event.rule.ObjectDeletedEvent;
-import org.kie.api.event.rule.ObjectInsertedEvent;
-import org.kie.api.event.rule.ObjectUpdatedEvent;
-import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 
@@ -110,9 +99,7 @@ public final class RuleBase {
     public Evaluation evaluate(Collection<?> facts) {
         KieSession session = pool.newKieSession();
         RuleBudget budget = RuleBudget.start(bounds);
-        Recorder recorder = new Recorder(budget);
-        RecordingListener listener = RecordingListener.of(session);
-        listener.recorder = recorder;
+        EvaluationRecorder recorder = EvaluationRecorder.attach(session, budget);
         boolean clean = false;
         try {
             for (Object fact : facts) {
@@ -128,7 +115,7 @@ public final class RuleBase {
             throw failure(budget, recorder, e);
         } finally {
             budget.end();
-            listener.recorder = null;
+            recorder.detach();
             // A failed session may hold half a decision: only a clean one goes back to the pool
             // (dispose() of a pooled session resets and returns it). A failed one is left to the
             // garbage collector; it holds no thread or outside resource.
@@ -140,10 +127,10 @@ public final class RuleBase {
             // Rule code caught the budget's failure and went on: the decision still failed.
             throw failure(budget, recorder, null);
         }
-        return new Evaluation(recorder.inserted, List.copyOf(recorder.fired), version);
+        return new Evaluation(recorder.inserted(), recorder.fired(), version);
     }
 
-    private RuleEvaluationException failure(RuleBudget budget, Recorder recorder, Throwable e) {
+    private RuleEvaluationException failure(RuleBudget budget, EvaluationRecorder recorder, Throwable e) {
         List<String> last = recorder.last();
         if (budget.exceeded() != null) {
             return new RuleEvaluationException(
@@ -154,7 +141,7 @@ public final class RuleBase {
                     version,
                     last);
         }
-        String rule = recorder.current == null ? "(none)" : recorder.current;
+        String rule = recorder.current() == null ? "(none)" : recorder.current();
         return new RuleEvaluationException(
                 "rule '" + rule + "' failed in rule base " + version + ": " + rootMessage(e) + "; last rules fired: "
                         + last,
@@ -173,87 +160,5 @@ public final class RuleBase {
             cause = cause.getCause();
         }
         return cause.getClass().getSimpleName() + ": " + cause.getMessage();
-    }
-
-    /** Per-evaluation listener: collects rule-inserted facts and fired rule names, and holds the budget. */
-    private static final class Recorder {
-        private static final int LAST = 5;
-        final List<Object> inserted = new ArrayList<>();
-        final Set<String> fired = new LinkedHashSet<>();
-        final java.util.ArrayDeque<String> lastFired = new java.util.ArrayDeque<>(LAST);
-        final RuleBudget budget;
-        int firings;
-        String current;
-
-        Recorder(RuleBudget budget) {
-            this.budget = budget;
-        }
-
-        List<String> last() {
-            return List.copyOf(lastFired);
-        }
-
-        void matchCreated() {
-            budget.check(firings);
-        }
-
-        void beforeFired(String rule) {
-            budget.check(firings);
-            current = rule;
-            firings++;
-            if (lastFired.size() == LAST) {
-                lastFired.removeFirst();
-            }
-            lastFired.addLast(rule);
-        }
-    }
-
-    /**
-     * The one listener of a pooled session, attached the first time the session is borrowed and
-     * kept with it: each evaluation points it at its own {@link Recorder} for as long as it runs.
-     */
-    private static final class RecordingListener extends DefaultAgendaEventListener
-            implements RuleRuntimeEventListener {
-        Recorder recorder;
-
-        static RecordingListener of(KieSession session) {
-            for (Object attached : session.getAgendaEventListeners()) {
-                if (attached instanceof RecordingListener listener) {
-                    return listener;
-                }
-            }
-            RecordingListener listener = new RecordingListener();
-            session.addEventListener((org.kie.api.event.rule.AgendaEventListener) listener);
-            session.addEventListener((RuleRuntimeEventListener) listener);
-            return listener;
-        }
-
-        @Override
-        public void matchCreated(MatchCreatedEvent event) {
-            recorder.matchCreated();
-        }
-
-        @Override
-        public void beforeMatchFired(BeforeMatchFiredEvent event) {
-            recorder.beforeFired(event.getMatch().getRule().getName());
-        }
-
-        @Override
-        public void afterMatchFired(AfterMatchFiredEvent event) {
-            recorder.fired.add(event.getMatch().getRule().getName());
-        }
-
-        @Override
-        public void objectInserted(ObjectInsertedEvent event) {
-            if (event.getRule() != null) {
-                recorder.inserted.add(event.getObject());
-            }
-        }
-
-        @Override
-        public void objectUpdated(ObjectUpdatedEvent event) {}
-
-        @Override
-        public void objectDeleted(ObjectDeletedEvent event) {}
     }
 }

@@ -2,20 +2,15 @@ package com.callflowrules.scenario;
 
 import com.callflowrules.decision.DecisionEngine;
 import com.callflowrules.facts.AccessCode;
-import com.callflowrules.facts.Account;
 import com.callflowrules.facts.CallFlow;
-import com.callflowrules.facts.Did;
-import com.callflowrules.facts.DidGroup;
 import com.callflowrules.facts.MeetingRoom;
 import com.callflowrules.facts.Placement;
-import com.callflowrules.facts.Properties;
 import com.callflowrules.facts.Role;
 import com.callflowrules.hierarchy.AccountRepository;
 import com.callflowrules.hierarchy.DidGroupRepository;
 import com.callflowrules.hierarchy.DidRepository;
 import com.callflowrules.hierarchy.HierarchyStore;
 import com.callflowrules.hierarchy.MeetingRoomRepository;
-import com.callflowrules.properties.PropertySchema;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,15 +18,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A scenario's hierarchy in the store: created from its {@code hierarchy} section, changed by its
- * {@code change} steps as an admin PATCH would, and the names it gives what it created (a room
+ * A scenario's hierarchy in the store: created from its {@code hierarchy} section, and the names
+ * it gives what it created (its {@code change} steps find them here, {@link ScenarioChange}) (a room
  * by its name, {@code ad_hoc:<code>}, {@code direct:<number>}).
  */
 final class ScenarioHierarchy {
 
     private final Scenario scenario;
     private final DecisionEngine engine;
-    private final HierarchyStore store;
     private final Map<String, String> accounts = new HashMap<>();
     private final Map<String, String> groups = new HashMap<>();
     private final Map<String, String> roomNames = new HashMap<>();
@@ -42,7 +36,6 @@ final class ScenarioHierarchy {
     ScenarioHierarchy(Scenario scenario, DecisionEngine engine, HierarchyStore store) {
         this.scenario = scenario;
         this.engine = engine;
-        this.store = store;
         this.rooms = store.rooms();
         build(store.accounts(), store.groups(), store.dids(), store.rooms());
     }
@@ -106,104 +99,29 @@ final class ScenarioHierarchy {
                 .orElse("other");
     }
 
-    /**
-     * Sets {@code call_flow} and/or {@code properties} (a merge: {@code null} removes a key) on
-     * the one object the step names, through the store as an admin PATCH would.
-     */
-    @SuppressWarnings("unchecked")
-    void change(Scenario.Step step) {
-        Map<String, Object> change = step.change();
-        boolean setsFlow = change.containsKey("call_flow");
-        String flowSid = setsFlow && !isNull(change.get("call_flow"))
-                ? flowByName(step, (String) change.get("call_flow"))
-                : null;
-        Map<String, Object> patch = (Map<String, Object>) change.getOrDefault("properties", Map.of());
-        String where = scenario.file() + ":" + step.line() + ": ";
-        if (change.containsKey("account")) {
-            Account a = store.accounts()
-                    .find(sid(accounts, change.get("account"), where, "account"))
-                    .orElseThrow();
-            store.accounts()
-                    .update(new Account(
-                            a.accountSid(),
-                            a.name(),
-                            setsFlow ? flowSid : a.callFlowSid(),
-                            merged(a.properties(), patch),
-                            a.dateCreated()));
-        } else if (change.containsKey("did_group")) {
-            DidGroup g = store.groups()
-                    .find(sid(groups, change.get("did_group"), where, "DID group"))
-                    .orElseThrow();
-            store.groups()
-                    .update(new DidGroup(
-                            g.didGroupSid(),
-                            g.accountSid(),
-                            g.name(),
-                            setsFlow ? flowSid : g.callFlowSid(),
-                            merged(g.properties(), patch),
-                            g.dateCreated()));
-        } else if (change.containsKey("did")) {
-            Did d = store.dids()
-                    .find(sid(didSids, change.get("did"), where, "DID"))
-                    .orElseThrow();
-            store.dids()
-                    .update(new Did(
-                            d.didSid(),
-                            d.accountSid(),
-                            d.phonenumber(),
-                            d.didGroupSid(),
-                            setsFlow ? flowSid : d.callFlowSid(),
-                            merged(d.properties(), patch),
-                            d.dateCreated()));
-        } else {
-            if (setsFlow) {
-                throw new ScenarioException(where + "a meeting room names no call flow");
-            }
-            MeetingRoom r = store.rooms()
-                    .find(sid(roomSids, change.get("room"), where, "room"))
-                    .orElseThrow();
-            store.rooms()
-                    .update(new MeetingRoom(
-                            r.meetingRoomSid(),
-                            r.accountSid(),
-                            r.name(),
-                            r.didGroupSid(),
-                            r.accessCodes(),
-                            merged(r.properties(), patch),
-                            r.adHoc(),
-                            r.dateCreated()));
+    /** The sid of what the scenario's hierarchy names {@code name}, of the kind {@code kind}; {@code null} when none. */
+    String sid(Kind kind, Object name) {
+        Map<String, String> byName = switch (kind) {
+            case ACCOUNT -> accounts;
+            case DID_GROUP -> groups;
+            case DID -> didSids;
+            case ROOM -> roomSids;
+        };
+        return byName.get(String.valueOf(name));
+    }
+
+    /** The kinds of node a scenario names. */
+    enum Kind {
+        ACCOUNT("account"),
+        DID_GROUP("DID group"),
+        DID("DID"),
+        ROOM("room");
+
+        final String noun;
+
+        Kind(String noun) {
+            this.noun = noun;
         }
-    }
-
-    private String sid(Map<String, String> byName, Object name, String where, String what) {
-        String sid = byName.get(String.valueOf(name));
-        if (sid == null) {
-            throw new ScenarioException(where + "no " + what + " '" + name + "' in the scenario's hierarchy");
-        }
-        return sid;
-    }
-
-    private String flowByName(Scenario.Step step, String name) {
-        return name == null
-                ? null
-                : engine.callFlow(name)
-                        .map(CallFlow::callFlowSid)
-                        .orElseThrow(() -> new ScenarioException(scenario.file() + ":" + step.line()
-                                + ": no call flow '" + name + "' in the rule base"));
-    }
-
-    /** Scenario YAML keeps scalars as written: {@code null} and {@code ~} are the text that means none. */
-    private static boolean isNull(Object value) {
-        return value == null || "null".equals(value) || "~".equals(value);
-    }
-
-    private static Map<String, String> merged(Map<String, String> current, Map<String, Object> patch) {
-        Map<String, String> values = new LinkedHashMap<>();
-        patch.forEach((key, value) -> values.put(key, isNull(value) ? null : String.valueOf(value)));
-        Map<String, String> next = Properties.mergePatch(current, values);
-        PropertySchema.standard().validate(next);
-        PropertySchema.requireDistinctBindings(next);
-        return next;
     }
 
     private String flow(Scenario.Node node) {

@@ -52,6 +52,7 @@ public final class ScenarioRunner {
         private final ScenarioClock clock = new ScenarioClock();
         private final CallControl control;
         private final ScenarioHierarchy hierarchy;
+        private final ScenarioChange changes;
         private final ScenarioObservations observations;
         private final Map<String, String> callers = new LinkedHashMap<>();
 
@@ -72,6 +73,7 @@ public final class ScenarioRunner {
                     transactions,
                     clock);
             hierarchy = new ScenarioHierarchy(scenario, engine, store);
+            changes = new ScenarioChange(scenario, engine, store, hierarchy);
             observations = new ScenarioObservations(calls, meetings, hierarchy::room);
         }
 
@@ -121,7 +123,7 @@ public final class ScenarioRunner {
                     Optional.of(control.pressed(callSid, step.value()).decision());
                 case "hangs_up" -> Optional.of(control.hangUp(callSid).decision());
                 case "change" -> {
-                    hierarchy.change(step);
+                    changes.apply(step);
                     yield Optional.empty();
                 }
                 case "together" -> {

@@ -1,0 +1,256 @@
+package com.callflowrules.rules;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The types outside the product and the rule model that generated code may name, each with the
+ * members it may use: JDK values and collections, and the few Drools types the generated project
+ * model describes itself with. A member is listed by name (every overload) or by name and
+ * descriptor (one overload, as for constructors).
+ */
+final class ListedMembers {
+
+    private static final Set<String> STRING_METHODS = Set.of(
+            "length",
+            "isEmpty",
+            "isBlank",
+            "charAt",
+            "equals",
+            "equalsIgnoreCase",
+            "hashCode",
+            "toString",
+            "compareTo",
+            "compareToIgnoreCase",
+            "startsWith",
+            "endsWith",
+            "contains",
+            "indexOf",
+            "lastIndexOf",
+            "substring",
+            "toUpperCase",
+            "toLowerCase",
+            "trim",
+            "strip",
+            "stripLeading",
+            "stripTrailing",
+            "concat",
+            "valueOf",
+            "join",
+            "replace",
+            "codePointAt");
+    private static final Set<String> BOX_METHODS = Set.of(
+            "<init>",
+            "valueOf",
+            "parseInt",
+            "parseLong",
+            "parseBoolean",
+            "intValue",
+            "longValue",
+            "doubleValue",
+            "floatValue",
+            "shortValue",
+            "byteValue",
+            "booleanValue",
+            "charValue",
+            "compare",
+            "compareTo",
+            "equals",
+            "hashCode",
+            "toString",
+            "max",
+            "min",
+            "sum",
+            "signum",
+            "isDigit",
+            "MAX_VALUE",
+            "MIN_VALUE",
+            "TRUE",
+            "FALSE",
+            "TYPE");
+    /** Reads and small writes of collections; nothing that takes a lambda or a capacity. */
+    private static final Set<String> COLLECTION_METHODS = Set.of(
+            "size",
+            "isEmpty",
+            "contains",
+            "containsKey",
+            "containsValue",
+            "containsAll",
+            "get",
+            "getOrDefault",
+            "keySet",
+            "values",
+            "entrySet",
+            "iterator",
+            "hasNext",
+            "next",
+            "getKey",
+            "getValue",
+            "equals",
+            "hashCode",
+            "toString",
+            "indexOf",
+            "lastIndexOf",
+            "add",
+            "addAll",
+            "put",
+            "putAll",
+            "putIfAbsent",
+            "remove",
+            "of",
+            "copyOf",
+            "subList",
+            "first",
+            "last",
+            "firstKey",
+            "lastKey",
+            "isPresent",
+            "orElse",
+            "empty",
+            "ofNullable");
+
+    private static final Set<String> NEW_COLLECTION =
+            Set.of("<init>()V", "<init>(Ljava/util/Collection;)V", "<init>(Ljava/util/Map;)V");
+
+    private static final Map<String, Set<String>> MEMBERS = Map.ofEntries(
+            Map.entry("java/lang/Object", Set.of("<init>", "equals", "hashCode", "toString")),
+            Map.entry("java/lang/String", STRING_METHODS),
+            Map.entry("java/lang/Comparable", Set.of("compareTo")),
+            Map.entry("java/lang/CharSequence", Set.of("length", "charAt", "toString", "isEmpty")),
+            Map.entry("java/lang/Integer", BOX_METHODS),
+            Map.entry("java/lang/Long", BOX_METHODS),
+            Map.entry("java/lang/Short", BOX_METHODS),
+            Map.entry("java/lang/Byte", BOX_METHODS),
+            Map.entry("java/lang/Double", BOX_METHODS),
+            Map.entry("java/lang/Float", BOX_METHODS),
+            Map.entry("java/lang/Boolean", BOX_METHODS),
+            Map.entry("java/lang/Character", BOX_METHODS),
+            Map.entry("java/lang/Number", BOX_METHODS),
+            Map.entry(
+                    "java/lang/Math",
+                    Set.of(
+                            "abs",
+                            "max",
+                            "min",
+                            "addExact",
+                            "subtractExact",
+                            "multiplyExact",
+                            "floorDiv",
+                            "floorMod",
+                            "ceil",
+                            "floor",
+                            "round",
+                            "signum",
+                            "toIntExact")),
+            // No capacity constructor: a rule may not allocate what it does not fill.
+            Map.entry(
+                    "java/lang/StringBuilder",
+                    Set.of("<init>()V", "<init>(Ljava/lang/String;)V", "append", "toString", "length", "charAt")),
+            Map.entry(
+                    "java/lang/Enum",
+                    Set.of("<init>", "name", "ordinal", "equals", "hashCode", "toString", "compareTo", "valueOf")),
+            Map.entry("java/lang/Record", Set.of("<init>")),
+            // Enum values() as compiled by the rule compiler.
+            Map.entry("java/lang/System", Set.of("arraycopy")),
+            Map.entry("java/lang/Throwable", Set.of("<init>", "getMessage")),
+            Map.entry("java/lang/Exception", Set.of("<init>")),
+            Map.entry("java/lang/RuntimeException", Set.of("<init>")),
+            Map.entry("java/lang/IllegalArgumentException", Set.of("<init>")),
+            Map.entry("java/lang/IllegalStateException", Set.of("<init>")),
+            Map.entry("java/lang/UnsupportedOperationException", Set.of("<init>")),
+            Map.entry("java/lang/NullPointerException", Set.of("<init>")),
+            // $deserializeLambda$, generated for every lambda: reads the lambda's description only.
+            Map.entry(
+                    "java/lang/invoke/SerializedLambda",
+                    Set.of(
+                            "getFunctionalInterfaceClass",
+                            "getFunctionalInterfaceMethodName",
+                            "getFunctionalInterfaceMethodSignature",
+                            "getImplClass",
+                            "getImplMethodKind",
+                            "getImplMethodName",
+                            "getImplMethodSignature",
+                            "getCapturedArg")),
+            Map.entry("java/io/Serializable", Set.of()),
+            // Class literals name fact types for the model; no method of Class (reflection) is allowed.
+            Map.entry("java/lang/Class", Set.of()),
+            Map.entry("java/util/Collection", COLLECTION_METHODS),
+            Map.entry("java/util/List", COLLECTION_METHODS),
+            Map.entry("java/util/Set", COLLECTION_METHODS),
+            Map.entry("java/util/Map", COLLECTION_METHODS),
+            Map.entry("java/util/Map$Entry", COLLECTION_METHODS),
+            Map.entry("java/util/Iterator", COLLECTION_METHODS),
+            Map.entry("java/util/Iterable", Set.of("iterator")),
+            Map.entry("java/util/Optional", COLLECTION_METHODS),
+            Map.entry("java/util/SortedMap", COLLECTION_METHODS),
+            Map.entry("java/util/SortedSet", COLLECTION_METHODS),
+            Map.entry("java/util/ArrayList", union(COLLECTION_METHODS, NEW_COLLECTION)),
+            Map.entry("java/util/HashMap", union(COLLECTION_METHODS, NEW_COLLECTION)),
+            Map.entry("java/util/HashSet", union(COLLECTION_METHODS, NEW_COLLECTION)),
+            Map.entry("java/util/LinkedHashMap", union(COLLECTION_METHODS, NEW_COLLECTION)),
+            Map.entry("java/util/LinkedHashSet", union(COLLECTION_METHODS, NEW_COLLECTION)),
+            Map.entry("java/util/TreeMap", union(COLLECTION_METHODS, NEW_COLLECTION)),
+            Map.entry("java/util/TreeSet", union(COLLECTION_METHODS, NEW_COLLECTION)),
+            Map.entry(
+                    "java/util/Collections",
+                    Set.of(
+                            "emptyList",
+                            "emptyMap",
+                            "emptySet",
+                            "singletonList",
+                            "singleton",
+                            "singletonMap",
+                            "unmodifiableList",
+                            "unmodifiableMap",
+                            "unmodifiableSet",
+                            "unmodifiableCollection")),
+            Map.entry("java/util/Arrays", Set.of("asList")),
+            // how the model names an accumulate function's constructor
+            Map.entry("java/util/function/Supplier", Set.of("get")),
+            Map.entry(
+                    "java/util/Objects",
+                    Set.of(
+                            "equals",
+                            "hashCode",
+                            "isNull",
+                            "nonNull",
+                            "requireNonNull",
+                            "requireNonNullElse",
+                            "toString")),
+            Map.entry("java/util/Locale", Set.of("ENGLISH", "ROOT", "US")),
+            // Patterns: only a constant the regex check passed may be compiled (CompiledRuleCheck).
+            Map.entry("java/util/regex/Pattern", Set.of("compile", "matcher")),
+            Map.entry("java/util/regex/Matcher", Set.of("matches", "find", "lookingAt")),
+            // The generated model's date format (for date literals), built once per class.
+            Map.entry(
+                    "java/time/format/DateTimeFormatterBuilder",
+                    Set.of("<init>", "appendPattern", "parseCaseInsensitive", "toFormatter")),
+            Map.entry("java/time/format/DateTimeFormatter", Set.of()),
+            // The generated project model describes the module; it builds descriptions, nothing else.
+            Map.entry("org/kie/api/KieServices", Set.of("get", "newKieModuleModel")),
+            Map.entry("org/kie/api/builder/ReleaseId", Set.of()),
+            Map.entry("org/drools/modelcompiler/CanonicalKieModuleModel", Set.of()),
+            Map.entry("org/kie/api/runtime/conf/ClockTypeOption", Set.of("get")),
+            Map.entry("org/kie/util/maven/support/ReleaseIdImpl", Set.of("<init>")),
+            Map.entry("org/drools/util/DateUtils", Set.of("getDateFormatMask")),
+            Map.entry("org/drools/base/factmodel/GeneratedFact", Set.of()),
+            Map.entry("org/drools/base/factmodel/AccessibleFact", Set.of()),
+            // What rules do to the working memory: insert, update, delete. Not the runtime, the
+            // agenda, channels, entry points or halting.
+            Map.entry("org/drools/model/Drools", Set.of("insert", "update", "delete")),
+            Map.entry("org/drools/model/DroolsEntryPoint", Set.of("insert", "update", "delete")));
+
+    private ListedMembers() {}
+
+    /** The members of {@code type} generated code may use, or {@code null} when the type is not listed. */
+    static Set<String> of(String type) {
+        return MEMBERS.get(type);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        HashSet<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
+}
