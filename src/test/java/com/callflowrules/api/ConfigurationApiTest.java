@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.callflowrules.facts.CallFlow;
 import com.callflowrules.support.ApiClient;
 import com.callflowrules.support.ApiClient.Answer;
+import com.callflowrules.support.ServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The configuration API over real HTTP, on the embedded database. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.datasource.url=jdbc:h2:mem:configuration-api;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1"
-        })
+@ServiceTest
 class ConfigurationApiTest {
 
     @LocalServerPort

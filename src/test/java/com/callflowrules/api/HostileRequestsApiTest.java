@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.callflowrules.support.ApiClient;
 import com.callflowrules.support.ApiClient.Answer;
+import com.callflowrules.support.ServiceTest;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -28,13 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * duplicate keys, references longer than any sid, filters an operation does not take, bodies
  * over the size limit (declared or streamed).
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.datasource.url=jdbc:h2:mem:hostile-requests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=1000",
-            "callflow.timers.enabled=false",
-            "callflow.rules.watch=false"
-        })
+@ServiceTest
 class HostileRequestsApiTest {
 
     @LocalServerPort

@@ -3,24 +3,19 @@ package com.callflowrules.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.callflowrules.support.ApiClient;
+import com.callflowrules.support.ServiceTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
 /** The served OpenAPI description lists every operation the controllers serve, and no other. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.datasource.url=jdbc:h2:mem:openapi;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-            "callflow.timers.enabled=false"
-        })
+@ServiceTest
 class OpenApiTest {
 
     @LocalServerPort

@@ -2,32 +2,26 @@ package com.callflowrules.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.callflowrules.session.CallControl;
 import com.callflowrules.support.ApiClient;
 import com.callflowrules.support.ApiClient.Answer;
+import com.callflowrules.support.ServiceTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Health with the rules component, decision and reload metrics, and structured logs with the call sid. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.datasource.url=jdbc:h2:mem:operations;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-            "callflow.timers.enabled=false",
-            "callflow.rules.watch=false",
-            "logging.level.com.callflowrules.session=DEBUG"
-        })
+@ServiceTest
 class OperationsTest {
 
     @LocalServerPort
@@ -58,7 +52,19 @@ class OperationsTest {
     void decisionsAndReloadsAreCounted() {
         ListAppender<ILoggingEvent> logs = new ListAppender<>();
         logs.start();
-        ((Logger) LoggerFactory.getLogger(CallControl.class)).addAppender(logs);
+        Logger log = (Logger) LoggerFactory.getLogger(CallControl.class);
+        Level level = log.getLevel();
+        log.setLevel(Level.DEBUG);
+        log.addAppender(logs);
+        try {
+            countsAndLogs(logs);
+        } finally {
+            log.detachAppender(logs);
+            log.setLevel(level);
+        }
+    }
+
+    private void countsAndLogs(ListAppender<ILoggingEvent> logs) {
         ApiClient api = new ApiClient(port);
         ApiClient root = new ApiClient(port, "");
         Answer dropped = api.post("/calls", """

@@ -2,6 +2,7 @@ package com.callflowrules.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.callflowrules.support.ServiceTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,7 +10,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -17,13 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * product's JSON error form too: no HTML page, no server version. Sent as raw bytes, since HTTP
  * clients refuse to send most of them.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.datasource.url=jdbc:h2:mem:server-errors;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-            "callflow.timers.enabled=false",
-            "callflow.rules.watch=false"
-        })
+@ServiceTest
 class ServerErrorsApiTest {
 
     @LocalServerPort

@@ -6,8 +6,8 @@ import com.callflowrules.facts.CallFlow;
 import com.callflowrules.scenario.ScenarioClock;
 import com.callflowrules.support.ApiClient;
 import com.callflowrules.support.ApiClient.Answer;
+import com.callflowrules.support.ServiceTest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,32 +20,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import tools.jackson.databind.JsonNode;
 
 /** Whole call stories over real HTTP, one per flow, with timers driven by a test clock. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.datasource.url=jdbc:h2:mem:call-stories;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-            "callflow.timers.enabled=false"
-        })
-@Import(CallStoryTest.TestClock.class)
+@ServiceTest
 class CallStoryTest {
-
-    @TestConfiguration
-    static class TestClock {
-        @Bean
-        @Primary
-        ScenarioClock testClock() {
-            return new ScenarioClock(Instant.parse("2026-11-23T09:00:00Z"));
-        }
-    }
 
     private static final AtomicInteger NUMBERS = new AtomicInteger(1000);
 

@@ -6,11 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.callflowrules.scenario.ScenarioClock;
 import com.callflowrules.session.CallControl;
 import com.callflowrules.support.ApiClient;
-import com.sun.net.httpserver.HttpServer;
+import com.callflowrules.support.ServiceTest;
+import com.callflowrules.support.ServiceTestDoubles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,25 +17,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,62 +37,18 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code @jambonz/schema}'s own {@code validate()} run under Node.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.datasource.url=jdbc:h2:mem:jambonz;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-            "callflow.timers.enabled=false",
-            "callflow.rules.watch=false",
-            "callflow.webhooks.jambonz-account-sid=" + JambonzWebhookTest.ACCOUNT,
-            "callflow.webhooks.jambonz-api-key=" + JambonzWebhookTest.API_KEY
-        })
-@Import(JambonzWebhookTest.Clocks.class)
+@ServiceTest
 class JambonzWebhookTest {
 
-    static final String ACCOUNT = "fef61e75-cec3-496c-a7bc-8368e4d02a04";
-    static final String API_KEY = "9404e5f7-9a77-4bcc-b0fa-5665ace28ab3";
-
-    /** A stand-in for jambonz's REST API on loopback: it records each request and answers 204, as jambonz does. */
-    private static final HttpServer JAMBONZ_API;
-
-    private static final List<String> API_REQUESTS = new CopyOnWriteArrayList<>();
-
-    static {
-        try {
-            JAMBONZ_API = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        JAMBONZ_API.createContext("/", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            API_REQUESTS.add(
-                    exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
-                            + exchange.getRequestHeaders().getFirst("Authorization") + " " + body);
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        JAMBONZ_API.start();
-    }
-
-    @DynamicPropertySource
-    static void jambonzApi(DynamicPropertyRegistry registry) {
-        registry.add(
-                "callflow.webhooks.jambonz-api-url",
-                () -> "http://localhost:" + JAMBONZ_API.getAddress().getPort() + "/api");
-    }
-
-    /** The clock the timers read. */
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        ScenarioClock testClock() {
-            return new ScenarioClock(Instant.parse("2026-12-02T09:00:00Z"));
-        }
-    }
+    static final String ACCOUNT = ServiceTestDoubles.JAMBONZ_ACCOUNT;
+    static final String API_KEY = ServiceTestDoubles.JAMBONZ_API_KEY;
 
     @Autowired
     ScenarioClock clock;
+
+    /** jambonz's REST API, recording what the service asked of it. */
+    @Autowired
+    ServiceTestDoubles.JambonzApiStandIn jambonzApi;
 
     @Autowired
     CallControl control;
@@ -218,14 +163,14 @@ class JambonzWebhookTest {
         hook("access_code", "{\"call_sid\": \"" + waiter + "\", \"digits\": \"5678\"}", "wait-timer");
         String ours = JambonzController.callSid(waiter);
         assertThat(new ApiClient(port).get("/calls/" + ours).text("state")).isEqualTo("waiting");
-        API_REQUESTS.clear();
+        jambonzApi.requests.clear();
 
         clock.advance(Duration.ofSeconds(31));
         control.fireDueTimers();
 
         assertThat(new ApiClient(port).get("/calls/" + ours).text("end_reason")).isEqualTo("START_TIMEOUT");
         // the platform is told on a thread of its own, after the change is stored
-        await().untilAsserted(() -> assertThat(API_REQUESTS)
+        await().untilAsserted(() -> assertThat(jambonzApi.requests)
                 .containsExactly("PUT /api/v1/Accounts/" + ACCOUNT + "/Calls/" + waiter + " Bearer " + API_KEY
                         + " {\"call_status\": \"completed\"}"));
     }
@@ -236,19 +181,14 @@ class JambonzWebhookTest {
         String callSid = newCallSid();
         hook("call", arrival(callSid, number), "prompt-mute");
         hook("access_code", "{\"call_sid\": \"" + callSid + "\", \"digits\": \"5678\"}", "join-mute");
-        API_REQUESTS.clear();
+        jambonzApi.requests.clear();
 
         new ApiClient(port).patch("/calls/" + JambonzController.callSid(callSid), """
                 {"muted": true}""");
 
-        await().untilAsserted(() -> assertThat(API_REQUESTS)
+        await().untilAsserted(() -> assertThat(jambonzApi.requests)
                 .containsExactly("PUT /api/v1/Accounts/" + ACCOUNT + "/Calls/" + callSid + " Bearer " + API_KEY
                         + " {\"conf_mute_status\": \"mute\"}"));
-    }
-
-    @AfterAll
-    void stopTheStandIn() {
-        JAMBONZ_API.stop(0);
     }
 
     @Test

@@ -3,6 +3,8 @@ package com.callflowrules.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.callflowrules.support.ApiClient;
+import com.callflowrules.support.ServiceTest;
+import com.callflowrules.support.ServiceTestDoubles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -24,7 +26,6 @@ import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -38,59 +39,19 @@ import org.w3c.dom.NodeList;
  * an XML tree; the signature is checked by Twilio's own validator, and unsigned or wrongly
  * signed requests are refused.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.datasource.url=jdbc:h2:mem:twiml;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-            "callflow.timers.enabled=false",
-            "callflow.rules.watch=false",
-            "callflow.webhooks.twilio-auth-token=" + TwimlWebhookTest.TOKEN
-        })
-@org.springframework.context.annotation.Import(TwimlWebhookTest.Doubles.class)
+@ServiceTest
 class TwimlWebhookTest {
-
-    /** The clock the timers read, and Twilio's REST API as a recording of what was asked of it. */
-    @org.springframework.boot.test.context.TestConfiguration
-    static class Doubles {
-        @org.springframework.context.annotation.Bean
-        @org.springframework.context.annotation.Primary
-        com.callflowrules.scenario.ScenarioClock testClock() {
-            return new com.callflowrules.scenario.ScenarioClock(java.time.Instant.parse("2026-12-02T09:00:00Z"));
-        }
-
-        @org.springframework.context.annotation.Bean
-        @org.springframework.context.annotation.Primary
-        RecordingTwilioCalls recordingTwilioCalls() {
-            return new RecordingTwilioCalls();
-        }
-    }
-
-    /** Records the calls the service asks the platform to end. */
-    static final class RecordingTwilioCalls implements TwilioCalls {
-        final java.util.List<String> completed = new java.util.concurrent.CopyOnWriteArrayList<>();
-        final java.util.List<String> participants = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-        @Override
-        public void complete(String callSid) {
-            completed.add(callSid);
-        }
-
-        @Override
-        public void updateParticipant(String conferenceName, String callSid, boolean muted, boolean onHold) {
-            participants.add(conferenceName + " " + callSid + " muted=" + muted + " hold=" + onHold);
-        }
-    }
 
     @org.springframework.beans.factory.annotation.Autowired
     com.callflowrules.scenario.ScenarioClock clock;
 
     @org.springframework.beans.factory.annotation.Autowired
-    RecordingTwilioCalls twilio;
+    ServiceTestDoubles.RecordingTwilioCalls twilio;
 
     @org.springframework.beans.factory.annotation.Autowired
     com.callflowrules.session.CallControl control;
 
-    static final String TOKEN = "12345678901234567890123456789012";
+    static final String TOKEN = ServiceTestDoubles.TWILIO_AUTH_TOKEN;
     private static final String AUTH =
             "Basic " + Base64.getEncoder().encodeToString("dev:dev-password".getBytes(StandardCharsets.UTF_8));
     private static final AtomicInteger NUMBERS = new AtomicInteger(2000);
