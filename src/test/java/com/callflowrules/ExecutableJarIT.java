@@ -23,49 +23,65 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged application started with {@code java -jar}, as in production: Drools must find its
  * parts inside the fat jar, the rules load from disk, and the embedded database keeps its data in
- * a file under the working directory across a restart.
+ * a file under the working directory. The tests follow one installation's life in order (start
+ * and decide, a SIGTERM under load, a restart that finds the data, a {@code kill -9} under load
+ * and the restart after it), so the service starts three times rather than once or twice per
+ * test: each cold start compiles the rules again, and starts were most of this class's time.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExecutableJarIT {
 
     @TempDir
-    Path workingDirectory;
+    static Path workingDirectory;
+
+    private Path jar;
+    private int port;
+    /** The running service, when one is. */
+    private Process service;
+    /** The account the first start created, which every later start must still have. */
+    private String account;
+
+    @BeforeAll
+    void jar() throws IOException {
+        jar = executableJar();
+        port = freePort();
+    }
+
+    @AfterAll
+    void stopTheService() throws InterruptedException {
+        if (service != null) {
+            stop(service);
+        }
+    }
 
     @Test
-    void theJarStartsDecidesAndKeepsItsDataAcrossARestart() throws Exception {
-        Path jar = executableJar();
-        int port = freePort();
-        String account;
-
-        Process first = start(jar, port);
-        try {
-            awaitHealthy(port, first);
-            ApiClient api = new ApiClient(port);
-            account = api.post("/accounts", """
-                    {"name": "Jar"}""").text("account_sid");
-            api.post("/dids", "{\"account_sid\": \"" + account + "\", \"phonenumber\": \"15550404040\"}");
-            Answer call = api.post("/calls", """
-                    {"number_dst": "15550404040", "number_src": "1"}""");
-            assertThat(call.status()).as(call.raw()).isEqualTo(201);
-            assertThat(call.body().get("decision").get("action").asString()).isEqualTo("PROMPT_ACCESS_CODE");
-            assertThat(call.body().get("decision").get("rules_fired").size()).isGreaterThan(3);
-        } finally {
-            stop(first);
-        }
+    @Order(1)
+    void theJarStartsAndDecides() throws Exception {
+        service = start(jar, port);
+        awaitHealthy(port, service);
+        ApiClient api = new ApiClient(port);
+        account = api.post("/accounts", """
+                {"name": "Jar"}""").text("account_sid");
+        api.post("/dids", "{\"account_sid\": \"" + account + "\", \"phonenumber\": \"15550404040\"}");
+        Answer call = api.post("/calls", """
+                {"number_dst": "15550404040", "number_src": "1"}""");
+        assertThat(call.status()).as(call.raw()).isEqualTo(201);
+        assertThat(call.body().get("decision").get("action").asString()).isEqualTo("PROMPT_ACCESS_CODE");
+        assertThat(call.body().get("decision").get("rules_fired").size()).isGreaterThan(3);
         assertThat(workingDirectory.resolve("data")).isDirectory();
-
-        Process second = start(jar, port);
-        try {
-            awaitHealthy(port, second);
-            assertThat(new ApiClient(port).get("/accounts/" + account).status()).isEqualTo(200);
-        } finally {
-            stop(second);
-        }
     }
 
     /**
@@ -74,13 +90,11 @@ class ExecutableJarIT {
      * shutdown hook closed the database under draining requests).
      */
     @Test
+    @Order(2)
     void aShutdownUnderLoadAnswersNoRequestWith500() throws Exception {
-        Path jar = executableJar();
-        int port = freePort();
-        Process process = start(jar, port);
+        Process process = running();
         ExecutorService callers = Executors.newFixedThreadPool(8);
         try {
-            awaitHealthy(port, process);
             ApiClient api = new ApiClient(port);
             String account = api.post("/accounts", """
                     {"name": "Drain", "call_flow_sid": "secured"}""").text("account_sid");
@@ -126,7 +140,17 @@ class ExecutableJarIT {
         } finally {
             callers.shutdownNow();
             stop(process);
+            service = null;
         }
+    }
+
+    @Test
+    @Order(3)
+    void aRestartFindsTheDataOfTheRunBefore() throws Exception {
+        service = start(jar, port);
+        awaitHealthy(port, service);
+
+        assertThat(new ApiClient(port).get("/accounts/" + account).status()).isEqualTo(200);
     }
 
     /**
@@ -136,15 +160,13 @@ class ExecutableJarIT {
      * out of the process.
      */
     @Test
+    @Order(4)
     void everyAcknowledgedChangeSurvivesAKill9() throws Exception {
-        Path jar = executableJar();
-        int port = freePort();
-        Process process = start(jar, port);
+        Process process = running();
         List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
         List<String[]> joins = new java.util.concurrent.CopyOnWriteArrayList<>();
         ExecutorService callers = Executors.newFixedThreadPool(4);
         try {
-            awaitHealthy(port, process);
             ApiClient api = new ApiClient(port);
             String account = api.post("/accounts", """
                     {"name": "Durable", "call_flow_sid": "secured"}""").text("account_sid");
@@ -209,11 +231,13 @@ class ExecutableJarIT {
         } finally {
             callers.shutdownNow();
             stop(process);
+            service = null;
         }
         assertThat(calls).hasSizeGreaterThan(20);
         assertThat(joins).isNotEmpty();
 
         Process restarted = start(jar, port);
+        service = restarted;
         try {
             awaitHealthy(port, restarted);
             ApiClient api = new ApiClient(port);
@@ -236,10 +260,12 @@ class ExecutableJarIT {
                     .isEmpty();
         } finally {
             stop(restarted);
+            service = null;
         }
     }
 
     @Test
+    @Order(5)
     void theJarRunsTheScenarioCommandLine() throws Exception {
         Path rules = Path.of("rules").toAbsolutePath();
         Process process = new ProcessBuilder(
@@ -264,10 +290,22 @@ class ExecutableJarIT {
         assertThat(output.strip().lines().toList()).as(output).endsWith(scenarios + " passed, 0 failed");
     }
 
+    /** The service the test before left running. */
+    private Process running() {
+        assertThat(service).as("the service the test before started").isNotNull();
+        assertThat(service.isAlive())
+                .as("the service is running; see " + workingDirectory)
+                .isTrue();
+        return service;
+    }
+
     private Process start(Path jar, int port) throws IOException {
         Path rules = Path.of("rules").toAbsolutePath();
         return new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        // C1 only: a cold start (most of it compiling the rules) takes about a
+                        // quarter less, and nothing here measures speed.
+                        "-XX:TieredStopAtLevel=1",
                         "-jar",
                         jar.toString(),
                         "--server.port=" + port,
