@@ -52,7 +52,10 @@ public class DecisionAutoConfiguration {
             ObjectProvider<RuleBaseCheck> checks) {
         RuleBaseLoader loader = DecisionEngine.loader()
                 .withChecks(checks.orderedStream().toList())
-                .withBounds(new DecisionBounds(decisions.maxRulesFired(), decisions.timeout()));
+                .withBounds(new DecisionBounds(
+                        decisions.maxRulesFired(),
+                        decisions.timeout(),
+                        decisions.maxAllocated().toBytes()));
         RuleBaseHolder holder = new RuleBaseHolder(
                 loader, rules.directory().toAbsolutePath().normalize(), clock.getIfAvailable(Clock::systemUTC));
         RuleBase ruleBase = holder.current();

@@ -35,7 +35,7 @@ final class CallFlowDefinitionReader {
     CallFlow read(String file, String fileStem, String text, List<RuleMessage> messages) {
         Node root;
         try {
-            root = PlainYaml.create().compose(new java.io.StringReader(text));
+            root = PlainYaml.compose(text);
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
             messages.add(new RuleMessage(

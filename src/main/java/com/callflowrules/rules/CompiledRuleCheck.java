@@ -14,13 +14,17 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
- * The check that decides what a rule base may do: every class the build generated (rules,
- * constraints, consequences, functions, declared types, the model scaffolding) is read with ASM
- * before any of it is loaded, and every type, method and field it references must be on the
- * {@link RuleAllowList}. It also refuses what would let a decision run unbounded: loops
- * (backward jumps), recursion among generated methods, arrays of a size that is not a small
- * constant, and regular expressions that are not constants or could backtrack exponentially.
- * Source text plays no part in the verdict; it only locates a refusal for the author.
+ * The check that decides what a rule base may do, and the only one: every class the build
+ * generated (rules, constraints, consequences, functions, declared types, the model
+ * scaffolding) is read with ASM before any of it is loaded or run, each method is placed in its
+ * {@link CodeRegion} (the author's code or the engine's scaffolding), and every type, method and
+ * field it references must be on the {@link RuleAllowList} for that region; author code may not
+ * call the engine's methods of generated classes nor write a class literal but of a declared
+ * type. It also refuses what would let a decision run unbounded or block: loops (backward
+ * jumps), recursion among generated methods, arrays of a size that is not a small constant,
+ * regular expressions that are not constants or could backtrack exponentially, locks, and
+ * handlers that could catch the decision's bound. Source text plays no part in the verdict; it
+ * only locates a refusal for the author.
  */
 final class CompiledRuleCheck {
 
@@ -53,8 +57,12 @@ final class CompiledRuleCheck {
      */
     record ConstantUse(String className, String method, String accessor, String operator, String value) {}
 
+    /** generated method (class.name+descriptor) -> its region. */
+    private final Map<String, CodeRegion> regions = new HashMap<>();
+
     private CompiledRuleCheck(Map<String, byte[]> classes) {
         classes.keySet().forEach(name -> generated.add(internalName(name)));
+        classes.values().forEach(bytes -> new ClassReader(bytes).accept(new RegionReader(), ClassReader.SKIP_CODE));
     }
 
     /** Checks {@code classes} (resource name to bytes) and returns what was refused and what was compared. */
@@ -110,11 +118,32 @@ final class CompiledRuleCheck {
         findings.add(new Finding(className, method, what));
     }
 
-    void reference(String className, String method, String owner, String member, String descriptor, String kind) {
+    /** The region of a generated method; one it inherits (an enum's name()) counts as the author's. */
+    CodeRegion regionOf(String owner, String name, String descriptor) {
+        return regions.getOrDefault(owner + "." + name + descriptor, CodeRegion.AUTHOR);
+    }
+
+    void reference(
+            CodeRegion region,
+            String className,
+            String method,
+            String owner,
+            String member,
+            String descriptor,
+            String kind) {
         if (generated.contains(owner)) {
+            if (region == CodeRegion.AUTHOR
+                    && "method".equals(kind)
+                    && regionOf(owner, member, descriptor) == CodeRegion.ENGINE) {
+                refuse(
+                        className,
+                        method,
+                        "method " + owner.replace('/', '.') + "." + member
+                                + " is refused: it is the engine's scaffolding, not for rule code");
+            }
             return;
         }
-        String why = RuleAllowList.refusal(owner, member, descriptor);
+        String why = RuleAllowList.refusal(region, owner, member, descriptor);
         if (why != null) {
             refuse(
                     className,
@@ -124,14 +153,14 @@ final class CompiledRuleCheck {
         }
     }
 
-    void type(String className, String method, Type type) {
+    void type(CodeRegion region, String className, String method, Type type) {
         switch (type.getSort()) {
-            case Type.ARRAY -> type(className, method, type.getElementType());
-            case Type.OBJECT -> reference(className, method, type.getInternalName(), null, null, "type");
+            case Type.ARRAY -> type(region, className, method, type.getElementType());
+            case Type.OBJECT -> reference(region, className, method, type.getInternalName(), null, null, "type");
             case Type.METHOD -> {
-                type(className, method, type.getReturnType());
+                type(region, className, method, type.getReturnType());
                 for (Type argument : type.getArgumentTypes()) {
-                    type(className, method, argument);
+                    type(region, className, method, argument);
                 }
             }
             default -> {}
@@ -178,9 +207,33 @@ final class CompiledRuleCheck {
         return false;
     }
 
+    /** The first pass: the region of every generated method, so a call can be checked against its target's. */
+    private final class RegionReader extends ClassVisitor {
+
+        private String className;
+
+        RegionReader() {
+            super(Opcodes.ASM9);
+        }
+
+        @Override
+        public void visit(
+                int version, int access, String name, String signature, String superName, String[] interfaces) {
+            className = name;
+        }
+
+        @Override
+        public MethodVisitor visitMethod(
+                int access, String name, String descriptor, String signature, String[] exceptions) {
+            regions.put(className + "." + name + descriptor, CodeRegion.of(className, access, name, descriptor));
+            return null;
+        }
+    }
+
     private final class ClassCheck extends ClassVisitor {
 
         private String className;
+        private CodeRegion classRegion;
 
         ClassCheck() {
             super(Opcodes.ASM9);
@@ -190,28 +243,36 @@ final class CompiledRuleCheck {
         public void visit(
                 int version, int access, String name, String signature, String superName, String[] interfaces) {
             className = name;
+            classRegion = CodeRegion.ofClass(name);
             if (superName != null) {
-                reference(name, "<class>", superName, null, null, "supertype");
+                reference(classRegion, name, "<class>", superName, null, null, "supertype");
             }
             for (String implemented : interfaces) {
-                reference(name, "<class>", implemented, null, null, "supertype");
+                reference(classRegion, name, "<class>", implemented, null, null, "supertype");
             }
         }
 
         @Override
         public org.objectweb.asm.FieldVisitor visitField(
                 int access, String name, String descriptor, String signature, Object value) {
-            type(className, name, Type.getType(descriptor));
+            type(classRegion, className, name, Type.getType(descriptor));
             return null;
         }
 
         @Override
         public MethodVisitor visitMethod(
                 int access, String name, String descriptor, String signature, String[] exceptions) {
-            type(className, name, Type.getMethodType(descriptor));
-            return new GeneratedMethodCheck(CompiledRuleCheck.this, className, name + descriptor, name);
+            CodeRegion region = CodeRegion.of(className, access, name, descriptor);
+            type(region, className, name, Type.getMethodType(descriptor));
+            if ((access & Opcodes.ACC_SYNCHRONIZED) != 0) {
+                refuse(className, name, LOCK_REFUSED);
+            }
+            return new GeneratedMethodCheck(CompiledRuleCheck.this, region, className, name + descriptor, name);
         }
     }
+
+    static final String LOCK_REFUSED = "a lock (synchronized) is refused: rules may not take locks, two decisions"
+            + " could wait on each other for ever and no bound can stop a blocked thread";
 
     /** Product record accessors whose values the meaning checks know: property keys, action names. */
     boolean isProductAccessor(String owner, String descriptor) {

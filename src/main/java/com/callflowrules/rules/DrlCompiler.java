@@ -27,9 +27,12 @@ import org.kie.internal.builder.conf.PropertySpecificOption;
 import org.kie.internal.conf.ConstraintJittingThresholdOption;
 
 /**
- * Compiles rule files into a KieBase: the executable model's build (the classic one for its
- * messages when that build fails), the compiled-code check that decides what generated code may
- * reach, the budget instrumentation, and the phase check. Every message names its file and line.
+ * Compiles rule files into a KieBase: the executable model's build, the compiled-code check that
+ * decides what generated code may reach, the budget instrumentation, and the phase check. Every
+ * message names its file (and its line where the compiler gives one). Only the executable model
+ * builds: it writes Java and compiles it, and evaluates nothing of the rule file. The classic
+ * build, which an earlier version ran again for its messages, evaluates metadata and MVEL while it
+ * builds, so it never runs on a file the compiled check has not passed.
  */
 final class DrlCompiler {
 
@@ -74,6 +77,10 @@ final class DrlCompiler {
             errors.add(new RuleMessage(".", 0, "no rule files (*.drl)"));
             return null;
         }
+        errors.addAll(DrlDescriptionCheck.check(files));
+        if (!errors.isEmpty()) {
+            return null;
+        }
         // The executable model compiles constraints to Java: 3-4x faster decisions than the
         // classic path, which must run with constraint jitting off (see moduleModel).
         KieBuilder builder;
@@ -81,23 +88,18 @@ final class DrlCompiler {
         try {
             builder = kieServices.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
             found = messages(builder, files, fileOfResource);
-        } catch (RuntimeException e) {
-            // Some sources make the executable-model compiler throw instead of reporting.
+        } catch (RuntimeException | StackOverflowError e) {
+            // Some sources make the executable-model compiler throw instead of reporting; an
+            // expression nested thousands deep overflows its stack.
             builder = null;
-            found = List.of(
-                    new BuildMessage(new RuleMessage(".", 0, "the rules do not compile: " + e.getMessage()), true));
-        }
-        if (found.stream().anyMatch(BuildMessage::error)) {
-            // It reports some errors without a line; the classic compiler names file and line.
-            List<BuildMessage> classic;
-            try {
-                classic = messages(kieServices.newKieBuilder(kfs).buildAll(), files, fileOfResource);
-            } catch (RuntimeException e) {
-                classic = List.of();
-            }
-            if (classic.stream().anyMatch(BuildMessage::error)) {
-                found = classic;
-            }
+            found = List.of(new BuildMessage(
+                    new RuleMessage(
+                            ".",
+                            0,
+                            e instanceof StackOverflowError
+                                    ? "the rules do not compile: an expression is nested too deep"
+                                    : "the rules do not compile: " + firstLine(e.getMessage())),
+                    true));
         }
         found.forEach(m -> (m.error() ? errors : warnings).add(m.message()));
         Map<String, Set<String>> insertedByRule = new HashMap<>();
@@ -166,15 +168,97 @@ final class DrlCompiler {
     private static List<BuildMessage> messages(
             KieBuilder builder, Map<String, String> files, Map<String, String> fileOfResource) {
         List<BuildMessage> messages = new ArrayList<>();
-        for (Message message : builder.getResults().getMessages(Message.Level.ERROR, Message.Level.WARNING)) {
+        List<Message> all = builder.getResults().getMessages(Message.Level.ERROR, Message.Level.WARNING);
+        // The Java compiler's errors come with a second message holding the whole source.
+        Map<String, String> generatedSources = new HashMap<>();
+        for (Message message : all) {
+            String text = message.getText();
+            if (message.getPath() != null && text.startsWith("Java source of ") && text.contains("\n")) {
+                generatedSources.put(message.getPath(), text.substring(text.indexOf('\n') + 1));
+            }
+        }
+        for (Message message : all) {
+            if (message.getPath() != null && generatedSources.containsKey(message.getPath())
+                    && message.getText().startsWith("Java source of ")) {
+                continue;
+            }
             String path = message.getPath() == null ? "." : message.getPath().replaceFirst("^" + RESOURCES, "");
             String file = fileOfResource.getOrDefault(path, path);
             int line = Math.max(message.getLine(), 0);
-            String reason = withRuleName(message.getText().strip(), files.get(file), line);
+            String text = message.getText().strip();
+            if (path.startsWith(GENERATED_SOURCES)) {
+                // An error in the Java the model wrote from a rule: point at the rule's own line.
+                RuleMessage located =
+                        inGeneratedJava(text, generatedSources.get(message.getPath()), message.getLine(), files);
+                file = located.file();
+                line = located.line();
+                text = located.reason();
+            } else if (line == 0 && files.containsKey(file)) {
+                line = lineNaming(files.get(file), text);
+            }
+            String reason = withRuleName(text, files.get(file), line);
             messages.add(
                     new BuildMessage(new RuleMessage(file, line, reason), message.getLevel() == Message.Level.ERROR));
         }
         return messages;
+    }
+
+    /** A compiler's message without the stack trace some of them carry. */
+    private static String firstLine(@Nullable String message) {
+        if (message == null) {
+            return "(no message)";
+        }
+        int trace = message.indexOf("Problem stacktrace");
+        String text = (trace < 0 ? message : message.substring(0, trace)).strip();
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline).strip();
+    }
+
+    private static final String GENERATED_SOURCES = "src/main/java/";
+    private static final Pattern MISSING_CLASS = Pattern.compile("Unable to find class: ([\\w.$]+)");
+
+    /**
+     * The executable model reports a missing class without a line: the first line of the rule
+     * file that names it, or 0.
+     */
+    private static int lineNaming(String text, String reason) {
+        Matcher missing = MISSING_CLASS.matcher(reason);
+        if (!missing.find()) {
+            return 0;
+        }
+        Pattern word = Pattern.compile("\\b" + Pattern.quote(missing.group(1)) + "\\b");
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (word.matcher(lines[i]).find()) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * A Java compiler error at {@code javaLine} of a generated {@code source}: the rule file and
+     * line holding the same statement, or the reason alone when no rule file holds it.
+     */
+    private static RuleMessage inGeneratedJava(
+            String text, @Nullable String source, int javaLine, Map<String, String> files) {
+        int newline = text.indexOf('\n');
+        String reason = newline < 0 ? text : text.substring(0, newline);
+        if (javaLine > 0 && source != null) {
+            String[] javaLines = source.split("\n", -1);
+            String statement = javaLine <= javaLines.length ? javaLines[javaLine - 1].strip() : "";
+            if (!statement.isEmpty()) {
+                for (Map.Entry<String, String> file : files.entrySet()) {
+                    String[] lines = file.getValue().split("\n", -1);
+                    for (int i = 0; i < lines.length; i++) {
+                        if (file.getKey().endsWith(".drl") && lines[i].contains(statement)) {
+                            return new RuleMessage(file.getKey(), i + 1, reason);
+                        }
+                    }
+                }
+            }
+        }
+        return new RuleMessage(".", 0, "generated code does not compile: " + reason);
     }
 
     /**

@@ -12,13 +12,20 @@ import org.objectweb.asm.Type;
 
 /**
  * Checks one method of the generated code for {@link CompiledRuleCheck}: every type, field and
- * method it names against the allow-list, loops, arrays, dynamic constants, the calls between
- * generated methods (for recursion) and which rule it belongs to; the constants it hands to
- * product methods and operators go to its {@link ConstantUseRecorder}.
+ * method it names against the allow-list of its {@link CodeRegion}, loops, arrays, dynamic
+ * constants, locks, exception handlers that could swallow the decision's bound, class literals
+ * in author code, the calls between generated methods (for recursion) and which rule it belongs
+ * to; the constants it hands to product methods and operators go to its
+ * {@link ConstantUseRecorder}.
  */
 final class GeneratedMethodCheck extends MethodVisitor {
 
+    /** Handler types that would catch {@link RuleBudget}'s failure ({@code null}: a finally block). */
+    private static final Set<String> CATCHES_THE_BOUND =
+            Set.of("java/lang/Throwable", "java/lang/Exception", "java/lang/RuntimeException", "java/lang/Error");
+
     private final CompiledRuleCheck check;
+    private final CodeRegion region;
 
     private final String className;
     private final String key;
@@ -31,9 +38,15 @@ final class GeneratedMethodCheck extends MethodVisitor {
     private final Set<String> named = new HashSet<>();
     private final ConstantUseRecorder constants;
 
-    GeneratedMethodCheck(CompiledRuleCheck check, String className, String key, String method) {
+    /** Handlers that catch the bound, by their label: each must only wrap and rethrow (see Rethrow). */
+    private final java.util.Map<Label, String> boundHandlers = new java.util.HashMap<>();
+
+    private Rethrow rethrow;
+
+    GeneratedMethodCheck(CompiledRuleCheck check, CodeRegion region, String className, String key, String method) {
         super(Opcodes.ASM9);
         this.check = check;
+        this.region = region;
         this.className = className;
         this.key = className + "." + key;
         this.method = method;
@@ -57,10 +70,53 @@ final class GeneratedMethodCheck extends MethodVisitor {
     @Override
     public void visitLabel(Label label) {
         seen.add(label);
+        String caught = boundHandlers.get(label);
+        if (caught != null || boundHandlers.containsKey(label)) {
+            rethrow = new Rethrow(caught);
+        }
+    }
+
+    /**
+     * The one handler of the bound's supertypes that is allowed: what the rule compiler wraps every
+     * function body in, {@code catch (Exception e) { throw new RuntimeException(e); }}. It cannot
+     * swallow anything; any other handler body is refused.
+     */
+    private final class Rethrow {
+        private final String caught;
+        private int step;
+
+        Rethrow(String caught) {
+            this.caught = caught;
+        }
+
+        void next(boolean matches) {
+            if (!matches) {
+                rethrow = null;
+                check.refuse(
+                        className,
+                        method,
+                        (caught == null ? "a finally block" : "catching " + caught.replace('/', '.'))
+                                + " is refused: it would catch the decision's bound and let the rule go on;"
+                                + " catch a narrower exception such as IllegalArgumentException");
+            } else if (++step == 6) {
+                rethrow = null;
+            }
+        }
+
+        int step() {
+            return step;
+        }
+    }
+
+    private void handlerStep(int expectedStep, boolean matches) {
+        if (rethrow != null) {
+            rethrow.next(rethrow.step() == expectedStep && matches);
+        }
     }
 
     @Override
     public void visitJumpInsn(int opcode, Label label) {
+        handlerStep(-1, false);
         if (seen.contains(label)) {
             check.refuse(
                     className,
@@ -82,6 +138,7 @@ final class GeneratedMethodCheck extends MethodVisitor {
     }
 
     private void backwardSwitch(Label dflt, Label[] labels) {
+        handlerStep(-1, false);
         boolean backward = seen.contains(dflt);
         for (Label label : labels) {
             backward |= seen.contains(label);
@@ -94,15 +151,18 @@ final class GeneratedMethodCheck extends MethodVisitor {
 
     @Override
     public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
-        if (type != null) {
-            check.reference(className, method, type, null, null, "type");
+        if (type == null || CATCHES_THE_BOUND.contains(type)) {
+            boundHandlers.put(handler, type);
+        } else {
+            check.reference(region, className, method, type, null, null, "type");
         }
     }
 
     @Override
     public void visitTypeInsn(int opcode, String type) {
+        handlerStep(1, opcode == Opcodes.NEW && "java/lang/RuntimeException".equals(type));
         name(type);
-        check.reference(className, method, type, null, null, "type");
+        check.reference(region, className, method, type, null, null, "type");
         if (opcode == Opcodes.ANEWARRAY) {
             arraySize();
             constants.arrayMade(pushed);
@@ -112,6 +172,7 @@ final class GeneratedMethodCheck extends MethodVisitor {
 
     @Override
     public void visitIntInsn(int opcode, int operand) {
+        handlerStep(-1, false);
         if (opcode == Opcodes.NEWARRAY) {
             arraySize();
             pushed.clear();
@@ -122,6 +183,12 @@ final class GeneratedMethodCheck extends MethodVisitor {
 
     @Override
     public void visitInsn(int opcode) {
+        if (rethrow != null) {
+            handlerStep(rethrow.step() == 2 ? 2 : 5, opcode == (rethrow.step() == 2 ? Opcodes.DUP : Opcodes.ATHROW));
+        }
+        if (opcode == Opcodes.MONITORENTER || opcode == Opcodes.MONITOREXIT) {
+            check.refuse(className, method, CompiledRuleCheck.LOCK_REFUSED);
+        }
         if (opcode >= Opcodes.ICONST_M1 && opcode <= Opcodes.ICONST_5) {
             pushed.push(opcode - Opcodes.ICONST_0);
         } else if (opcode == Opcodes.ARRAYLENGTH) {
@@ -151,15 +218,24 @@ final class GeneratedMethodCheck extends MethodVisitor {
 
     @Override
     public void visitMultiANewArrayInsn(String descriptor, int dimensions) {
+        handlerStep(-1, false);
         check.refuse(
                 className, method, "a multi-dimensional array is refused: a rule may not allocate unbounded memory");
     }
 
     @Override
     public void visitLdcInsn(Object value) {
-        if (value instanceof Type type) {
+        handlerStep(-1, false);
+        if (value instanceof Type type && region == CodeRegion.AUTHOR && !check.generated.contains(type.getInternalName())) {
+            check.refuse(
+                    className,
+                    method,
+                    "the class literal " + type.getClassName()
+                            + " is refused: rule code may not name a class (reflection, class loading)");
+            pushed.clear();
+        } else if (value instanceof Type type) {
             name(type.getSort() == Type.OBJECT ? type.getInternalName() : "");
-            check.type(className, method, type);
+            check.type(region, className, method, type);
             pushed.clear();
         } else if (value instanceof String text) {
             lastString = text;
@@ -178,19 +254,36 @@ final class GeneratedMethodCheck extends MethodVisitor {
 
     @Override
     public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+        handlerStep(-1, false);
         if (opcode == Opcodes.GETSTATIC && owner.startsWith("org/drools/model/operators/") && "INSTANCE".equals(name)) {
             constants.operatorLoaded(owner);
         }
         name(owner);
-        check.reference(className, method, owner, name, null, "field");
-        check.type(className, method, Type.getType(descriptor));
+        check.reference(region, className, method, owner, name, null, "field");
+        check.type(region, className, method, Type.getType(descriptor));
         pushed.clear();
     }
 
     @Override
     public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
-        check.reference(className, method, owner, name, descriptor, "method");
-        check.type(className, method, Type.getMethodType(descriptor));
+        handlerStep(
+                4,
+                opcode == Opcodes.INVOKESPECIAL
+                        && "java/lang/RuntimeException".equals(owner)
+                        && "<init>(Ljava/lang/Throwable;)V".equals(name + descriptor));
+        if (region == CodeRegion.AUTHOR
+                && "java/lang/String".equals(owner)
+                && "replace".equals(name)
+                && descriptor.startsWith("(Ljava/lang/CharSequence;")
+                && !(pushed.last() instanceof String)) {
+            check.refuse(
+                    className,
+                    method,
+                    "String.replace with a replacement that is not a constant is refused: its result could"
+                            + " grow with the square of its input");
+        }
+        check.reference(region, className, method, owner, name, descriptor, "method");
+        check.type(region, className, method, Type.getMethodType(descriptor));
         if (check.generated.contains(owner)) {
             call(owner + "." + name + descriptor);
         }
@@ -200,7 +293,10 @@ final class GeneratedMethodCheck extends MethodVisitor {
                 check.refuse(className, method, refusal);
             }
         }
-        if (CompiledRuleCheck.RULE_FACTORY_OWNER.equals(owner) && "rule".equals(name) && lastString != null) {
+        if (region == CodeRegion.ENGINE
+                && CompiledRuleCheck.RULE_FACTORY_OWNER.equals(owner)
+                && "rule".equals(name)
+                && lastString != null) {
             ruleName = lastString;
             check.ruleOfMethod.put(className + "." + method, ruleName);
         }
@@ -216,14 +312,15 @@ final class GeneratedMethodCheck extends MethodVisitor {
 
     @Override
     public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
-        check.type(className, method, Type.getMethodType(descriptor));
+        handlerStep(-1, false);
+        check.type(region, className, method, Type.getMethodType(descriptor));
         String owner = bootstrap.getOwner();
         if (CompiledRuleCheck.LAMBDA_FACTORY.equals(owner) || CompiledRuleCheck.CONCAT_FACTORY.equals(owner)) {
             for (Object argument : arguments) {
                 if (argument instanceof Handle handle) {
                     handle(handle);
                 } else if (argument instanceof Type type) {
-                    check.type(className, method, type);
+                    check.type(region, className, method, type);
                 }
             }
         } else {
@@ -236,7 +333,7 @@ final class GeneratedMethodCheck extends MethodVisitor {
     }
 
     private void handle(Handle handle) {
-        check.reference(className, method, handle.getOwner(), handle.getName(), handle.getDesc(), "method");
+        check.reference(region, className, method, handle.getOwner(), handle.getName(), handle.getDesc(), "method");
         if (check.generated.contains(handle.getOwner())) {
             // A lambda made here may be called from here: for recursion it counts as a call.
             call(handle.getOwner() + "." + handle.getName() + handle.getDesc());
@@ -244,7 +341,15 @@ final class GeneratedMethodCheck extends MethodVisitor {
     }
 
     @Override
+    public void visitIincInsn(int varIndex, int increment) {
+        handlerStep(-1, false);
+    }
+
+    @Override
     public void visitEnd() {
+        if (rethrow != null) {
+            handlerStep(-1, false);
+        }
         if (ruleName != null) {
             // Classes this rule method names (lambdas, consequences) belong to the rule.
             named.forEach(target -> check.ruleOfClass.putIfAbsent(target, ruleName));
@@ -253,6 +358,9 @@ final class GeneratedMethodCheck extends MethodVisitor {
 
     @Override
     public void visitVarInsn(int opcode, int varIndex) {
+        if (rethrow != null) {
+            handlerStep(rethrow.step() == 0 ? 0 : 3, opcode == (rethrow.step() == 0 ? Opcodes.ASTORE : Opcodes.ALOAD));
+        }
         if (opcode == Opcodes.ISTORE) {
             pushed.dropLast();
         } else {

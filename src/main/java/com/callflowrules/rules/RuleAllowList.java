@@ -1,13 +1,16 @@
 package com.callflowrules.rules;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * What the code a rule-base build generates may reference: every type, method and field named
- * by a generated class is looked up here. Anything not listed is refused, so a new JDK or
- * Drools type is unreachable until someone decides it is safe. Members are listed per type
- * ({@link ListedMembers}).
+ * by a generated class is looked up here, by the {@link CodeRegion} of the method naming it.
+ * Anything not listed is refused, so a new JDK or Drools type is unreachable until someone
+ * decides it is safe. Members are listed per type: {@link AuthorMembers} for what the author
+ * wrote, {@link EngineMembers} for what only the engine's scaffolding may call. A refusal says
+ * what the reference would reach (the system, files, threads, reflection, ...).
  */
 final class RuleAllowList {
 
@@ -56,58 +59,119 @@ final class RuleAllowList {
             "com/callflowrules/facts/Binding",
             "com/callflowrules/facts/InCallEffect");
 
-    /** Packages of the rule model DSL the generated code is written in; all members but the refused ones below. */
-    private static final Set<String> MODEL_PACKAGES = Set.of(
-            "org/drools/model/",
-            "org/drools/modelcompiler/dsl/",
-            // the built-in accumulate functions (count, sum, min, max, average, collectList, ...)
-            "org/drools/core/base/accumulators/",
-            "org/drools/modelcompiler/util/",
-            "org/kie/api/builder/model/",
-            "org/kie/api/conf/");
-    /** Model members that reach shared state, the clock or the runtime. */
-    private static final Map<String, String> MODEL_REFUSED = Map.ofEntries(
-            Map.entry("globalOf", "globals, which every decision shares"),
-            Map.entry("TIMER", "timers, which run on the clock"),
-            Map.entry("timer", "timers, which run on the clock"),
-            Map.entry("CALENDARS", "calendars, which read the clock"),
-            Map.entry("DURATION", "durations, which run on the clock"),
-            Map.entry("DATE_EFFECTIVE", "effective dates, which read the clock"),
-            Map.entry("DATE_EXPIRES", "expiry dates, which read the clock"),
-            Map.entry("window", "sliding windows, which run on the clock"),
-            Map.entry("getRuntime", "the rule runtime"),
-            Map.entry("getKieRuntime", "the rule runtime"),
-            Map.entry("getContext", "the rule runtime"),
-            Map.entry("halt", "the rule runtime"),
-            Map.entry("getChannel", "channels out of the rule engine"));
-    /** Model types that run code or read state outside the decision. */
-    private static final Set<String> MODEL_TYPES_REFUSED =
-            Set.of("org/drools/model/operators/MatchesOperator", "org/drools/model/Channel", "org/drools/model/Global");
+    /**
+     * What a refused reference reaches, by owner prefix, for a message in the author's terms;
+     * the first match wins. Only words: a type not named here is refused all the same.
+     */
+    private static final List<Map.Entry<String, String>> REACHES = List.of(
+            Map.entry("java/lang/Runtime", "the system"),
+            Map.entry("java/lang/System", "the system"),
+            Map.entry("java/lang/ProcessBuilder", "processes"),
+            Map.entry("java/lang/Process", "processes"),
+            Map.entry("java/lang/Shutdown", "the system"),
+            Map.entry("java/lang/Thread", "threads"),
+            Map.entry("java/lang/Object.wait", "threads"),
+            Map.entry("java/lang/Object.notify", "threads"),
+            Map.entry("java/util/concurrent/ThreadLocalRandom", "randomness"),
+            Map.entry("java/util/concurrent/", "threads"),
+            Map.entry("java/util/Timer", "threads"),
+            Map.entry("java/lang/ref/", "the garbage collector"),
+            Map.entry("java/lang/Object.getClass", "reflection"),
+            Map.entry("java/lang/ClassLoader", "class loading"),
+            Map.entry("java/lang/Class", "reflection"),
+            Map.entry("java/lang/reflect/", "reflection"),
+            Map.entry("java/lang/invoke/", "reflection"),
+            Map.entry("java/lang/Module", "class loading"),
+            Map.entry("java/lang/ModuleLayer", "class loading"),
+            Map.entry("java/net/URLClassLoader", "class loading"),
+            Map.entry("java/beans/", "reflection"),
+            Map.entry("sun/misc/Unsafe", "the JVM's memory (Unsafe)"),
+            Map.entry("jdk/internal/", "the JVM's internals"),
+            Map.entry("sun/", "the JVM's internals"),
+            Map.entry("java/io/", "files"),
+            Map.entry("java/nio/file/", "files"),
+            Map.entry("java/nio/channels/", "files"),
+            Map.entry("java/util/zip/", "files"),
+            Map.entry("java/util/jar/", "files"),
+            Map.entry("java/net/", "the network"),
+            Map.entry("javax/net/", "the network"),
+            Map.entry("java/rmi/", "the network"),
+            Map.entry("javax/naming/", "JNDI (the network)"),
+            Map.entry("javax/management/", "JMX (the running service)"),
+            Map.entry("java/lang/management/", "JMX (the running service)"),
+            Map.entry("java/util/Random", "randomness"),
+            Map.entry("java/security/", "security and randomness"),
+            Map.entry("java/util/UUID", "randomness"),
+            Map.entry("java/lang/Math.random", "randomness"),
+            Map.entry("java/time/", "the clock"),
+            Map.entry("java/util/Date", "the clock"),
+            Map.entry("java/util/Calendar", "the clock"),
+            Map.entry("java/util/logging/", "logging"),
+            Map.entry("javax/script/", "scripting"),
+            Map.entry("org/mvel2/", "scripting (MVEL)"),
+            Map.entry("org/drools/model/Global", "globals, which every decision shares"),
+            Map.entry("org/drools/model/Channel", "channels out of the rule engine"),
+            Map.entry("org/drools/model/operators/MatchesOperator", "a regular expression that is not a constant"),
+            Map.entry("org/drools/model/Drools.get", "the rule runtime"),
+            Map.entry("org/drools/modelcompiler/consequence/DroolsImpl", "the rule runtime"),
+            Map.entry("org/drools/core/rule/consequence/KnowledgeHelper", "the rule runtime"),
+            Map.entry("org/drools/modelcompiler/util/ClassUtil", "class loading (ClassUtil)"),
+            Map.entry("org/drools/modelcompiler/util/TypeDeclarationUtil", "reflection (TypeDeclarationUtil)"),
+            Map.entry("org/drools/model/codegen/", "the rule compiler, which writes files"),
+            Map.entry("org/drools/model/Drools.halt", "the rule runtime"),
+            Map.entry("org/drools/modelcompiler/dsl/pattern/D.globalOf", "globals, which every decision shares"),
+            Map.entry("org/drools/modelcompiler/dsl/pattern/D.window", "sliding windows, which run on the clock"),
+            Map.entry("org/drools/modelcompiler/dsl/pattern/D.entryPoint", "entry points beside the decision's facts"),
+            Map.entry("org/drools/modelcompiler/dsl/pattern/D.query", "queries"),
+            Map.entry("org/drools/modelcompiler/dsl/pattern/D.executeScript", "scripting (MVEL)"),
+            Map.entry("org/drools/modelcompiler/dsl/pattern/D.send", "channels out of the rule engine"),
+            Map.entry("org/drools/modelcompiler/dsl/pattern/D.accFunction", "a class named by the rule"),
+            Map.entry("org/drools/model/Rule$Attribute.TIMER", "timers, which run on the clock"),
+            Map.entry("org/drools/model/Rule$Attribute.CALENDARS", "calendars, which read the clock"),
+            Map.entry("org/drools/model/Rule$Attribute.DURATION", "durations, which run on the clock"),
+            Map.entry("org/drools/model/Rule$Attribute.DATE_EFFECTIVE", "effective dates, which read the clock"),
+            Map.entry("org/drools/model/Rule$Attribute.DATE_EXPIRES", "expiry dates, which read the clock"),
+            Map.entry("org/drools/", "the rule engine's own code"),
+            Map.entry("org/kie/", "the rule engine's own code"),
+            Map.entry("org/springframework/", "the service's own code"),
+            Map.entry("com/callflowrules/", "the service's own code"));
 
     private RuleAllowList() {}
 
-    /** Why {@code owner.member} (descriptor {@code descriptor}) may not be referenced, or {@code null} when it may. */
-    static String refusal(String owner, String member, String descriptor) {
+    /**
+     * Why code of {@code region} may not reference {@code owner.member} (descriptor
+     * {@code descriptor}; {@code member} null for the type alone), or {@code null} when it may.
+     * Author code may use the product's types and {@link AuthorMembers}; engine code
+     * {@link EngineMembers} as well.
+     */
+    static String refusal(CodeRegion region, String owner, String member, String descriptor) {
         String type = elementType(owner);
         if (type == null || PRODUCT_TYPES.contains(type)) {
             return null;
         }
-        Set<String> members = ListedMembers.of(type);
-        if (members != null) {
-            return member == null
-                            || members.contains(member)
-                            || descriptor != null && members.contains(member + descriptor)
-                    ? null
-                    : "it is not on the allow-list";
+        if (listed(AuthorMembers.of(type), member, descriptor)
+                || region == CodeRegion.ENGINE
+                        && (listed(EngineMembers.of(type), member, descriptor)
+                                || member == null && EngineMembers.isModelType(type))) {
+            return null;
         }
-        if (MODEL_PACKAGES.stream().anyMatch(type::startsWith)) {
-            if (MODEL_TYPES_REFUSED.contains(type)) {
-                return "it reaches outside the decision";
-            }
-            String why = member == null ? null : MODEL_REFUSED.get(member);
-            return why == null ? null : "rules may not use " + why;
-        }
-        return "it is not on the allow-list";
+        String reference = type + (member == null ? "" : "." + member);
+        String reaches = REACHES.stream()
+                .filter(e -> reference.startsWith(e.getKey()))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
+        String engine = region == CodeRegion.AUTHOR && EngineMembers.of(type) != null
+                ? "; it is the engine's scaffolding, not for rule code"
+                : "";
+        return reaches == null
+                ? "it is not on the allow-list" + engine
+                : "rules may not reach " + reaches + engine;
+    }
+
+    private static boolean listed(Set<String> members, String member, String descriptor) {
+        return members != null
+                && (member == null || members.contains(member) || descriptor != null && members.contains(member + descriptor));
     }
 
     /** The class named by an internal name or array descriptor; {@code null} for primitives. */

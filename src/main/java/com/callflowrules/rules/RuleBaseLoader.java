@@ -51,8 +51,6 @@ public final class RuleBaseLoader {
     private final Clock clock;
     private final List<RuleBaseCheck> checks;
     private final DecisionBounds bounds;
-    /** The source-text pre-check gives friendlier messages; the compiled check decides either way. */
-    private boolean sourcePreCheck = true;
 
     /**
      * A loader that refuses a rule base failing any of {@code checks} (run after it compiled and
@@ -74,13 +72,6 @@ public final class RuleBaseLoader {
         List<RuleBaseCheck> all = new ArrayList<>(checks);
         all.addAll(more);
         return new RuleBaseLoader(schema, clock, all, bounds);
-    }
-
-    /** The same loader without the source-text pre-check, to show the compiled check alone decides (tests). */
-    RuleBaseLoader withoutSourcePreCheck() {
-        RuleBaseLoader loader = new RuleBaseLoader(schema, clock, checks, bounds);
-        loader.sourcePreCheck = false;
-        return loader;
     }
 
     /** The same loader with other decision bounds. */
@@ -120,13 +111,6 @@ public final class RuleBaseLoader {
             errors.add(new RuleMessage(DEFINITIONS_DIR, 0, "no call-flow definitions"));
         }
 
-        // The source pre-check first, for messages in the author's own words; the check that
-        // decides runs on what the compiler generated (checkAndInstrument).
-        files.forEach((file, text) -> {
-            if (sourcePreCheck && file.endsWith(".drl")) {
-                errors.addAll(DrlGuard.check(file, text));
-            }
-        });
         if (!errors.isEmpty()) {
             throw new RuleBaseException(errors);
         }

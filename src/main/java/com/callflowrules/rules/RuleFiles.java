@@ -3,56 +3,106 @@ package com.callflowrules.rules;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
  * Reads a rules directory as the loader sees it: every rule file and call-flow definition by
- * relative path, bounded in size and required to be UTF-8 text; scenarios are not rules.
+ * relative path, and (for the scenario runner) every scenario, each required to be UTF-8 text.
+ * A rule base is untrusted input, so the tree is bounded: no symbolic link anywhere (a link could
+ * make a file outside the rules directory a rule), at most {@value #MAX_FILES} files of at most
+ * {@value #MAX_FILE_BYTES} bytes each and {@value #MAX_TOTAL_BYTES} bytes in all.
  */
-final class RuleFiles {
+public final class RuleFiles {
 
     private RuleFiles() {}
 
-    /** Largest rule or definition file read; a larger one is refused, not read. */
-    static final long MAX_FILE_BYTES = 1_048_576;
+    /** Largest rule, definition or scenario file read; a larger one is refused, not read. */
+    public static final long MAX_FILE_BYTES = 1_048_576;
+    /** Most files a rule base may hold (rules, definitions and scenarios together). */
+    public static final int MAX_FILES = 2_000;
+    /** Most bytes the files read from one directory may hold together. */
+    public static final long MAX_TOTAL_BYTES = 16L * 1_048_576;
 
     /**
      * Every rule and definition file under {@code rulesDir} by relative path, sorted; scenarios
-     * excluded. A file that is too large or not UTF-8 is refused with its name (in {@code errors}).
+     * excluded. A file that is too large, not UTF-8, or a link is refused with its name (in
+     * {@code errors}); so is a tree past the bounds.
      */
     static Map<String, String> read(Path rulesDir, List<RuleMessage> errors) {
         if (!Files.isDirectory(rulesDir)) {
             throw new RuleBaseException(
                     List.of(new RuleMessage(rulesDir.toString(), 0, "rules directory does not exist")));
         }
+        return read(
+                rulesDir,
+                relative -> relative.endsWith(".drl") && !relative.startsWith("scenarios/") || isDefinition(relative),
+                errors);
+    }
+
+    /**
+     * The files under {@code directory} whose relative path {@code wanted} accepts, by relative
+     * path, sorted, read with the bounds of a rule base; problems go to {@code errors}, named by
+     * path relative to {@code directory}.
+     */
+    public static Map<String, String> read(Path directory, Predicate<String> wanted, List<RuleMessage> errors) {
         Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> paths = Files.walk(rulesDir)) {
-            for (Path path : (Iterable<Path>) paths.filter(Files::isRegularFile)::iterator) {
-                String relative = rulesDir.relativize(path).toString().replace('\\', '/');
-                if (relative.endsWith(".drl") && !relative.startsWith("scenarios/") || isDefinition(relative)) {
-                    readFile(path, relative, errors).ifPresent(text -> files.put(relative, text));
-                }
+        List<Path> paths = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(directory)) {
+            walk.forEach(paths::add);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            errors.add(new RuleMessage(directory.toString(), 0, "cannot read the directory: " + e.getMessage()));
+            return files;
+        }
+        long total = 0;
+        int count = 0;
+        for (Path path : paths) {
+            String relative = directory.relativize(path).toString().replace('\\', '/');
+            if (Files.isSymbolicLink(path)) {
+                errors.add(new RuleMessage(
+                        relative, 0, "a symbolic link is refused: every file of a rule base is a file of its directory"));
+                continue;
             }
-        } catch (IOException e) {
-            throw new RuleBaseException(
-                    List.of(new RuleMessage(rulesDir.toString(), 0, "cannot read the rules directory: " + e)));
+            if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) || !wanted.test(relative)) {
+                continue;
+            }
+            if (++count > MAX_FILES) {
+                errors.add(new RuleMessage(
+                        relative, 0, "more than " + MAX_FILES + " files: a rule base holds at most " + MAX_FILES));
+                break;
+            }
+            Optional<String> text = readFile(path, relative, errors);
+            if (text.isPresent()) {
+                total += text.get().length();
+                if (total > MAX_TOTAL_BYTES) {
+                    errors.add(new RuleMessage(
+                            relative,
+                            0,
+                            "the files read so far pass " + MAX_TOTAL_BYTES + " bytes: a rule base holds at most that"));
+                    break;
+                }
+                files.put(relative, text.get());
+            }
         }
         return files;
     }
 
-    private static java.util.Optional<String> readFile(Path path, String relative, List<RuleMessage> errors) {
+    private static Optional<String> readFile(Path path, String relative, List<RuleMessage> errors) {
         try {
             long size = Files.size(path);
             if (size > MAX_FILE_BYTES) {
                 errors.add(new RuleMessage(
                         relative, 0, "file of " + size + " bytes refused: at most " + MAX_FILE_BYTES + " bytes"));
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
-            return java.util.Optional.of(StandardCharsets.UTF_8
+            return Optional.of(StandardCharsets.UTF_8
                     .newDecoder()
                     .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
                     .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
@@ -63,7 +113,7 @@ final class RuleFiles {
         } catch (IOException e) {
             errors.add(new RuleMessage(relative, 0, "cannot be read: " + e.getMessage()));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** A call-flow definition: a YAML file directly under {@code call-flows/}. */

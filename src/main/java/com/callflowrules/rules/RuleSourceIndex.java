@@ -15,6 +15,8 @@ final class RuleSourceIndex {
             Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))", Pattern.MULTILINE);
     private static final Pattern FUNCTION =
             Pattern.compile("^\\s*function\\s+[\\w.<>\\[\\], ]+?\\s+(\\w+)\\s*\\(", Pattern.MULTILINE);
+    private static final Pattern QUERY =
+            Pattern.compile("^\\s*query\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\w+))", Pattern.MULTILINE);
     private static final Pattern DECLARE =
             Pattern.compile("^\\s*declare\\s+(?:enum\\s+|trait\\s+)?(\\w+)", Pattern.MULTILINE);
 
@@ -24,6 +26,7 @@ final class RuleSourceIndex {
     private final Map<String, Place> rules = new HashMap<>();
     private final Map<String, Place> functions = new HashMap<>();
     private final Map<String, Place> declared = new HashMap<>();
+    private final Map<String, Place> queries = new HashMap<>();
 
     RuleSourceIndex(Map<String, String> files) {
         files.forEach((file, text) -> {
@@ -33,6 +36,7 @@ final class RuleSourceIndex {
             index(RULE, file, text, rules);
             index(FUNCTION, file, text, functions);
             index(DECLARE, file, text, declared);
+            index(QUERY, file, text, queries);
         });
     }
 
@@ -64,6 +68,13 @@ final class RuleSourceIndex {
 
     Place function(String name) {
         return functions.get(name);
+    }
+
+    /** A query by the name the model gives its method ({@code query_<name>}), or the first query. */
+    Place query(String method) {
+        String name = method.startsWith("query_") ? method.substring("query_".length()) : method;
+        Place place = queries.get(name);
+        return place != null ? place : queries.values().stream().findFirst().orElse(null);
     }
 
     Place declaredType(String simpleName) {

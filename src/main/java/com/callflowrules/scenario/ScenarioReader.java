@@ -1,7 +1,6 @@
 package com.callflowrules.scenario;
 
 import com.callflowrules.rules.PlainYaml;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,10 +32,13 @@ public final class ScenarioReader {
     public Scenario read(String file, String text) {
         Node root;
         try {
-            root = PlainYaml.create().compose(new StringReader(text));
+            root = PlainYaml.compose(text);
         } catch (MarkedYAMLException e) {
             throw new ScenarioException(file + ":" + (e.getProblemMark().getLine() + 1) + ": not valid YAML: "
                     + e.getProblem() + " (quote values that start with * such as DTMF keys)");
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            // the reader's bounds: aliases, nesting depth, size
+            throw new ScenarioException(file + ": refused: " + e.getMessage());
         }
         if (!(root instanceof MappingNode mapping)) {
             throw new ScenarioException(file + ": a scenario is a mapping with name, hierarchy and steps");

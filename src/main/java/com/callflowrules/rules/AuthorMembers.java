@@ -5,12 +5,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The types outside the product and the rule model that generated code may name, each with the
- * members it may use: JDK values and collections, and the few Drools types the generated project
- * model describes itself with. A member is listed by name (every overload) or by name and
- * descriptor (one overload, as for constructors).
+ * The types outside the product that the author's code ({@link CodeRegion#AUTHOR}: constraints,
+ * consequences, functions, declared types) may name, each with the members it may use: JDK
+ * values and small collections, the working-memory verbs of a consequence, and the comparisons
+ * the executable model writes into constraints. Nothing here names a class by string, reflects,
+ * reads the clock, the environment, files, the network or another thread, or grows data faster
+ * than its inputs. A member is listed by name (every overload) or by name and descriptor (one
+ * overload, as for constructors).
  */
-final class ListedMembers {
+final class AuthorMembers {
 
     private static final Set<String> STRING_METHODS = Set.of(
             "length",
@@ -38,6 +41,7 @@ final class ListedMembers {
             "concat",
             "valueOf",
             "join",
+            // replace(CharSequence, CharSequence) only with a constant replacement (GeneratedMethodCheck)
             "replace",
             "codePointAt");
     private static final Set<String> BOX_METHODS = Set.of(
@@ -151,7 +155,7 @@ final class ListedMembers {
                     "java/lang/Enum",
                     Set.of("<init>", "name", "ordinal", "equals", "hashCode", "toString", "compareTo", "valueOf")),
             Map.entry("java/lang/Record", Set.of("<init>")),
-            // Enum values() as compiled by the rule compiler.
+            // A declared enum's values(), as the rule compiler writes it: a copy of its own array.
             Map.entry("java/lang/System", Set.of("arraycopy")),
             Map.entry("java/lang/Throwable", Set.of("<init>", "getMessage")),
             Map.entry("java/lang/Exception", Set.of("<init>")),
@@ -160,20 +164,9 @@ final class ListedMembers {
             Map.entry("java/lang/IllegalStateException", Set.of("<init>")),
             Map.entry("java/lang/UnsupportedOperationException", Set.of("<init>")),
             Map.entry("java/lang/NullPointerException", Set.of("<init>")),
-            // $deserializeLambda$, generated for every lambda: reads the lambda's description only.
-            Map.entry(
-                    "java/lang/invoke/SerializedLambda",
-                    Set.of(
-                            "getFunctionalInterfaceClass",
-                            "getFunctionalInterfaceMethodName",
-                            "getFunctionalInterfaceMethodSignature",
-                            "getImplClass",
-                            "getImplMethodKind",
-                            "getImplMethodName",
-                            "getImplMethodSignature",
-                            "getCapturedArg")),
             Map.entry("java/io/Serializable", Set.of()),
-            // Class literals name fact types for the model; no method of Class (reflection) is allowed.
+            // A declared enum's valueOf names its own class; no method of Class (reflection) is allowed,
+            // and author code may write no other class literal (CompiledRuleCheck).
             Map.entry("java/lang/Class", Set.of()),
             Map.entry("java/util/Collection", COLLECTION_METHODS),
             Map.entry("java/util/List", COLLECTION_METHODS),
@@ -181,7 +174,7 @@ final class ListedMembers {
             Map.entry("java/util/Map", COLLECTION_METHODS),
             Map.entry("java/util/Map$Entry", COLLECTION_METHODS),
             Map.entry("java/util/Iterator", COLLECTION_METHODS),
-            Map.entry("java/util/Iterable", Set.of("iterator")),
+            Map.entry("java/lang/Iterable", Set.of("iterator")),
             Map.entry("java/util/Optional", COLLECTION_METHODS),
             Map.entry("java/util/SortedMap", COLLECTION_METHODS),
             Map.entry("java/util/SortedSet", COLLECTION_METHODS),
@@ -207,7 +200,6 @@ final class ListedMembers {
                             "unmodifiableCollection")),
             Map.entry("java/util/Arrays", Set.of("asList")),
             // how the model names an accumulate function's constructor
-            Map.entry("java/util/function/Supplier", Set.of("get")),
             Map.entry(
                     "java/util/Objects",
                     Set.of(
@@ -222,26 +214,48 @@ final class ListedMembers {
             // Patterns: only a constant the regex check passed may be compiled (CompiledRuleCheck).
             Map.entry("java/util/regex/Pattern", Set.of("compile", "matcher")),
             Map.entry("java/util/regex/Matcher", Set.of("matches", "find", "lookingAt")),
-            // The generated model's date format (for date literals), built once per class.
-            Map.entry(
-                    "java/time/format/DateTimeFormatterBuilder",
-                    Set.of("<init>", "appendPattern", "parseCaseInsensitive", "toFormatter")),
-            Map.entry("java/time/format/DateTimeFormatter", Set.of()),
-            // The generated project model describes the module; it builds descriptions, nothing else.
-            Map.entry("org/kie/api/KieServices", Set.of("get", "newKieModuleModel")),
-            Map.entry("org/kie/api/builder/ReleaseId", Set.of()),
-            Map.entry("org/drools/modelcompiler/CanonicalKieModuleModel", Set.of()),
-            Map.entry("org/kie/api/runtime/conf/ClockTypeOption", Set.of("get")),
-            Map.entry("org/kie/util/maven/support/ReleaseIdImpl", Set.of("<init>")),
-            Map.entry("org/drools/util/DateUtils", Set.of("getDateFormatMask")),
+            // Interfaces every declared type implements; no member of them is called.
             Map.entry("org/drools/base/factmodel/GeneratedFact", Set.of()),
             Map.entry("org/drools/base/factmodel/AccessibleFact", Set.of()),
             // What rules do to the working memory: insert, update, delete. Not the runtime, the
             // agenda, channels, entry points or halting.
             Map.entry("org/drools/model/Drools", Set.of("insert", "update", "delete")),
-            Map.entry("org/drools/model/DroolsEntryPoint", Set.of("insert", "update", "delete")));
+            Map.entry("org/drools/model/BitMask", Set.of()),
+            // The comparisons the executable model writes for ==, <, >= ... in a constraint.
+            Map.entry(
+                    "org/drools/modelcompiler/util/EvaluationUtil",
+                    Set.of(
+                            "areNullSafeEquals",
+                            "areNumbersNullSafeEquals",
+                            "equals",
+                            "notEquals",
+                            "greaterOrEqual",
+                            "greaterOrEqualNumbers",
+                            "greaterOrEqualStringsAsNumbers",
+                            "greaterThan",
+                            "greaterThanNumbers",
+                            "greaterThanStringsAsNumbers",
+                            "lessOrEqual",
+                            "lessOrEqualNumbers",
+                            "lessOrEqualStringsAsNumbers",
+                            "lessThan",
+                            "lessThanNumbers",
+                            "lessThanStringsAsNumbers")),
+            // Operators written as words (contains, in, str[startsWith], ...), applied by D.eval.
+            Map.entry(
+                    "org/drools/modelcompiler/dsl/pattern/D",
+                    Set.of("eval(Lorg/drools/model/functions/Operator;Ljava/lang/Object;[Ljava/lang/Object;)Z")),
+            Map.entry("org/drools/model/functions/Operator", Set.of()),
+            Map.entry("org/drools/model/operators/ContainsOperator", Set.of("INSTANCE")),
+            Map.entry("org/drools/model/operators/ExcludesOperator", Set.of("INSTANCE")),
+            Map.entry("org/drools/model/operators/InOperator", Set.of("INSTANCE")),
+            Map.entry("org/drools/model/operators/MemberOfOperator", Set.of("INSTANCE")),
+            Map.entry("org/drools/model/operators/SoundsLikeOperator", Set.of("INSTANCE")),
+            Map.entry("org/drools/model/operators/StringEndsWithOperator", Set.of("INSTANCE")),
+            Map.entry("org/drools/model/operators/StringStartsWithOperator", Set.of("INSTANCE")),
+            Map.entry("org/drools/model/operators/StringLengthWithOperator", Set.of("INSTANCE")));
 
-    private ListedMembers() {}
+    private AuthorMembers() {}
 
     /** The members of {@code type} generated code may use, or {@code null} when the type is not listed. */
     static Set<String> of(String type) {
