@@ -33,6 +33,7 @@ public final class ArrivalProbe implements RuleBaseCheck {
                         new CallArrived(did.phonenumber(), "10000000001"),
                         CallFacts.dialed(did, null, account));
             } catch (DecisionException | RuleEvaluationException e) {
+                stoppedRule(candidate, e).ifPresent(messages::add);
                 messages.add(new RuleMessage(
                         "call-flows/" + flow.name() + ".yaml",
                         0,
@@ -40,6 +41,22 @@ public final class ArrivalProbe implements RuleBaseCheck {
                                 + ") gives no single decision for an arrival: " + e.getMessage()));
             }
         }
-        return messages;
+        return messages.stream().distinct().toList();
+    }
+
+    /** A decision stopped by its bounds: the message at the rule that was firing, where it is written. */
+    private static java.util.Optional<RuleMessage> stoppedRule(RuleBase candidate, RuntimeException failure) {
+        Throwable cause = failure;
+        while (cause != null && !(cause instanceof RuleEvaluationException)) {
+            cause = cause.getCause();
+        }
+        if (!(cause instanceof RuleEvaluationException stopped)
+                || stopped.kind() != RuleEvaluationException.Kind.BOUND_EXCEEDED
+                || stopped.lastRulesFired().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        List<String> fired = stopped.lastRulesFired();
+        return java.util.Optional.ofNullable(candidate.atRule(
+                fired.get(fired.size() - 1), "the probe arrival's decision was stopped: " + stopped.getMessage()));
     }
 }

@@ -20,10 +20,6 @@ import org.objectweb.asm.Type;
  */
 final class GeneratedMethodCheck extends MethodVisitor {
 
-    /** Handler types that would catch {@link RuleBudget}'s failure ({@code null}: a finally block). */
-    private static final Set<String> CATCHES_THE_BOUND =
-            Set.of("java/lang/Throwable", "java/lang/Exception", "java/lang/RuntimeException", "java/lang/Error");
-
     private final CompiledRuleCheck check;
     private final CodeRegion region;
 
@@ -38,10 +34,7 @@ final class GeneratedMethodCheck extends MethodVisitor {
     private final Set<String> named = new HashSet<>();
     private final ConstantUseRecorder constants;
 
-    /** Handlers that catch the bound, by their label: each must only wrap and rethrow (see Rethrow). */
-    private final java.util.Map<Label, String> boundHandlers = new java.util.HashMap<>();
-
-    private Rethrow rethrow;
+    private final SwallowingHandlers handlers = new SwallowingHandlers();
 
     GeneratedMethodCheck(CompiledRuleCheck check, CodeRegion region, String className, String key, String method) {
         super(Opcodes.ASM9);
@@ -70,53 +63,20 @@ final class GeneratedMethodCheck extends MethodVisitor {
     @Override
     public void visitLabel(Label label) {
         seen.add(label);
-        String caught = boundHandlers.get(label);
-        if (caught != null || boundHandlers.containsKey(label)) {
-            rethrow = new Rethrow(caught);
-        }
+        handlers.label(label);
     }
 
-    /**
-     * The one handler of the bound's supertypes that is allowed: what the rule compiler wraps every
-     * function body in, {@code catch (Exception e) { throw new RuntimeException(e); }}. It cannot
-     * swallow anything; any other handler body is refused.
-     */
-    private final class Rethrow {
-        private final String caught;
-        private int step;
-
-        Rethrow(String caught) {
-            this.caught = caught;
-        }
-
-        void next(boolean matches) {
-            if (!matches) {
-                rethrow = null;
-                check.refuse(
-                        className,
-                        method,
-                        (caught == null ? "a finally block" : "catching " + caught.replace('/', '.'))
-                                + " is refused: it would catch the decision's bound and let the rule go on;"
-                                + " catch a narrower exception such as IllegalArgumentException");
-            } else if (++step == 6) {
-                rethrow = null;
-            }
-        }
-
-        int step() {
-            return step;
-        }
-    }
-
-    private void handlerStep(int expectedStep, boolean matches) {
-        if (rethrow != null) {
-            rethrow.next(rethrow.step() == expectedStep && matches);
+    /** Reports the next instruction to the handler watch; refuses a handler that could swallow the bound. */
+    private void handlerStep(int opcode, String operand) {
+        String refusal = handlers.instruction(opcode, operand);
+        if (refusal != null) {
+            check.refuse(className, method, refusal);
         }
     }
 
     @Override
     public void visitJumpInsn(int opcode, Label label) {
-        handlerStep(-1, false);
+        handlerStep(-1, null);
         if (seen.contains(label)) {
             check.refuse(
                     className,
@@ -138,7 +98,7 @@ final class GeneratedMethodCheck extends MethodVisitor {
     }
 
     private void backwardSwitch(Label dflt, Label[] labels) {
-        handlerStep(-1, false);
+        handlerStep(-1, null);
         boolean backward = seen.contains(dflt);
         for (Label label : labels) {
             backward |= seen.contains(label);
@@ -151,16 +111,14 @@ final class GeneratedMethodCheck extends MethodVisitor {
 
     @Override
     public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
-        if (type == null || CATCHES_THE_BOUND.contains(type)) {
-            boundHandlers.put(handler, type);
-        } else {
+        if (!handlers.handler(handler, type)) {
             check.reference(region, className, method, type, null, null, "type");
         }
     }
 
     @Override
     public void visitTypeInsn(int opcode, String type) {
-        handlerStep(1, opcode == Opcodes.NEW && "java/lang/RuntimeException".equals(type));
+        handlerStep(opcode, type);
         name(type);
         check.reference(region, className, method, type, null, null, "type");
         if (opcode == Opcodes.ANEWARRAY) {
@@ -172,7 +130,7 @@ final class GeneratedMethodCheck extends MethodVisitor {
 
     @Override
     public void visitIntInsn(int opcode, int operand) {
-        handlerStep(-1, false);
+        handlerStep(-1, null);
         if (opcode == Opcodes.NEWARRAY) {
             arraySize();
             pushed.clear();
@@ -183,9 +141,7 @@ final class GeneratedMethodCheck extends MethodVisitor {
 
     @Override
     public void visitInsn(int opcode) {
-        if (rethrow != null) {
-            handlerStep(rethrow.step() == 2 ? 2 : 5, opcode == (rethrow.step() == 2 ? Opcodes.DUP : Opcodes.ATHROW));
-        }
+        handlerStep(opcode, null);
         if (opcode == Opcodes.MONITORENTER || opcode == Opcodes.MONITOREXIT) {
             check.refuse(className, method, CompiledRuleCheck.LOCK_REFUSED);
         }
@@ -218,14 +174,14 @@ final class GeneratedMethodCheck extends MethodVisitor {
 
     @Override
     public void visitMultiANewArrayInsn(String descriptor, int dimensions) {
-        handlerStep(-1, false);
+        handlerStep(-1, null);
         check.refuse(
                 className, method, "a multi-dimensional array is refused: a rule may not allocate unbounded memory");
     }
 
     @Override
     public void visitLdcInsn(Object value) {
-        handlerStep(-1, false);
+        handlerStep(-1, null);
         if (value instanceof Type type && region == CodeRegion.AUTHOR && !check.generated.contains(type.getInternalName())) {
             check.refuse(
                     className,
@@ -254,7 +210,7 @@ final class GeneratedMethodCheck extends MethodVisitor {
 
     @Override
     public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
-        handlerStep(-1, false);
+        handlerStep(-1, null);
         if (opcode == Opcodes.GETSTATIC && owner.startsWith("org/drools/model/operators/") && "INSTANCE".equals(name)) {
             constants.operatorLoaded(owner);
         }
@@ -266,11 +222,7 @@ final class GeneratedMethodCheck extends MethodVisitor {
 
     @Override
     public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
-        handlerStep(
-                4,
-                opcode == Opcodes.INVOKESPECIAL
-                        && "java/lang/RuntimeException".equals(owner)
-                        && "<init>(Ljava/lang/Throwable;)V".equals(name + descriptor));
+        handlerStep(opcode, owner + "." + name + descriptor);
         if (region == CodeRegion.AUTHOR
                 && "java/lang/String".equals(owner)
                 && "replace".equals(name)
@@ -312,7 +264,7 @@ final class GeneratedMethodCheck extends MethodVisitor {
 
     @Override
     public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
-        handlerStep(-1, false);
+        handlerStep(-1, null);
         check.type(region, className, method, Type.getMethodType(descriptor));
         String owner = bootstrap.getOwner();
         if (CompiledRuleCheck.LAMBDA_FACTORY.equals(owner) || CompiledRuleCheck.CONCAT_FACTORY.equals(owner)) {
@@ -342,13 +294,14 @@ final class GeneratedMethodCheck extends MethodVisitor {
 
     @Override
     public void visitIincInsn(int varIndex, int increment) {
-        handlerStep(-1, false);
+        handlerStep(-1, null);
     }
 
     @Override
     public void visitEnd() {
-        if (rethrow != null) {
-            handlerStep(-1, false);
+        String unfinished = handlers.end();
+        if (unfinished != null) {
+            check.refuse(className, method, unfinished);
         }
         if (ruleName != null) {
             // Classes this rule method names (lambdas, consequences) belong to the rule.
@@ -358,9 +311,7 @@ final class GeneratedMethodCheck extends MethodVisitor {
 
     @Override
     public void visitVarInsn(int opcode, int varIndex) {
-        if (rethrow != null) {
-            handlerStep(rethrow.step() == 0 ? 0 : 3, opcode == (rethrow.step() == 0 ? Opcodes.ASTORE : Opcodes.ALOAD));
-        }
+        handlerStep(opcode, null);
         if (opcode == Opcodes.ISTORE) {
             pushed.dropLast();
         } else {

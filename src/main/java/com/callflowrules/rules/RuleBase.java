@@ -29,6 +29,7 @@ public final class RuleBase {
     private final Map<String, CallFlow> flowsByName;
     private final List<RuleMessage> warnings;
     private final DecisionBounds bounds;
+    private final RuleSourceIndex sources;
 
     RuleBase(
             KieBase kieBase,
@@ -38,8 +39,10 @@ public final class RuleBase {
             Map<String, CallFlow> flowsBySid,
             Map<String, CallFlow> flowsByName,
             List<RuleMessage> warnings,
-            DecisionBounds bounds) {
+            DecisionBounds bounds,
+            RuleSourceIndex sources) {
         this.kieBase = kieBase;
+        this.sources = sources;
         this.bounds = bounds;
         this.pool = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2);
         this.version = version;
@@ -67,6 +70,16 @@ public final class RuleBase {
     /** The files compiled into this snapshot, relative to the rules directory, sorted. */
     public List<String> files() {
         return files;
+    }
+
+    /**
+     * A message about rule {@code rule} at the file and line it is written, so a check that ran
+     * the rules (the arrival probe) can point at the rule that failed; {@code null} when the rule
+     * is not one of this snapshot's.
+     */
+    public RuleMessage atRule(String rule, String reason) {
+        RuleSourceIndex.Place place = sources.rule(rule);
+        return place == null ? null : new RuleMessage(place.file(), place.line(), "rule \"" + rule + "\": " + reason);
     }
 
     /** Compiler warnings that did not refuse the build. */

@@ -146,7 +146,8 @@ public final class RuleBaseLoader {
                 flowsBySid,
                 flowsByName,
                 warnings,
-                bounds);
+                bounds,
+                new RuleSourceIndex(files));
         for (RuleBaseCheck check : checks) {
             errors.addAll(check.check(candidate));
         }

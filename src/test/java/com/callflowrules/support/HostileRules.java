@@ -56,14 +56,6 @@ public record HostileRules(String name, String text, String expect) {
         return text.replace("MARKER", marker.toAbsolutePath().toString().replace("\\", "/"));
     }
 
-    /**
-     * Whether the file passes the compiled check (its harm cannot be told from its code: data that
-     * doubles without a loop) and is stopped by the decision's allocation bound in the build's probe.
-     */
-    public boolean stoppedInTheProbe() {
-        return expect.startsWith("allocated more than");
-    }
-
     /** Where the file goes in a rules directory. */
     public String fileName() {
         return "hostile/" + name + ".drl";
