@@ -40,8 +40,8 @@ enum CodeRegion {
             "getQueries()Ljava/util/List;",
             "getEntryPoints()Ljava/util/List;");
     /** The enum scaffolding of a lambda class; its one functional method holds the author's code. */
-    private static final Set<String> LAMBDA_METHODS = Set.of(
-            "<clinit>", "<init>", "values", "valueOf", "getExpressionHash", "predicateInformation");
+    private static final Set<String> LAMBDA_METHODS =
+            Set.of("<clinit>", "<init>", "values", "valueOf", "getExpressionHash", "predicateInformation");
 
     /** The region of method {@code name}{@code descriptor} (access flags {@code access}) of generated class {@code owner}. */
     static CodeRegion of(String owner, int access, String name, String descriptor) {

@@ -101,7 +101,8 @@ final class CompiledRuleMessages {
         if (place != null) {
             return new RuleMessage(place.file(), place.line(), "rule \"" + rule + "\": " + what);
         }
-        RuleSourceIndex.Place query = method.startsWith("query_") || what.contains("queries") ? sources.query(method) : null;
+        RuleSourceIndex.Place query =
+                method.startsWith("query_") || what.contains("queries") ? sources.query(method) : null;
         if (query != null) {
             return new RuleMessage(query.file(), query.line(), "query: " + what);
         }

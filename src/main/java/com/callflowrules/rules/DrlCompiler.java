@@ -178,7 +178,8 @@ final class DrlCompiler {
             }
         }
         for (Message message : all) {
-            if (message.getPath() != null && generatedSources.containsKey(message.getPath())
+            if (message.getPath() != null
+                    && generatedSources.containsKey(message.getPath())
                     && message.getText().startsWith("Java source of ")) {
                 continue;
             }

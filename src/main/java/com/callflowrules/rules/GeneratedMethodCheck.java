@@ -182,7 +182,9 @@ final class GeneratedMethodCheck extends MethodVisitor {
     @Override
     public void visitLdcInsn(Object value) {
         handlerStep(-1, null);
-        if (value instanceof Type type && region == CodeRegion.AUTHOR && !check.generated.contains(type.getInternalName())) {
+        if (value instanceof Type type
+                && region == CodeRegion.AUTHOR
+                && !check.generated.contains(type.getInternalName())) {
             check.refuse(
                     className,
                     method,

@@ -164,14 +164,14 @@ final class RuleAllowList {
         String engine = region == CodeRegion.AUTHOR && EngineMembers.of(type) != null
                 ? "; it is the engine's scaffolding, not for rule code"
                 : "";
-        return reaches == null
-                ? "it is not on the allow-list" + engine
-                : "rules may not reach " + reaches + engine;
+        return reaches == null ? "it is not on the allow-list" + engine : "rules may not reach " + reaches + engine;
     }
 
     private static boolean listed(Set<String> members, String member, String descriptor) {
         return members != null
-                && (member == null || members.contains(member) || descriptor != null && members.contains(member + descriptor));
+                && (member == null
+                        || members.contains(member)
+                        || descriptor != null && members.contains(member + descriptor));
     }
 
     /** The class named by an internal name or array descriptor; {@code null} for primitives. */

@@ -67,7 +67,9 @@ public final class RuleFiles {
             String relative = directory.relativize(path).toString().replace('\\', '/');
             if (Files.isSymbolicLink(path)) {
                 errors.add(new RuleMessage(
-                        relative, 0, "a symbolic link is refused: every file of a rule base is a file of its directory"));
+                        relative,
+                        0,
+                        "a symbolic link is refused: every file of a rule base is a file of its directory"));
                 continue;
             }
             if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) || !wanted.test(relative)) {
@@ -85,7 +87,8 @@ public final class RuleFiles {
                     errors.add(new RuleMessage(
                             relative,
                             0,
-                            "the files read so far pass " + MAX_TOTAL_BYTES + " bytes: a rule base holds at most that"));
+                            "the files read so far pass " + MAX_TOTAL_BYTES
+                                    + " bytes: a rule base holds at most that"));
                     break;
                 }
                 files.put(relative, text.get());

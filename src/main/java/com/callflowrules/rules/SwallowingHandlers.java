@@ -66,7 +66,8 @@ final class SwallowingHandlers {
             return null;
         }
         Step expected = RETHROW.get(step);
-        if (expected.opcode() == opcode && (expected.operand() == null || expected.operand().equals(operand))) {
+        if (expected.opcode() == opcode
+                && (expected.operand() == null || expected.operand().equals(operand))) {
             step = step + 1 == RETHROW.size() ? -1 : step + 1;
             return null;
         }

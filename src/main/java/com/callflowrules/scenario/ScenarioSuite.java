@@ -30,9 +30,8 @@ public final class ScenarioSuite {
                 .map(Path::of)
                 .toList();
         if (!problems.isEmpty()) {
-            throw new ScenarioException(problems.stream()
-                    .map(m -> m.file() + ": " + m.reason())
-                    .collect(Collectors.joining("; ")));
+            throw new ScenarioException(
+                    problems.stream().map(m -> m.file() + ": " + m.reason()).collect(Collectors.joining("; ")));
         }
         return files;
     }

@@ -248,7 +248,11 @@ class GeneratedCodeChecksTest {
     void theModelDslIsTheEnginesNotTheAuthors() {
         Consumer<MethodVisitor> rule = m -> {
             m.visitLdcInsn("injected");
-            call(m, "org/drools/modelcompiler/dsl/pattern/D", "rule", "(Ljava/lang/String;)Lorg/drools/model/impl/RuleBuilder;");
+            call(
+                    m,
+                    "org/drools/modelcompiler/dsl/pattern/D",
+                    "rule",
+                    "(Ljava/lang/String;)Lorg/drools/model/impl/RuleBuilder;");
             m.visitInsn(Opcodes.POP);
         };
         assertThat(findings(RULE_METHODS, "rule_x", rule)).isEmpty();

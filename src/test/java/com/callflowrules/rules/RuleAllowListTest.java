@@ -12,23 +12,29 @@ class RuleAllowListTest {
     @Test
     void productTypesAndPrimitivesAreAllowedEverywhere() {
         for (CodeRegion region : CodeRegion.values()) {
-            assertThat(RuleAllowList.refusal(region, "com/callflowrules/facts/Verdict", "of", null)).isNull();
+            assertThat(RuleAllowList.refusal(region, "com/callflowrules/facts/Verdict", "of", null))
+                    .isNull();
             assertThat(RuleAllowList.refusal(region, "[I", null, null)).isNull();
-            assertThat(RuleAllowList.refusal(region, "[Lcom/callflowrules/facts/Action;", null, null)).isNull();
+            assertThat(RuleAllowList.refusal(region, "[Lcom/callflowrules/facts/Action;", null, null))
+                    .isNull();
         }
     }
 
     @Test
     void theAuthorsListIsPerMemberAndPerOverload() {
-        assertThat(RuleAllowList.refusal(CodeRegion.AUTHOR, "java/lang/String", "concat", null)).isNull();
+        assertThat(RuleAllowList.refusal(CodeRegion.AUTHOR, "java/lang/String", "concat", null))
+                .isNull();
         assertThat(RuleAllowList.refusal(CodeRegion.AUTHOR, "java/lang/String", "repeat", null))
                 .isEqualTo("it is not on the allow-list");
-        assertThat(RuleAllowList.refusal(CodeRegion.AUTHOR, "java/lang/StringBuilder", "<init>", "()V")).isNull();
+        assertThat(RuleAllowList.refusal(CodeRegion.AUTHOR, "java/lang/StringBuilder", "<init>", "()V"))
+                .isNull();
         assertThat(RuleAllowList.refusal(CodeRegion.AUTHOR, "java/lang/StringBuilder", "<init>", "(I)V"))
                 .isEqualTo("it is not on the allow-list");
         // String.join(CharSequence, Iterable) names java.lang.Iterable
-        assertThat(RuleAllowList.refusal(CodeRegion.AUTHOR, "java/lang/Iterable", null, null)).isNull();
-        assertThat(RuleAllowList.refusal(CodeRegion.AUTHOR, "java/util/Locale", "ROOT", null)).isNull();
+        assertThat(RuleAllowList.refusal(CodeRegion.AUTHOR, "java/lang/Iterable", null, null))
+                .isNull();
+        assertThat(RuleAllowList.refusal(CodeRegion.AUTHOR, "java/util/Locale", "ROOT", null))
+                .isNull();
         assertThat(RuleAllowList.refusal(CodeRegion.AUTHOR, "java/util/Locale", "setDefault", null))
                 .isEqualTo("it is not on the allow-list");
     }

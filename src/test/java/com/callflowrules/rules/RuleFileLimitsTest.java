@@ -169,7 +169,8 @@ class RuleFileLimitsTest {
 
         assertThatThrownBy(() -> ScenarioSuite.read(scenarios, Path.of("tagged.yaml")))
                 .isInstanceOf(ScenarioException.class)
-                .hasMessageStartingWith("tagged.yaml:3: not valid YAML: a tag (tag:yaml.org,2002:java.lang.ProcessBuilder)");
+                .hasMessageStartingWith(
+                        "tagged.yaml:3: not valid YAML: a tag (tag:yaml.org,2002:java.lang.ProcessBuilder)");
         assertThatThrownBy(() -> ScenarioSuite.read(scenarios, Path.of("anchored.yaml")))
                 .isInstanceOf(ScenarioException.class)
                 .hasMessageStartingWith("anchored.yaml:1: not valid YAML: an anchor (&n) is refused");
