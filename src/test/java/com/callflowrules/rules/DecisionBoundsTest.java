@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Decisions are bounded: a rule that loops by updating its own fact (the common analyst mistake)
  * stops at the firing limit, a decision past its time stops at the deadline, both as a clean
  * failure that names the rule base and the rules last fired, and the next decision is unharmed.
- * A rule base whose arrival probe does not end is refused.
+ * A decision that allocates past its bound stops there. A rule base whose arrival probe does not
+ * end is refused.
  */
 class DecisionBoundsTest {
 
@@ -68,6 +69,46 @@ class DecisionBoundsTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start))
                 .as("stopped, not run to the end")
                 .isLessThan(Duration.ofSeconds(20));
+    }
+
+    /** Thirty doublings of a string on a key press: no loop, so only the allocation bound can stop it. */
+    private static final String DOUBLING_ON_KEY_PRESS = """
+            package callflow;
+            import com.callflowrules.facts.*;
+            rule "grow: double a string thirty times"
+                ruleflow-group "key press"
+            when
+                DtmfPressed()
+            then
+                String s = "xxxxxxxxxxxxxxxx";
+            """ + "    s = s.concat(s);\n".repeat(30) + """
+                insert(MediaStep.play(s, "en"));
+            end
+            """;
+
+    @Test
+    void aDecisionThatAllocatesPastItsBoundStopsThere(@TempDir Path other) {
+        RulesCopy growing = RulesCopy.of(other.resolve("rules")).write("extra/grow.drl", DOUBLING_ON_KEY_PRESS);
+        long bound = 4L * 1024 * 1024;
+        RuleBase ruleBase = DecisionEngine.loader()
+                .withBounds(new DecisionBounds(10_000, Duration.ofSeconds(30), bound))
+                .load(growing.root());
+
+        assertThatThrownBy(() -> ruleBase.evaluate(List.of(new DtmfPressed("1"))))
+                .isInstanceOfSatisfying(RuleEvaluationException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(RuleEvaluationException.Kind.BOUND_EXCEEDED);
+                    assertThat(e.getMessage()).contains("allocated more than " + bound + " bytes");
+                    assertThat(e.lastRulesFired()).contains("grow: double a string thirty times");
+                });
+        Evaluation next = ruleBase.evaluate(List.of(new CallArrived("15550001000", "15550009999")));
+        assertThat(next.rulesFired()).contains("routing: unknown number");
+    }
+
+    @Test
+    void anAllocationBoundBelowOneMebibyteIsRefused() {
+        assertThatThrownBy(() -> new DecisionBounds(10, Duration.ofSeconds(1), 1000))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("max allocated bytes must be at least 1 MiB");
     }
 
     @Test

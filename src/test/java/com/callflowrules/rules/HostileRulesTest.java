@@ -49,6 +49,22 @@ class HostileRulesTest {
         assertThat(Files.exists(marker)).as("marker written by rule code").isFalse();
     }
 
+    /** Start-up: a service whose rules directory holds the file never gets a rule base, and nothing ran. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void startUpRefusesItAndNothingRuns(HostileRules hostile, @TempDir Path dir) {
+        Path marker = dir.resolve("marker");
+        RulesCopy rules = RulesCopy.definitionsOnly(dir.resolve("rules"))
+                .write(hostile.fileName(), hostile.textWithMarker(marker));
+
+        assertThatThrownBy(() -> new RuleBaseHolder(DecisionEngine.loader(), rules.root()))
+                .isInstanceOfSatisfying(
+                        RuleBaseException.class,
+                        refused -> assertThat(refused.messages()).anySatisfy(m -> assertThat(m.file())
+                                .isEqualTo(hostile.fileName())));
+        assertThat(Files.exists(marker)).as("marker written by rule code").isFalse();
+    }
+
     @Test
     void whatAnalystsUseStillBuildsAndRuns(@TempDir Path dir) {
         RulesCopy rules = RulesCopy.of(dir.resolve("rules")).write("extra/benign.drl", """
