@@ -60,8 +60,8 @@ class HostileRulesTest {
         assertThatThrownBy(() -> new RuleBaseHolder(DecisionEngine.loader(), rules.root()))
                 .isInstanceOfSatisfying(
                         RuleBaseException.class,
-                        refused -> assertThat(refused.messages()).anySatisfy(m -> assertThat(m.file())
-                                .isEqualTo(hostile.fileName())));
+                        refused -> assertThat(refused.messages())
+                                .anySatisfy(m -> assertThat(m.file()).isEqualTo(hostile.fileName())));
         assertThat(Files.exists(marker)).as("marker written by rule code").isFalse();
     }
 
