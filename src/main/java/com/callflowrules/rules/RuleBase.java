@@ -106,8 +106,8 @@ public final class RuleBase {
      * Runs the rules over {@code facts} in a stateful session borrowed from this snapshot's pool
      * (reset when it goes back) and returns what the rules inserted and which rules fired. The
      * decision is held to this snapshot's {@link DecisionBounds}; a decision that fails or goes
-     * past them throws {@link RuleEvaluationException}, and its session is discarded rather than
-     * pooled again.
+     * past them throws {@link RuleEvaluationException}; its session is reset before it goes back
+     * to the pool either way.
      */
     public Evaluation evaluate(Collection<?> facts) {
         KieSession session = pool.newKieSession();
@@ -129,18 +129,28 @@ public final class RuleBase {
         } finally {
             budget.end();
             recorder.detach();
-            // A failed session may hold half a decision: only a clean one goes back to the pool
-            // (dispose() of a pooled session resets and returns it). A failed one is left to the
-            // garbage collector; it holds no thread or outside resource.
-            if (clean) {
-                session.dispose();
-            }
+            // dispose() of a pooled session resets it (facts, agenda, half a decision) and
+            // returns it. A failed one must go back too: Drools' pool keeps every session it
+            // ever made, so a session left out would keep what the failed decision grew (a
+            // rule stopped at the allocation bound holds tens of MB) for the life of the pool.
+            disposeAfter(session, clean);
         }
         if (!clean) {
             // Rule code caught the budget's failure and went on: the decision still failed.
             throw failure(budget, recorder, null);
         }
         return new Evaluation(recorder.inserted(), recorder.fired(), version);
+    }
+
+    private void disposeAfter(KieSession session, boolean clean) {
+        try {
+            session.dispose();
+        } catch (RuntimeException e) {
+            if (clean) {
+                throw e;
+            }
+            // a session the failure left unable to reset stays out of the pool's queue
+        }
     }
 
     private RuleEvaluationException failure(RuleBudget budget, EvaluationRecorder recorder, Throwable e) {

@@ -150,6 +150,11 @@ public final class RuleBaseLoader {
                 new RuleSourceIndex(files));
         for (RuleBaseCheck check : checks) {
             errors.addAll(check.check(candidate));
+            if (!errors.isEmpty()) {
+                // A candidate the probe refused would only fail the scenarios too, and each of
+                // its decisions may run to a bound: the first refusing check is enough.
+                break;
+            }
         }
         if (!errors.isEmpty()) {
             throw new RuleBaseException(errors);
