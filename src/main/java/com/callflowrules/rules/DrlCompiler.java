@@ -1,7 +1,6 @@
 package com.callflowrules.rules;
 
 import com.callflowrules.properties.PropertySchema;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,6 @@ import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.runtime.KieContainer;
@@ -37,8 +35,6 @@ import org.kie.internal.conf.ConstraintJittingThresholdOption;
 final class DrlCompiler {
 
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
-    private static final Pattern RULE_HEADER = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
-    private static final String RESOURCES = "src/main/resources/";
     private static final AtomicLong BUILDS = new AtomicLong();
 
     private final PropertySchema schema;
@@ -71,7 +67,7 @@ final class DrlCompiler {
             String folder = pkg.find() ? pkg.group(1).replace('.', '/') + "/" : "";
             String resource = folder + file.replace('/', '_');
             fileOfResource.put(resource, file);
-            kfs.write(RESOURCES + resource, text);
+            kfs.write(BuildMessages.RESOURCES + resource, text);
         });
         if (fileOfResource.isEmpty()) {
             errors.add(new RuleMessage(".", 0, "no rule files (*.drl)"));
@@ -84,21 +80,21 @@ final class DrlCompiler {
         // The executable model compiles constraints to Java: 3-4x faster decisions than the
         // classic path, which must run with constraint jitting off (see moduleModel).
         KieBuilder builder;
-        List<BuildMessage> found;
+        List<BuildMessages.BuildMessage> found;
         try {
             builder = kieServices.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
-            found = messages(builder, files, fileOfResource);
+            found = BuildMessages.messages(builder, files, fileOfResource);
         } catch (RuntimeException | StackOverflowError e) {
             // Some sources make the executable-model compiler throw instead of reporting; an
             // expression nested thousands deep overflows its stack.
             builder = null;
-            found = List.of(new BuildMessage(
+            found = List.of(new BuildMessages.BuildMessage(
                     new RuleMessage(
                             ".",
                             0,
                             e instanceof StackOverflowError
                                     ? "the rules do not compile: an expression is nested too deep"
-                                    : "the rules do not compile: " + firstLine(e.getMessage())),
+                                    : "the rules do not compile: " + BuildMessages.firstLine(e.getMessage())),
                     true));
         }
         found.forEach(m -> (m.error() ? errors : warnings).add(m.message()));
@@ -160,123 +156,5 @@ final class DrlCompiler {
         module.setConfigurationProperty(PropertySpecificOption.PROPERTY_NAME, PropertySpecificOption.ALLOWED.name());
         module.newKieBaseModel("callflow").setDefault(true);
         return module;
-    }
-
-    private record BuildMessage(RuleMessage message, boolean error) {}
-
-    /** The errors and warnings of a build, each mapped back to its file on disk. */
-    private static List<BuildMessage> messages(
-            KieBuilder builder, Map<String, String> files, Map<String, String> fileOfResource) {
-        List<BuildMessage> messages = new ArrayList<>();
-        List<Message> all = builder.getResults().getMessages(Message.Level.ERROR, Message.Level.WARNING);
-        // The Java compiler's errors come with a second message holding the whole source.
-        Map<String, String> generatedSources = new HashMap<>();
-        for (Message message : all) {
-            String text = message.getText();
-            if (message.getPath() != null && text.startsWith("Java source of ") && text.contains("\n")) {
-                generatedSources.put(message.getPath(), text.substring(text.indexOf('\n') + 1));
-            }
-        }
-        for (Message message : all) {
-            if (message.getPath() != null
-                    && generatedSources.containsKey(message.getPath())
-                    && message.getText().startsWith("Java source of ")) {
-                continue;
-            }
-            String path = message.getPath() == null ? "." : message.getPath().replaceFirst("^" + RESOURCES, "");
-            String file = fileOfResource.getOrDefault(path, path);
-            int line = Math.max(message.getLine(), 0);
-            String text = message.getText().strip();
-            if (path.startsWith(GENERATED_SOURCES)) {
-                // An error in the Java the model wrote from a rule: point at the rule's own line.
-                RuleMessage located =
-                        inGeneratedJava(text, generatedSources.get(message.getPath()), message.getLine(), files);
-                file = located.file();
-                line = located.line();
-                text = located.reason();
-            } else if (line == 0 && files.containsKey(file)) {
-                line = lineNaming(files.get(file), text);
-            }
-            String reason = withRuleName(text, files.get(file), line);
-            messages.add(
-                    new BuildMessage(new RuleMessage(file, line, reason), message.getLevel() == Message.Level.ERROR));
-        }
-        return messages;
-    }
-
-    /** A compiler's message without the stack trace some of them carry. */
-    private static String firstLine(@Nullable String message) {
-        if (message == null) {
-            return "(no message)";
-        }
-        int trace = message.indexOf("Problem stacktrace");
-        String text = (trace < 0 ? message : message.substring(0, trace)).strip();
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline).strip();
-    }
-
-    private static final String GENERATED_SOURCES = "src/main/java/";
-    private static final Pattern MISSING_CLASS = Pattern.compile("Unable to find class: ([\\w.$]+)");
-
-    /**
-     * The executable model reports a missing class without a line: the first line of the rule
-     * file that names it, or 0.
-     */
-    private static int lineNaming(String text, String reason) {
-        Matcher missing = MISSING_CLASS.matcher(reason);
-        if (!missing.find()) {
-            return 0;
-        }
-        Pattern word = Pattern.compile("\\b" + Pattern.quote(missing.group(1)) + "\\b");
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (word.matcher(lines[i]).find()) {
-                return i + 1;
-            }
-        }
-        return 0;
-    }
-
-    /**
-     * A Java compiler error at {@code javaLine} of a generated {@code source}: the rule file and
-     * line holding the same statement, or the reason alone when no rule file holds it.
-     */
-    private static RuleMessage inGeneratedJava(
-            String text, @Nullable String source, int javaLine, Map<String, String> files) {
-        int newline = text.indexOf('\n');
-        String reason = newline < 0 ? text : text.substring(0, newline);
-        if (javaLine > 0 && source != null) {
-            String[] javaLines = source.split("\n", -1);
-            String statement = javaLine <= javaLines.length ? javaLines[javaLine - 1].strip() : "";
-            if (!statement.isEmpty()) {
-                for (Map.Entry<String, String> file : files.entrySet()) {
-                    String[] lines = file.getValue().split("\n", -1);
-                    for (int i = 0; i < lines.length; i++) {
-                        if (file.getKey().endsWith(".drl") && lines[i].contains(statement)) {
-                            return new RuleMessage(file.getKey(), i + 1, reason);
-                        }
-                    }
-                }
-            }
-        }
-        return new RuleMessage(".", 0, "generated code does not compile: " + reason);
-    }
-
-    /**
-     * Drools reports an error in a rule's consequence at the rule's first line; naming the rule
-     * tells an author where to look.
-     */
-    private static String withRuleName(String reason, String text, int line) {
-        if (text == null || line < 1) {
-            return reason;
-        }
-        String[] lines = text.split("\n", -1);
-        if (line > lines.length) {
-            return reason;
-        }
-        Matcher header = RULE_HEADER.matcher(lines[line - 1]);
-        return header.find() && !reason.contains(header.group(1))
-                ? reason + " (in rule \"" + header.group(1) + "\")"
-                : reason;
     }
 }
