@@ -52,11 +52,6 @@ public final class RuleBudget {
         return THREADS == null ? -1 : THREADS.getCurrentThreadAllocatedBytes();
     }
 
-    /** Whether this JVM counts the bytes a thread allocates, so the allocation bound holds. */
-    public static boolean boundsAllocation() {
-        return THREADS != null && THREADS.isThreadAllocatedMemoryEnabled();
-    }
-
     /** Called at the start of every generated method. */
     public static void tick() {
         RuleBudget budget = CURRENT.get();

@@ -80,9 +80,9 @@ public final class RuleFiles {
                         relative, 0, "more than " + MAX_FILES + " files: a rule base holds at most " + MAX_FILES));
                 break;
             }
-            Optional<String> text = readFile(path, relative, errors);
+            Optional<Read> text = readFile(path, relative, errors);
             if (text.isPresent()) {
-                total += text.get().length();
+                total += text.get().bytes();
                 if (total > MAX_TOTAL_BYTES) {
                     errors.add(new RuleMessage(
                             relative,
@@ -91,13 +91,16 @@ public final class RuleFiles {
                                     + " bytes: a rule base holds at most that"));
                     break;
                 }
-                files.put(relative, text.get());
+                files.put(relative, text.get().text());
             }
         }
         return files;
     }
 
-    private static Optional<String> readFile(Path path, String relative, List<RuleMessage> errors) {
+    /** A file's text and its size on disk. */
+    private record Read(String text, long bytes) {}
+
+    private static Optional<Read> readFile(Path path, String relative, List<RuleMessage> errors) {
         try {
             long size = Files.size(path);
             if (size > MAX_FILE_BYTES) {
@@ -105,12 +108,15 @@ public final class RuleFiles {
                         relative, 0, "file of " + size + " bytes refused: at most " + MAX_FILE_BYTES + " bytes"));
                 return Optional.empty();
             }
-            return Optional.of(StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path)))
-                    .toString());
+            byte[] bytes = Files.readAllBytes(path);
+            return Optional.of(new Read(
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                            .decode(java.nio.ByteBuffer.wrap(bytes))
+                            .toString(),
+                    bytes.length));
         } catch (java.nio.charset.CharacterCodingException e) {
             errors.add(new RuleMessage(relative, 0, "not UTF-8 text"));
         } catch (IOException e) {
