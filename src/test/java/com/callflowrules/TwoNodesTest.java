@@ -152,4 +152,65 @@ class TwoNodesTest {
             assertThat(events).as("decisions of " + waited).containsExactly("arrive", "access_code", "admission");
         }
     }
+
+    /** A platform's retry that reaches the other node gets the first node's answer and decides nothing again. */
+    @Test
+    void aWebhookRetryOnTheOtherNodeGetsTheSameAnswerAndIsDecidedOnce() throws Exception {
+        ApiClient a = api(nodeA);
+        String account = a.post("/accounts", """
+                        {"name": "Retry", "call_flow_sid": "secured"}""").text("account_sid");
+        String number = "+1555" + (1_000_000 + new java.util.Random().nextInt(8_999_999));
+        assertThat(a.post("/dids", "{\"account_sid\": \"" + account + "\", \"phonenumber\": \"" + number + "\"}")
+                        .status())
+                .isEqualTo(201);
+        a.post(
+                "/meeting_rooms",
+                "{\"account_sid\": \"" + account
+                        + "\", \"access_codes\": [{\"access_code\": \"4321\", \"role\": \"host\"}]}");
+        String callSid = "CA" + java.util.UUID.randomUUID().toString().replace("-", "");
+        String arrival = "CallSid=" + callSid + "&AccountSid=AC" + "a".repeat(32) + "&From=%2B14155550100&To="
+                + java.net.URLEncoder.encode(number, java.nio.charset.StandardCharsets.UTF_8)
+                + "&CallStatus=ringing&Direction=inbound&ApiVersion=2010-04-01";
+        String entry =
+                arrival.replace("CallStatus=ringing", "CallStatus=in-progress") + "&Digits=4321&FinishedOnKey=%23";
+
+        String prompt = twiml(nodeA, "voice", arrival);
+        String retriedOnB = twiml(nodeB, "voice", arrival);
+        // the entry reaches both nodes at once: one decides, the other answers what it decided
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Future<String> onA = pool.submit(() -> twiml(nodeA, "access_code?step=0", entry));
+        Future<String> onB = pool.submit(() -> twiml(nodeB, "access_code?step=0", entry));
+        String joinedA = onA.get();
+        String joinedB = onB.get();
+        pool.shutdown();
+
+        assertThat(retriedOnB).isEqualTo(prompt);
+        assertThat(joinedB).isEqualTo(joinedA).contains("<Conference");
+        List<String> events = new ArrayList<>();
+        api(nodeB)
+                .get("/calls/" + callSid + "/decisions")
+                .body()
+                .forEach(e -> events.add(e.get("event").asString()));
+        assertThat(events).containsExactly("arrive", "access_code");
+    }
+
+    private static String twiml(ConfigurableApplicationContext node, String step, String form) throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:"
+                                        + node.getEnvironment().getProperty("local.server.port")
+                                        + "/conference/v2/twiml/" + step))
+                                .header(
+                                        "Authorization",
+                                        "Basic "
+                                                + java.util.Base64.getEncoder()
+                                                        .encodeToString("dev:dev-password"
+                                                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
 }

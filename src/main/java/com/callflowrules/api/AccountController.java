@@ -123,9 +123,7 @@ class AccountController {
     @DeleteMapping("/{sid}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String sid) {
-        if (!accounts.delete(sid)) {
-            throw new NotFoundException("no account " + sid);
-        }
+        writes.delete(kind, sid, accounts::delete);
     }
 
     /** The stored object with the written fields; what the API does not write stays. */

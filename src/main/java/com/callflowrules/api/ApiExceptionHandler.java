@@ -82,6 +82,21 @@ class ApiExceptionHandler {
         return error(HttpStatus.CONFLICT, "conflict", e.getMessage(), List.of());
     }
 
+    @ExceptionHandler(com.callflowrules.releases.ReleaseConflictException.class)
+    ResponseEntity<ApiError> releaseConflict(RuntimeException e) {
+        return error(HttpStatus.CONFLICT, "conflict", e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(com.callflowrules.releases.ReleaseForbiddenException.class)
+    ResponseEntity<ApiError> releaseForbidden(RuntimeException e) {
+        return error(HttpStatus.FORBIDDEN, "forbidden", e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(com.callflowrules.releases.UnknownReleaseException.class)
+    ResponseEntity<ApiError> unknownRelease(RuntimeException e) {
+        return error(HttpStatus.NOT_FOUND, "not_found", e.getMessage(), List.of());
+    }
+
     @ExceptionHandler(MalformedBodyException.class)
     ResponseEntity<ApiError> wrongShape(MalformedBodyException e) {
         return error(HttpStatus.BAD_REQUEST, "bad_request", e.getMessage(), List.of());

@@ -68,4 +68,20 @@ class ConfigurationWrites {
             return changed;
         });
     }
+
+    /**
+     * Deletes the stored object, under its row lock, if an {@code If-Match} still holds (412
+     * otherwise, nothing deleted); 404 when there is none.
+     */
+    <E, F extends Record> void delete(Kind<E, F> kind, String sid, Predicate<String> delete) {
+        transactions.executeWithoutResult(status -> {
+            E current = kind.findForUpdate()
+                    .apply(sid)
+                    .orElseThrow(() -> new NotFoundException("no " + kind.noun() + " " + sid));
+            tags.requireMatch(current);
+            if (!delete.test(sid)) {
+                throw new NotFoundException("no " + kind.noun() + " " + sid);
+            }
+        });
+    }
 }

@@ -3,6 +3,7 @@ package com.callflowrules.api;
 import com.callflowrules.api.RequestSchemas.DidFields;
 import com.callflowrules.facts.Did;
 import com.callflowrules.hierarchy.DidRepository;
+import com.callflowrules.numbers.PhoneNumbers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -47,7 +48,7 @@ class DidController {
             operationId = "createDid",
             summary = "Create a DID (a dialed number)",
             description =
-                    "A dialed number (E.164 digits, no +) of an account, in a DID group or none; the DID may name the call flow itself.")
+                    "A dialed number (E.164, stored with its +; given with or without it) of an account, in a DID group or none; the DID may name the call flow itself.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Did create(
@@ -121,9 +122,7 @@ class DidController {
     @DeleteMapping("/{sid}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String sid) {
-        if (!dids.delete(sid)) {
-            throw new NotFoundException("no DID " + sid);
-        }
+        writes.delete(kind, sid, dids::delete);
     }
 
     /** The stored object with the written fields; what the API does not write stays. */
@@ -131,7 +130,8 @@ class DidController {
         return new Did(
                 current.didSid(),
                 current.accountSid(),
-                fields.phonenumber(),
+                // as it will be stored (the request was validated, so it reads)
+                PhoneNumbers.canonical(fields.phonenumber()).orElse(fields.phonenumber()),
                 fields.didGroupSid(),
                 flows.sidOf(fields.callFlowSid()),
                 fields.properties(),

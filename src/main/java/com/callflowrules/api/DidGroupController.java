@@ -126,9 +126,7 @@ class DidGroupController {
     @DeleteMapping("/{sid}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String sid) {
-        if (!groups.delete(sid)) {
-            throw new NotFoundException("no DID group " + sid);
-        }
+        writes.delete(kind, sid, groups::delete);
     }
 
     /** The stored object with the written fields; what the API does not write stays. */

@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.server.ServerHttpRequest;
@@ -18,13 +19,16 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
+import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Entity tags of configuration objects, for conditional writes: every answer carrying an account,
- * DID group, DID or room has an {@code ETag} (a digest of the object as served), and a
- * {@code PATCH} or {@code PUT} with {@code If-Match} is carried out only if the object, read
- * under its row lock, still has that tag (else 412, nothing changed).
+ * Entity tags of configuration objects, for conditional requests: every answer carrying an
+ * account, DID group, DID or room has an {@code ETag} (a digest of the object as served); a
+ * {@code GET} with {@code If-None-Match} naming it is answered 304 without a body; a
+ * {@code PATCH}, {@code PUT} or {@code DELETE} with {@code If-Match} is carried out only if the
+ * object, read under its row lock, still has that tag (else 412, nothing changed). A create
+ * (201) says where the new object is ({@code Location}).
  */
 @ControllerAdvice
 class EntityTags implements ResponseBodyAdvice<Object> {
@@ -80,10 +84,46 @@ class EntityTags implements ResponseBodyAdvice<Object> {
             Class<? extends HttpMessageConverter<?>> converterType,
             ServerHttpRequest request,
             ServerHttpResponse response) {
-        if (body instanceof Account || body instanceof Did || body instanceof DidGroup || body instanceof MeetingRoom) {
-            response.getHeaders().setETag(of(body));
+        String sid = sidOf(body);
+        if (sid == null) {
+            return body;
+        }
+        String tag = of(body);
+        response.getHeaders().setETag(tag);
+        String method = request.getMethod().name();
+        if (method.equals("POST")) {
+            // a create: where the new object is
+            response.getHeaders()
+                    .setLocation(UriComponentsBuilder.fromUri(request.getURI())
+                            .replaceQuery(null)
+                            .pathSegment(sid)
+                            .build()
+                            .toUri());
+        } else if (method.equals("GET") && notModified(request.getHeaders().getIfNoneMatch(), tag)) {
+            response.setStatusCode(HttpStatus.NOT_MODIFIED);
+            return null;
         }
         return body;
+    }
+
+    private static String sidOf(Object body) {
+        if (body instanceof Account account) {
+            return account.accountSid();
+        }
+        if (body instanceof Did did) {
+            return did.didSid();
+        }
+        if (body instanceof DidGroup group) {
+            return group.didGroupSid();
+        }
+        if (body instanceof MeetingRoom room) {
+            return room.meetingRoomSid();
+        }
+        return null;
+    }
+
+    private static boolean notModified(java.util.List<String> ifNoneMatch, String tag) {
+        return ifNoneMatch.stream().anyMatch(candidate -> candidate.equals("*") || candidate.equals(tag));
     }
 
     /** An {@code If-Match} that no longer holds. */

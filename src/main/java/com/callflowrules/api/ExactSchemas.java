@@ -105,12 +105,13 @@ final class ExactSchemas implements ModelConverter {
             return "7d444840-9dc0-11d1-b245-5ffdce74fad2";
         }
         if (name.startsWith("number") || name.equals("phonenumber")) {
-            return "15550001000";
+            return "+15550001000";
         }
         if (name.contains("access_code")) {
             return "1234";
         }
-        if (name.equals("rule_base_version") || name.equals("version")) {
+        if (List.of("rule_base_version", "version", "base", "against", "published", "failed_version", "replaces")
+                .contains(name)) {
             return "8fc2f2950f06";
         }
         return switch (name) {
@@ -137,6 +138,12 @@ final class ExactSchemas implements ModelConverter {
             case "error" -> "validation_failed";
             case "message" -> "conference_start_wait = 'soon': must be an integer 0..86400";
             case "field" -> "properties.conference_start_wait";
+            case "author", "actor" -> "analyst";
+            case "note" -> "rollback from 048336cc7917";
+            case "path" -> "call-flows/secured.yaml";
+            case "text" -> "name: secured\nentry: prompt\n";
+            case "node", "node_id" -> "node-a";
+            case "failure" -> "flows/secured.drl:12: unable to resolve the type Foo";
             default -> null;
         };
     }

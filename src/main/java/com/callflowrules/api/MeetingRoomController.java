@@ -128,9 +128,7 @@ class MeetingRoomController {
     @DeleteMapping("/{sid}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String sid) {
-        if (!rooms.delete(sid)) {
-            throw new NotFoundException("no meeting room " + sid);
-        }
+        writes.delete(kind, sid, rooms::delete);
     }
 
     /** The stored object with the written fields; what the API does not write stays. */

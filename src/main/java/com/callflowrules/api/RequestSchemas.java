@@ -82,7 +82,7 @@ final class RequestSchemas {
         }
     }
 
-    /** DID: {@code account_sid} (create only) and {@code phonenumber} (E.164 digits, no +) required. */
+    /** DID: {@code account_sid} (create only) and {@code phonenumber} (E.164, stored with its +) required. */
     @JsonIgnoreProperties({"did_sid", "date_created"})
     record DidFields(
             @io.swagger.v3.oas.annotations.media.Schema(maxLength = 36)
@@ -92,9 +92,9 @@ final class RequestSchemas {
 
             @io.swagger.v3.oas.annotations.media.Schema(
                     pattern = "^(?:" + ValueFormats.E164 + ")$",
-                    example = "15550001000")
+                    example = "+15550001000")
             @NotNull(message = REQUIRED)
-            @Pattern(regexp = ValueFormats.E164, message = "must be " + ValueFormats.E164_RULE)
+            @E164Number
             String phonenumber,
 
             @StoredText(max = 36) @Nullable String didGroupSid,
@@ -145,14 +145,14 @@ final class RequestSchemas {
     record CallArrival(
             @io.swagger.v3.oas.annotations.media.Schema(
                     pattern = "^(?:" + ValueFormats.DIALED_NUMBER + ")$",
-                    example = "15550001000")
+                    example = "+15550001000")
             @NotNull(message = REQUIRED)
             @DialedNumber
             String numberDst,
 
             @io.swagger.v3.oas.annotations.media.Schema(
                     pattern = "^(?:" + ValueFormats.DIALED_NUMBER + ")$",
-                    example = "15559990000")
+                    example = "+15559990000")
             @DialedNumber
             @Nullable
             String numberSrc) {}
@@ -188,18 +188,41 @@ final class RequestSchemas {
             @Nullable
             String participantMuted) {}
 
+    /**
+     * A rule release draft: the release it changes (none: from nothing), why, and per path
+     * relative to the rule base the new content, or null to delete the file.
+     */
+    record ReleaseDraft(
+            @io.swagger.v3.oas.annotations.media.Schema(pattern = "^[0-9a-f]{12}$", example = "048336cc7917")
+            @Pattern(regexp = "[0-9a-f]{12}", message = "must be a release version, 12 hex digits")
+            @Nullable
+            String base,
+
+            @NotNull(message = REQUIRED)
+            @jakarta.validation.constraints.Size(min = 1, max = 2000, message = "must be 1..2000 characters")
+            String message,
+
+            @NotNull(message = REQUIRED) Map<String, @Nullable String> files) {}
+
+    /** A publish; with {@code replaces}, only if that release is still the published one. */
+    record Publish(
+            @io.swagger.v3.oas.annotations.media.Schema(pattern = "^[0-9a-f]{12}$", example = "048336cc7917")
+            @Pattern(regexp = "[0-9a-f]{12}", message = "must be a release version, 12 hex digits")
+            @Nullable
+            String replaces) {}
+
     /** What-if: a call to {@code number_dst}, with an access code if given. */
     record WhatIf(
             @io.swagger.v3.oas.annotations.media.Schema(
                     pattern = "^(?:" + ValueFormats.DIALED_NUMBER + ")$",
-                    example = "15550001000")
+                    example = "+15550001000")
             @NotNull(message = REQUIRED)
             @DialedNumber
             String numberDst,
 
             @io.swagger.v3.oas.annotations.media.Schema(
                     pattern = "^(?:" + ValueFormats.DIALED_NUMBER + ")$",
-                    example = "15559990000")
+                    example = "+15559990000")
             @DialedNumber
             @Nullable
             String numberSrc,

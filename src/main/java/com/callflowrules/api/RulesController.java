@@ -2,12 +2,17 @@ package com.callflowrules.api;
 
 import com.callflowrules.facts.CallFlow;
 import com.callflowrules.facts.FlowBehaviour;
+import com.callflowrules.releases.NodeStatus;
+import com.callflowrules.releases.ReleaseFollower;
+import com.callflowrules.releases.ReleaseProperties;
+import com.callflowrules.releases.Releases;
 import com.callflowrules.rules.BuildResult;
 import com.callflowrules.rules.RuleBase;
 import com.callflowrules.rules.RuleBaseHolder;
 import com.callflowrules.rules.RuleMessage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -16,16 +21,22 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Rules administration: the running rule base, validating and reloading the files on disk. */
+/** Rules administration: the running rule base and the nodes' releases; validating, releasing and rolling back. */
 @RestController
 @Tag(name = "Rules")
 @RequestMapping("/conference/v2/rules")
 class RulesController {
 
     private final RuleBaseHolder ruleBases;
+    private final Releases releases;
+    private final ReleaseFollower follower;
+    private final ReleaseProperties settings;
 
-    RulesController(RuleBaseHolder ruleBases) {
+    RulesController(RuleBaseHolder ruleBases, Releases releases, ReleaseFollower follower, ReleaseProperties settings) {
         this.ruleBases = ruleBases;
+        this.releases = releases;
+        this.follower = follower;
+        this.settings = settings;
     }
 
     /** The running rule base, the good versions kept, and the last build from disk (clean or refused). */
@@ -41,27 +52,48 @@ class RulesController {
                 ruleBases.versions().stream()
                         .map(v -> new VersionView(v.version(), v.loadedAt()))
                         .toList(),
-                ruleBases.lastBuild());
+                ruleBases.lastBuild(),
+                releases.published().orElse(null),
+                follower.nodeId(),
+                releases.nodes(settings.pollInterval().multipliedBy(5).plusSeconds(5)).stream()
+                        .map(NodeView::of)
+                        .toList());
     }
 
-    /** Returns to the previous good version; 409 when there is none. */
+    /** What one live node runs, as it last said (every poll). */
+    record NodeView(
+            String nodeId,
+            String version,
+            Instant since,
+            Instant seenAt,
+            @Nullable String failedVersion,
+            @Nullable String failure) {
+        static NodeView of(NodeStatus node) {
+            return new NodeView(
+                    node.nodeId(), node.version(), node.since(), node.seenAt(), node.failedVersion(), node.failure());
+        }
+    }
+
+    /** Publishes again the release published before the current one, on every node; 409 when there is none. */
     @Operation(
             operationId = "rollbackRuleBase",
-            summary = "Return to the previous good rule base",
-            description = "Returns to the previous good version; 409 when there is none.")
+            summary = "Return every node to the release published before",
+            description =
+                    "Publishes again the release last retired from being published (approver role); every node follows. 409 when there is none.")
     @PostMapping("/rollback")
-    RuleBaseView rollback() {
-        try {
-            return RuleBaseView.of(ruleBases.rollback(), ruleBases.rulesDir().toString());
-        } catch (IllegalStateException e) {
-            throw new com.callflowrules.hierarchy.ConflictException(e.getMessage());
-        }
+    RuleBaseView rollback(Principal who) {
+        releases.rollback(who.getName());
+        follower.follow();
+        return RuleBaseView.of(ruleBases.current(), ruleBases.rulesDir().toString());
     }
 
     record RunningRules(
             @com.fasterxml.jackson.annotation.JsonUnwrapped RuleBaseView running,
             List<VersionView> versions,
-            BuildResult lastBuild) {}
+            BuildResult lastBuild,
+            @Nullable String published,
+            String node,
+            List<NodeView> nodes) {}
 
     record VersionView(String version, Instant loadedAt) {}
 
@@ -76,15 +108,30 @@ class RulesController {
         return RuleBaseView.of(ruleBases.validate(), ruleBases.rulesDir().toString());
     }
 
-    /** Compiles, checks and, only when clean, swaps in the files on disk. 422 with every message when refused. */
+    /**
+     * Makes a release of the files on disk and publishes it to every node when it is clean. 422
+     * with every message when refused; 403 with four-eyes on (the release stays checked).
+     */
     @Operation(
             operationId = "reloadRuleBase",
-            summary = "Build, check and swap in the rule files on disk",
+            summary = "Release the rule files on disk and publish them",
             description =
-                    "As validate, then swaps the new rule base in when it is clean; the running one keeps deciding otherwise.")
+                    "Makes a rule release of the files on this node's disk; when it is clean, approves and publishes it (approver role), and every node follows. 422 with every message when refused, the published release keeps deciding; 403 with four-eyes on, where the release stays checked for another approver.")
     @PostMapping("/reload")
-    RuleBaseView reload() {
-        return RuleBaseView.of(ruleBases.reload(), ruleBases.rulesDir().toString());
+    RuleBaseView reload(Principal who) {
+        try {
+            String version = releases.publishDirectory(
+                            who.getName(), "reload of " + ruleBases.rulesDir(), ruleBases.rulesDir())
+                    .version();
+            if (version.equals(ruleBases.current().version())) {
+                ruleBases.run(ruleBases.current()); // already running: the build from disk was clean
+            }
+        } catch (com.callflowrules.rules.RuleBaseException e) {
+            ruleBases.refused(e.messages());
+            throw e;
+        }
+        follower.follow();
+        return RuleBaseView.of(ruleBases.current(), ruleBases.rulesDir().toString());
     }
 
     record RuleBaseView(

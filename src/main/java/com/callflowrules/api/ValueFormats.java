@@ -10,13 +10,14 @@ import java.util.regex.Pattern;
 final class ValueFormats {
 
     /** A dialed or calling number as a call router reports it. */
-    static final String DIALED_NUMBER = "[0-9]{1,20}";
+    static final String DIALED_NUMBER = "\\+?[0-9]{1,20}";
 
-    static final String DIALED_NUMBER_RULE = "1 to 20 digits";
-    /** A DID's number: E.164 without the +. */
-    static final String E164 = "[1-9][0-9]{6,14}";
+    static final String DIALED_NUMBER_RULE = "1 to 20 digits, the E.164 + optional";
+    /** A DID's number: E.164, the + optional (stored with it). */
+    static final String E164 = "\\+?[1-9][0-9]{6,14}";
 
-    static final String E164_RULE = "an E.164 number: 7 to 15 digits, no +";
+    static final String E164_RULE =
+            "an E.164 number: 7 to 15 digits, the + optional, of a country code that exists and a length possible there";
     /** Keys pressed in the meeting. */
     static final String KEYS = "[0-9*#]{1,16}";
 
@@ -32,8 +33,6 @@ final class ValueFormats {
     /** An access code of a room (see AccessCode.FORMAT). */
     static final String ACCESS_CODE = "[0-9]{1,16}";
 
-    static final Pattern DIALED_NUMBER_PATTERN = Pattern.compile(DIALED_NUMBER);
-    static final Pattern E164_PATTERN = Pattern.compile(E164);
     static final Pattern KEYS_PATTERN = Pattern.compile(KEYS);
     static final Pattern CODE_ENTRY_PATTERN = Pattern.compile(CODE_ENTRY);
 

@@ -70,7 +70,8 @@ public class DecisionAutoConfiguration {
 
     /** Reloads when files under the rules directory change ({@code callflow.rules.watch=false} turns it off). */
     @Bean(destroyMethod = "close")
-    @ConditionalOnMissingBean
+    // the service has its own watcher, whose reloads become rule releases
+    @ConditionalOnMissingBean(value = RulesWatcher.class, type = "com.callflowrules.releases.Releases")
     @ConditionalOnProperty(name = "callflow.rules.watch", havingValue = "true", matchIfMissing = true)
     RulesWatcher rulesWatcher(RuleBaseHolder ruleBases, RulesProperties rules) throws IOException {
         return new RulesWatcher(ruleBases, rules.watchQuietPeriod());

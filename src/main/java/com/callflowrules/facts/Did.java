@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** A dialed number (E.164 digits, no {@code +}); the first level asked for a call flow. */
+/** A dialed number (E.164 with its {@code +}, as stored); the first level asked for a call flow. */
 public record Did(
         String didSid,
         String accountSid,

@@ -7,6 +7,7 @@ import static com.callflowrules.hierarchy.HierarchyChanges.keys;
 import static com.callflowrules.hierarchy.HierarchyChanges.number;
 
 import com.callflowrules.facts.Did;
+import com.callflowrules.numbers.PhoneNumbers;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -25,15 +26,18 @@ public class DidRepository {
     private final JdbcClient jdbc;
     private final HierarchyChanges changes;
     private final Clock clock;
+    private final LiveCalls liveCalls;
 
     public DidRepository(JdbcClient jdbc, HierarchyChanges changes, Clock clock) {
         this.jdbc = jdbc;
         this.changes = changes;
         this.clock = clock;
+        this.liveCalls = new LiveCalls(jdbc);
     }
 
     /**
-     * Stores a new DID. {@link ConflictException} when the number is taken;
+     * Stores a new DID, its number in the canonical E.164 form ({@link PhoneNumbers}).
+     * {@link ConflictException} naming the DID that holds the number when it is taken;
      * {@link UnknownReferenceException} when the account or group does not exist, or the group
      * belongs to another account.
      */
@@ -43,18 +47,14 @@ public class DidRepository {
             String didGroupSid,
             String callFlowSid,
             Map<String, String> properties) {
+        String number = canonical(phonenumber);
+        refuseTaken(number, null);
         Did did = new Did(
-                UUID.randomUUID().toString(),
-                accountSid,
-                phonenumber,
-                didGroupSid,
-                callFlowSid,
-                properties,
-                now(clock));
+                UUID.randomUUID().toString(), accountSid, number, didGroupSid, callFlowSid, properties, now(clock));
         ConstraintViolations.translate(
                 false,
                 () -> changes.writing(
-                        keys(did(did.didSid()), number(phonenumber)),
+                        keys(did(did.didSid()), number(number)),
                         () -> jdbc.sql("""
                         INSERT INTO dids (did_sid, account_sid, phonenumber, did_group_sid, call_flow_sid, properties, date_created)
                         VALUES (?, ?, ?, ?, ?, ?, ?)""")
@@ -88,10 +88,14 @@ public class DidRepository {
                 .optional();
     }
 
-    /** The DID of a dialed number: the first lookup of every call. */
+    /** The DID of a dialed number, in any form {@link PhoneNumbers} reads: the first lookup of every call. */
     public Optional<Did> findByNumber(String phonenumber) {
+        Optional<String> number = PhoneNumbers.canonical(phonenumber);
+        if (number.isEmpty()) {
+            return Optional.empty();
+        }
         return jdbc.sql("SELECT * FROM dids WHERE phonenumber = ?")
-                .param(phonenumber)
+                .param(number.get())
                 .query(DidRepository::map)
                 .optional();
     }
@@ -111,7 +115,17 @@ public class DidRepository {
                 .single();
     }
 
-    public boolean update(Did did) {
+    /** Stores a changed DID, its number made canonical; {@link ConflictException} when another DID holds the number. */
+    public boolean update(Did changed) {
+        Did did = new Did(
+                changed.didSid(),
+                changed.accountSid(),
+                canonical(changed.phonenumber()),
+                changed.didGroupSid(),
+                changed.callFlowSid(),
+                changed.properties(),
+                changed.dateCreated());
+        refuseTaken(did.phonenumber(), did.didSid());
         return ConstraintViolations.translate(
                         false,
                         () -> changes.writing(
@@ -129,14 +143,31 @@ public class DidRepository {
                 == 1;
     }
 
+    private static String canonical(String phonenumber) {
+        return PhoneNumbers.canonical(phonenumber)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "phonenumber must be " + PhoneNumbers.RULE + ", not " + phonenumber));
+    }
+
+    /** A taken number is refused naming its holder; the unique constraint still settles a race between two writers. */
+    private void refuseTaken(String number, String exceptDidSid) {
+        findByNumber(number)
+                .filter(holder -> !holder.didSid().equals(exceptDidSid))
+                .ifPresent(holder -> {
+                    throw new ConflictException(
+                            "the phone number " + number + " is already used by DID " + holder.didSid());
+                });
+    }
+
     public boolean delete(String didSid) {
         return ConstraintViolations.translate(
                         true,
-                        () -> changes.writing(
-                                () -> staleKeys(didSid, null),
-                                () -> jdbc.sql("DELETE FROM dids WHERE did_sid = ?")
-                                        .param(didSid)
-                                        .update()))
+                        () -> changes.writing(() -> staleKeys(didSid, null), () -> {
+                            liveCalls.refuseInUse("the DID", "did_sid", didSid);
+                            return jdbc.sql("DELETE FROM dids WHERE did_sid = ?")
+                                    .param(didSid)
+                                    .update();
+                        }))
                 == 1;
     }
 

@@ -4,6 +4,7 @@ import com.callflowrules.facts.Account;
 import com.callflowrules.facts.Did;
 import com.callflowrules.facts.DidGroup;
 import com.callflowrules.facts.MeetingRoom;
+import com.callflowrules.numbers.PhoneNumbers;
 import com.github.benmanes.caffeine.cache.Cache;
 import java.util.List;
 import java.util.Map;
@@ -174,8 +175,10 @@ public class HierarchyCache {
             this.readAt = readAt;
         }
 
+        /** The DID of a number in any form {@link PhoneNumbers} reads; cached under its canonical form, as changes name it. */
         public Optional<Did> didByNumber(String phonenumber) {
-            return read(cached.didsByNumber, phonenumber, dids::findByNumber);
+            Optional<String> number = PhoneNumbers.canonical(phonenumber);
+            return number.isEmpty() ? Optional.empty() : read(cached.didsByNumber, number.get(), dids::findByNumber);
         }
 
         public Optional<Did> did(String didSid) {

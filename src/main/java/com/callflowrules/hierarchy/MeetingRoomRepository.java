@@ -29,6 +29,7 @@ public class MeetingRoomRepository {
     private final JdbcClient jdbc;
     private final HierarchyChanges changes;
     private final Clock clock;
+    private final LiveCalls liveCalls;
     private final AccessCodeRows accessCodes;
 
     public MeetingRoomRepository(JdbcClient jdbc, HierarchyChanges changes, Clock clock) {
@@ -36,6 +37,7 @@ public class MeetingRoomRepository {
         this.accessCodes = new AccessCodeRows(jdbc);
         this.changes = changes;
         this.clock = clock;
+        this.liveCalls = new LiveCalls(jdbc);
     }
 
     /**
@@ -157,15 +159,16 @@ public class MeetingRoomRepository {
                 })));
     }
 
-    /** Deletes the room and its codes. */
+    /** Deletes the room and its codes; {@link ConflictException} naming the live calls in it, if any. */
     public boolean delete(String meetingRoomSid) {
         return ConstraintViolations.translate(
                         true,
-                        () -> changes.writing(
-                                () -> staleKeys(meetingRoomSid),
-                                () -> jdbc.sql("DELETE FROM meeting_rooms WHERE meeting_room_sid = ?")
-                                        .param(meetingRoomSid)
-                                        .update()))
+                        () -> changes.writing(() -> staleKeys(meetingRoomSid), () -> {
+                            liveCalls.refuseInUse("the meeting room", "meeting_room_sid", meetingRoomSid);
+                            return jdbc.sql("DELETE FROM meeting_rooms WHERE meeting_room_sid = ?")
+                                    .param(meetingRoomSid)
+                                    .update();
+                        }))
                 == 1;
     }
 

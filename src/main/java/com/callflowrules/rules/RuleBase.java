@@ -30,6 +30,7 @@ public final class RuleBase {
     private final List<RuleMessage> warnings;
     private final DecisionBounds bounds;
     private final RuleSourceIndex sources;
+    private final java.nio.file.Path directory;
 
     RuleBase(
             KieBase kieBase,
@@ -40,8 +41,10 @@ public final class RuleBase {
             Map<String, CallFlow> flowsByName,
             List<RuleMessage> warnings,
             DecisionBounds bounds,
-            RuleSourceIndex sources) {
+            RuleSourceIndex sources,
+            java.nio.file.Path directory) {
         this.kieBase = kieBase;
+        this.directory = directory;
         this.sources = sources;
         this.bounds = bounds;
         this.pool = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2);
@@ -58,9 +61,17 @@ public final class RuleBase {
         return kieBase;
     }
 
-    /** The content hash of every rule and definition file: equal files, equal version. */
+    /**
+     * The content hash of every rule, definition and scenario file: equal files, equal version.
+     * A rule release is named by it.
+     */
     public String version() {
         return version;
+    }
+
+    /** The directory this snapshot was built from (its scenarios are under {@code scenarios/}). */
+    public java.nio.file.Path directory() {
+        return directory;
     }
 
     public Instant loadedAt() {

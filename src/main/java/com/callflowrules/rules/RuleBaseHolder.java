@@ -113,6 +113,36 @@ public final class RuleBaseHolder {
         return current();
     }
 
+    /**
+     * Builds and checks the rule base in {@code directory} (a rule release's files) with this
+     * holder's loader, swapping nothing; {@link RuleBaseException} with every message when refused.
+     */
+    public RuleBase build(Path directory) {
+        requireLoader();
+        return loader.load(directory);
+    }
+
+    /** Swaps {@code next} in (built by {@link #build}); the reference write is atomic for decisions. */
+    public synchronized void run(RuleBase next) {
+        if (!next.version().equals(current().version())) {
+            history.remove(next);
+            history.push(next);
+            while (history.size() > KEPT_VERSIONS) {
+                history.removeLast();
+            }
+            current.set(next);
+            log.info("rule base {} swapped in", next.version());
+        }
+        lastBuild = new BuildResult(clock.instant(), true, next.version(), next.warnings());
+        listeners.forEach(l -> l.reloaded(lastBuild));
+    }
+
+    /** Records a build that was refused with {@code messages}: the running rule base keeps deciding. */
+    public void refused(List<RuleMessage> messages) {
+        lastBuild = new BuildResult(clock.instant(), false, null, messages);
+        listeners.forEach(l -> l.reloaded(lastBuild));
+    }
+
     /** Returns to the previous good version; {@link IllegalStateException} when there is none. */
     public synchronized RuleBase rollback() {
         if (history.size() < 2) {

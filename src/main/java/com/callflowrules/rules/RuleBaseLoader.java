@@ -114,7 +114,13 @@ public final class RuleBaseLoader {
         if (!errors.isEmpty()) {
             throw new RuleBaseException(errors);
         }
-        String version = version(files);
+        // the scenarios pin the release's behaviour: a release is named by them too
+        Map<String, String> versioned = new TreeMap<>(files);
+        versioned.putAll(RuleFiles.scenarios(rulesDir, errors));
+        if (!errors.isEmpty()) {
+            throw new RuleBaseException(errors);
+        }
+        String version = version(versioned);
         Map<String, String> ruleFiles = new TreeMap<>();
         files.forEach((file, text) -> {
             if (file.endsWith(".drl")) {
@@ -147,7 +153,8 @@ public final class RuleBaseLoader {
                 flowsByName,
                 warnings,
                 bounds,
-                new RuleSourceIndex(files));
+                new RuleSourceIndex(files),
+                rulesDir);
         for (RuleBaseCheck check : checks) {
             errors.addAll(check.check(candidate));
             if (!errors.isEmpty()) {
@@ -192,6 +199,14 @@ public final class RuleBaseLoader {
     private static String stem(String fileName) {
         int dot = fileName.lastIndexOf('.');
         return dot < 0 ? fileName : fileName.substring(0, dot);
+    }
+
+    /**
+     * The version of a rule base whose files (rules, definitions, scenarios, by relative path)
+     * are {@code files}: the one its {@link RuleBase} gets when built.
+     */
+    public static String contentVersion(Map<String, String> files) {
+        return version(new TreeMap<>(files));
     }
 
     private static String version(Map<String, String> files) {

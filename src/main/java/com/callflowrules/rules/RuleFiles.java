@@ -47,6 +47,38 @@ public final class RuleFiles {
                 errors);
     }
 
+    /** The scenario files under {@code rulesDir/scenarios}, by path relative to {@code rulesDir}; none when absent. */
+    public static Map<String, String> scenarios(Path rulesDir, List<RuleMessage> errors) {
+        Path scenarios = rulesDir.resolve(SCENARIOS_DIR);
+        Map<String, String> found = new TreeMap<>();
+        if (!Files.isDirectory(scenarios, LinkOption.NOFOLLOW_LINKS)) {
+            return found;
+        }
+        List<RuleMessage> problems = new ArrayList<>();
+        read(scenarios, RuleFiles::isScenario, problems)
+                .forEach((file, text) -> found.put(SCENARIOS_DIR + "/" + file, text));
+        problems.forEach(m -> errors.add(new RuleMessage(SCENARIOS_DIR + "/" + m.file(), m.line(), m.reason())));
+        return found;
+    }
+
+    /**
+     * Whether {@code relative} names a file a rule base is made of: a rule file (outside the
+     * scenarios), a call-flow definition or a scenario. A rule release holds these and no others.
+     */
+    public static boolean isRuleBaseFile(String relative) {
+        return relative.startsWith(SCENARIOS_DIR + "/")
+                ? isScenario(relative)
+                : relative.endsWith(".drl") || isDefinition(relative);
+    }
+
+    /** The directory of a rule base that holds its regression scenarios. */
+    public static final String SCENARIOS_DIR = "scenarios";
+
+    /** Whether {@code relative} (to the scenarios directory) names a scenario file. */
+    public static boolean isScenario(String relative) {
+        return relative.endsWith(".yaml") || relative.endsWith(".yml");
+    }
+
     /**
      * The files under {@code directory} whose relative path {@code wanted} accepts, by relative
      * path, sorted, read with the bounds of a rule base; problems go to {@code errors}, named by

@@ -26,7 +26,7 @@ public final class RulesWatcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RulesWatcher.class);
 
-    private final RuleBaseHolder holder;
+    private final Runnable reload;
     private final Duration quietPeriod;
     private final WatchService watchService;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -36,11 +36,20 @@ public final class RulesWatcher implements AutoCloseable {
     });
     private ScheduledFuture<?> pending;
 
+    /** Reloads {@code holder} from its directory after each burst of changes. */
     public RulesWatcher(RuleBaseHolder holder, Duration quietPeriod) throws IOException {
-        this.holder = holder;
+        this(holder.rulesDir(), quietPeriod, holder::reload);
+    }
+
+    /**
+     * Runs {@code reload} after each burst of changes under {@code directory} (the service makes
+     * a rule release of the directory); a {@link RuleBaseException} it throws was reported by it.
+     */
+    public RulesWatcher(Path directory, Duration quietPeriod, Runnable reload) throws IOException {
+        this.reload = reload;
         this.quietPeriod = quietPeriod;
         this.watchService = FileSystems.getDefault().newWatchService();
-        registerAll(holder.rulesDir());
+        registerAll(directory);
         Thread thread = new Thread(this::watch, "rules-watch-events");
         thread.setDaemon(true);
         thread.start();
@@ -89,9 +98,9 @@ public final class RulesWatcher implements AutoCloseable {
 
     private void reload() {
         try {
-            holder.reload();
+            reload.run();
         } catch (RuleBaseException e) {
-            // the holder logged it and keeps it as the last build
+            // whoever built it logged it and keeps it as the last build
         } catch (RuntimeException e) {
             log.error("reloading the rule base failed", e);
         }

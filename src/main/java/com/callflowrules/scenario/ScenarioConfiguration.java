@@ -1,14 +1,14 @@
 package com.callflowrules.scenario;
 
 import com.callflowrules.rules.RuleBaseCheck;
-import com.callflowrules.rules.RulesProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The scenario gate of the service: a candidate rule base is swapped in only when every scenario
- * under {@code <rules directory>/scenarios} passes against it. On by default;
+ * under {@code scenarios/} of the directory it was built from (the rules directory, or a
+ * release's files) passes against it. On by default;
  * {@code callflow.rules.scenario-gate=false} turns it off.
  */
 @Configuration(proxyBeanMethods = false)
@@ -16,7 +16,7 @@ class ScenarioConfiguration {
 
     @Bean
     @ConditionalOnBooleanProperty(name = "callflow.rules.scenario-gate", matchIfMissing = true)
-    RuleBaseCheck scenarioGate(RulesProperties rules) {
-        return new ScenarioGate(rules.directory().toAbsolutePath().normalize().resolve("scenarios"));
+    RuleBaseCheck scenarioGate() {
+        return new ScenarioGate();
     }
 }

@@ -3,6 +3,7 @@ package com.callflowrules.scenario;
 import com.callflowrules.decision.DecisionEngine;
 import com.callflowrules.rules.RuleBase;
 import com.callflowrules.rules.RuleBaseCheck;
+import com.callflowrules.rules.RuleFiles;
 import com.callflowrules.rules.RuleMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,15 +18,21 @@ import java.util.List;
  */
 public final class ScenarioGate implements RuleBaseCheck {
 
-    private final Path scenarios;
+    private final Path fixed;
 
-    /** A gate over the scenario files under {@code scenarios} (none there: nothing to pass). */
+    /** A gate over the scenario files under {@code scenarios} (none there: nothing to pass), whatever the candidate. */
     public ScenarioGate(Path scenarios) {
-        this.scenarios = scenarios;
+        this.fixed = scenarios;
+    }
+
+    /** A gate over each candidate's own scenarios, under {@code scenarios/} of the directory it was built from. */
+    public ScenarioGate() {
+        this.fixed = null;
     }
 
     @Override
     public List<RuleMessage> check(RuleBase candidate) {
+        Path scenarios = fixed != null ? fixed : candidate.directory().resolve(RuleFiles.SCENARIOS_DIR);
         if (!Files.isDirectory(scenarios)) {
             return List.of();
         }

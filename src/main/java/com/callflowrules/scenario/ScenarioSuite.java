@@ -26,7 +26,7 @@ public final class ScenarioSuite {
             throw new ScenarioException(directory + ": no scenarios directory");
         }
         List<RuleMessage> problems = new ArrayList<>();
-        List<Path> files = RuleFiles.read(directory, ScenarioSuite::isScenario, problems).keySet().stream()
+        List<Path> files = RuleFiles.read(directory, RuleFiles::isScenario, problems).keySet().stream()
                 .map(Path::of)
                 .toList();
         if (!problems.isEmpty()) {
@@ -34,10 +34,6 @@ public final class ScenarioSuite {
                     problems.stream().map(m -> m.file() + ": " + m.reason()).collect(Collectors.joining("; ")));
         }
         return files;
-    }
-
-    private static boolean isScenario(String relative) {
-        return relative.endsWith(".yaml") || relative.endsWith(".yml");
     }
 
     /** Reads {@code file} (relative to {@code directory}). */

@@ -39,6 +39,8 @@ public class AuditRepository {
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .build();
     private static final TypeReference<List<String>> NAMES = new TypeReference<>() {};
+    /** The reason of an audited request that could not be decided. */
+    public static final String UNANSWERED = "UNANSWERED";
     /** Rule lists known to be stored; distinct lists are few (one per path through a rule base). */
     private static final int KNOWN_LISTS = 10_000;
 
@@ -72,6 +74,23 @@ public class AuditRepository {
                         digest,
                         JSON.writeValueAsString(compact(decision)),
                         timestamp(at))
+                .update();
+    }
+
+    /**
+     * A router's request for the call that could not be decided (an unknown or ended call, an
+     * event its state does not take, a store that failed): audited as what the router was
+     * answered, a disconnect with {@code UNANSWERED}, and the problem.
+     */
+    void recordUnanswered(String callSid, String event, String problem, Instant at) {
+        ObjectNode decision = JSON.createObjectNode();
+        decision.put("action", "DISCONNECT");
+        decision.put("reason", UNANSWERED);
+        decision.put("problem", problem);
+        jdbc.sql("""
+                        INSERT INTO decision_audit (call_sid, event, action, reason, rule_base_version, decision, decided_at)
+                        VALUES (?, ?, 'DISCONNECT', ?, '', ?, ?)""")
+                .params(callSid, event, UNANSWERED, JSON.writeValueAsString(decision), timestamp(at))
                 .update();
     }
 

@@ -12,10 +12,12 @@ import com.callflowrules.facts.DtmfPressed;
 import com.callflowrules.facts.RoleCodeEntered;
 import com.callflowrules.hierarchy.HierarchyCache;
 import com.callflowrules.hierarchy.MeetingRoomRepository;
+import com.callflowrules.numbers.PhoneNumbers;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.slf4j.MDC;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -78,33 +80,75 @@ public class CallControl {
     /** A call and the decision just carried out for it. */
     public record Outcome(Call call, Decision decision) {}
 
+    /**
+     * A call router's request that carries out one event: {@code key} names it among the call's
+     * requests (a webhook's step, a platform's idempotency token; at most 160 characters), and
+     * {@code answer} is what the router is answered for the outcome, kept with the event.
+     */
+    public record RouterRequest(String key, Function<Outcome, String> answer) {}
+
+    /** The answer to a keyed request; {@code outcome} is empty for a repeat, which changed nothing. */
+    public record Answered(Optional<Outcome> outcome, String answer) {
+
+        static Answered repeat(String answer) {
+            return new Answered(Optional.empty(), answer);
+        }
+
+        public boolean repeated() {
+            return outcome.isEmpty();
+        }
+    }
+
     /** A call arrives at {@code numberDst}. */
     public Outcome arrive(String numberDst, String numberSrc) {
         return arrive(numberDst, numberSrc, UUID.randomUUID().toString());
     }
 
     /**
-     * A call arrives at {@code numberDst}, under {@code callSid}: a router that has its own id for
+     * A call arrives at {@code dialed} from {@code calling} (any form {@link PhoneNumbers} reads;
+     * kept in E.164 with its {@code +}), under {@code callSid}: a router that has its own id for
      * the call passes it (or one derived from it), so its later webhooks name the same call.
      */
-    public Outcome arrive(String numberDst, String numberSrc, String callSid) {
+    public Outcome arrive(String dialed, String calling, String callSid) {
         try {
-            return transactions.run(() -> {
-                CallFactsReader.Arrival arrival = facts.arrival(numberDst, CallFactsReader.Locks.TAKE);
-                Call call = Call.arrived(
-                        callSid,
-                        numberSrc,
-                        numberDst,
-                        arrival.did().map(Did::didSid).orElse(null),
-                        decisions.now());
-                MDC.put(CALL_SID, call.callSid());
-                // the call's row is written once, in the state the decision leaves it in
-                return decisions.decideAndApply(
-                        "arrive", new CallArrived(numberDst, numberSrc), call, true, arrival.facts());
-            });
+            return transactions.run(() -> arriving(dialed, calling, callSid));
         } finally {
             MDC.remove(CALL_SID);
         }
+    }
+
+    /**
+     * As {@link #arrive(String, String, String)}, for a router's keyed request: a repeat of the
+     * request (a platform's retry, on any node, even while the first is being decided) gets the
+     * answer kept for it and changes nothing.
+     */
+    public Answered arrive(String dialed, String calling, String callSid, RouterRequest request) {
+        try {
+            // a repeat that raced the first loses at the call's key and, retried, finds the kept answer
+            return transactions.run(() -> calls.routerAnswer(callSid, request.key())
+                    .map(Answered::repeat)
+                    .orElseGet(() -> answered(callSid, request, arriving(dialed, calling, callSid))));
+        } finally {
+            MDC.remove(CALL_SID);
+        }
+    }
+
+    private Outcome arriving(String dialed, String calling, String callSid) {
+        // one form on the call, in its facts and in the audit, whatever form the router sent
+        String numberDst = PhoneNumbers.canonicalOrAsGiven(dialed);
+        String numberSrc = PhoneNumbers.canonicalOrAsGiven(calling);
+        CallFactsReader.Arrival arrival = facts.arrival(numberDst, CallFactsReader.Locks.TAKE);
+        Call call = Call.arrived(
+                callSid, numberSrc, numberDst, arrival.did().map(Did::didSid).orElse(null), decisions.now());
+        MDC.put(CALL_SID, call.callSid());
+        // the call's row is written once, in the state the decision leaves it in
+        return decisions.decideAndApply("arrive", new CallArrived(numberDst, numberSrc), call, true, arrival.facts());
+    }
+
+    private Answered answered(String callSid, RouterRequest request, Outcome outcome) {
+        String answer = request.answer().apply(outcome);
+        calls.keepRouterAnswer(callSid, request.key(), answer, decisions.now());
+        return new Answered(Optional.of(outcome), answer);
     }
 
     /**
@@ -112,19 +156,35 @@ public class CallControl {
      * after the role-change binding.
      */
     public Outcome enterCode(String callSid, String code) {
+        return transactions.run(callSid, () -> enteringCode(live(calls, calls.lock(callSid), callSid), code));
+    }
+
+    /**
+     * As {@link #enterCode(String, String)}, for a router's keyed request: a repeat gets the
+     * answer kept for it and changes nothing. Repeats wait for the first at the call's lock, so
+     * the second of two at once finds the first's answer.
+     */
+    public Answered enterCode(String callSid, String code, RouterRequest request) {
         return transactions.run(callSid, () -> {
-            Call call = lockLive(calls, callSid);
-            CallLifecycle.require(call, CallLifecycle.Event.KEYED_CODE);
-            if (call.state() == CallStatus.CHANGING_ROLE) {
-                return decisions.decideAndApply(
-                        "role_code", new RoleCodeEntered(code), call, false, facts.placed(call));
+            Optional<Call> locked = calls.lock(callSid);
+            Optional<String> earlier = calls.routerAnswer(callSid, request.key());
+            if (earlier.isPresent()) {
+                return Answered.repeat(earlier.get());
             }
-            CallFacts entry = facts.codeEntry(call, code, CallFactsReader.Locks.TAKE);
-            // Only a well-formed code is kept on the call; any other entry is an attempt the rules refuse.
-            Call entered = call.withAccessCode(AccessCode.wellFormed(code) ? code : null);
-            return decisions.decideAndApply(
-                    "access_code", new AccessCodeEntered(code, call.attemptsUsed()), entered, false, entry);
+            return answered(callSid, request, enteringCode(live(calls, locked, callSid), code));
         });
+    }
+
+    private Outcome enteringCode(Call call, String code) {
+        CallLifecycle.require(call, CallLifecycle.Event.KEYED_CODE);
+        if (call.state() == CallStatus.CHANGING_ROLE) {
+            return decisions.decideAndApply("role_code", new RoleCodeEntered(code), call, false, facts.placed(call));
+        }
+        CallFacts entry = facts.codeEntry(call, code, CallFactsReader.Locks.TAKE);
+        // Only a well-formed code is kept on the call; any other entry is an attempt the rules refuse.
+        Call entered = call.withAccessCode(AccessCode.wellFormed(code) ? code : null);
+        return decisions.decideAndApply(
+                "access_code", new AccessCodeEntered(code, call.attemptsUsed()), entered, false, entry);
     }
 
     /** The caller pressed {@code digits} in the meeting. */
@@ -159,8 +219,27 @@ public class CallControl {
                                 decisions.decideAndApply("hang_up", new CallLeft(), call, false, facts.placed(call))));
     }
 
+    /**
+     * Audits a router's request for {@code callSid} that could not be decided, with the problem,
+     * in a transaction of its own (the event's was rolled back). Best effort: the router has been
+     * answered already, so a store that fails here is logged, not thrown.
+     */
+    public void recordUnanswered(String callSid, String event, String problem) {
+        try {
+            transactions.run(() -> {
+                audit.recordUnanswered(callSid, event, problem, decisions.now());
+                return null;
+            });
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(CallControl.class)
+                    .warn("could not audit the unanswered {} of call {}: {}", event, callSid, e.toString());
+        }
+    }
+
     /** What would happen to a call to {@code numberDst} (with {@code accessCode}, if given); nothing is changed or locked. */
-    public Decision whatIf(String numberDst, String numberSrc, String accessCode) {
+    public Decision whatIf(String dialed, String calling, String accessCode) {
+        String numberDst = PhoneNumbers.canonicalOrAsGiven(dialed);
+        String numberSrc = PhoneNumbers.canonicalOrAsGiven(calling);
         return transactions.readOnly(() -> {
             CallFacts entry =
                     accessCode == null ? null : facts.codeEntryAt(numberDst, accessCode, CallFactsReader.Locks.NONE);
@@ -194,11 +273,15 @@ public class CallControl {
 
     /** The live call {@code callSid} under its row lock; 409 for an ended call, 404 for an unknown one. */
     static Call lockLive(CallRepository calls, String callSid) {
-        Optional<Call> live = calls.lock(callSid);
-        if (live.isEmpty() && calls.ended(callSid).isPresent()) {
+        return live(calls, calls.lock(callSid), callSid);
+    }
+
+    /** The call {@code locked} found, when it is live; 409 for an ended call, 404 for an unknown one. */
+    private static Call live(CallRepository calls, Optional<Call> locked, String callSid) {
+        if (locked.isEmpty() && calls.ended(callSid).isPresent()) {
             throw new CallStateException("call " + callSid + " has ended");
         }
-        Call call = live.orElseThrow(() -> new UnknownCallException(callSid));
+        Call call = locked.orElseThrow(() -> new UnknownCallException(callSid));
         if (call.state() == CallStatus.ENDED) {
             throw new CallStateException("call " + callSid + " has ended");
         }

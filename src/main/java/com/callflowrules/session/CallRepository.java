@@ -43,6 +43,21 @@ public class CallRepository {
                         WHERE call_sid = ?""").params(values(call, false)).update();
     }
 
+    /** The answer given to the router's request {@code requestKey} of the call, if one was ({@code router_answers}). */
+    Optional<String> routerAnswer(String callSid, String requestKey) {
+        return jdbc.sql("SELECT answer FROM router_answers WHERE call_sid = ? AND request_key = ?")
+                .params(callSid, requestKey)
+                .query(String.class)
+                .optional();
+    }
+
+    /** Keeps the answer to a keyed request, in the transaction of the event it carried out. */
+    void keepRouterAnswer(String callSid, String requestKey, String answer, Instant at) {
+        jdbc.sql("INSERT INTO router_answers (call_sid, request_key, answer, answered_at) VALUES (?, ?, ?, ?)")
+                .params(callSid, requestKey, answer, timestamp(at))
+                .update();
+    }
+
     /** A call, live or ended (then possibly moved to the history). */
     public Optional<Call> find(String callSid) {
         Optional<Call> live = jdbc.sql("SELECT * FROM calls WHERE call_sid = ?")

@@ -12,7 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Keeps the store sized by live calls, not by history: moves ended calls out of the hot
  * {@code calls} table and prunes the history and the decision audit by age and row count
- * ({@link RetentionProperties}). Every step is a short transaction of at most one batch, on
+ * ({@link RetentionProperties}), and the answers kept for router retries with the audit. Every step is a short transaction of at most one batch, on
  * rows no event writes (ended calls, audit rows), so a sweep never blocks a call. Live calls and
  * running meetings are never touched.
  */
@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Retention {
 
     /** What one sweep did. */
-    public record Swept(int callsMoved, int endedCallsDeleted, int auditRowsDeleted) {}
+    public record Swept(int callsMoved, int endedCallsDeleted, int auditRowsDeleted, int routerAnswersDeleted) {}
 
     private final JdbcClient jdbc;
     private final CallRepository calls;
@@ -62,7 +62,17 @@ public class Retention {
                 now,
                 settings.maxEndedCalls());
         int audit = prune(new Table("decision_audit", "id", "decided_at", ""), now, settings.maxAuditRows());
-        return new Swept(moved, history, audit);
+        // an answer is kept while its call is live and for as long as the audit of its events: a
+        // router's retry after the call ended must still find it rather than start a new call
+        int answers = prune(
+                new Table(
+                        "router_answers",
+                        "id",
+                        "answered_at",
+                        " AND NOT EXISTS (SELECT 1 FROM calls c WHERE c.call_sid = router_answers.call_sid)"),
+                now,
+                settings.maxAuditRows());
+        return new Swept(moved, history, audit, answers);
     }
 
     /** An append-only table: rows arrive in the order of {@code seq}, stamped with {@code time}. */

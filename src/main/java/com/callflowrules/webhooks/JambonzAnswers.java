@@ -22,34 +22,48 @@ final class JambonzAnswers {
     static final String WAIT_STEP = "/conference/v2/jambonz/wait";
 
     private final WebhookProperties properties;
+    private final DecisionMedia media;
 
     JambonzAnswers(WebhookProperties properties) {
         this.properties = properties;
+        this.media = new DecisionMedia(properties);
+    }
+
+    /** The prompt's step in the hook its digits are posted to (see {@link TwimlAnswers#codeStep}). */
+    static String codeStep(Call call) {
+        return CODE_STEP + "?step=" + call.attemptsUsed();
+    }
+
+    /** A webhook that could not decide: an apology, then the call is hung up. */
+    List<Map<String, Object>> unavailable() {
+        return List.of(audio(media.unavailable()), verb("hangup"));
     }
 
     List<Map<String, Object>> answer(Call call, Decision decision) {
         List<Map<String, Object>> verbs = new ArrayList<>();
         switch (decision.action()) {
             case PROMPT_ACCESS_CODE, REPROMPT_ACCESS_CODE -> {
-                List<String> prompts = plays(decision);
-                // a gather plays one prompt while it listens; any before it are played first
-                prompts.subList(0, Math.max(0, prompts.size() - 1)).forEach(url -> verbs.add(play(url)));
+                List<Audio> prompts = media.prompts(decision);
+                // a gather plays or says one prompt while it listens; any before it are played first
+                prompts.subList(0, Math.max(0, prompts.size() - 1)).forEach(audio -> verbs.add(audio(audio)));
                 Map<String, Object> gather = verb("gather");
                 gather.put("input", List.of("digits"));
-                gather.put("actionHook", CODE_STEP);
+                gather.put("actionHook", codeStep(call));
                 gather.put("finishOnKey", "#");
                 gather.put("timeout", DecisionMedia.collectSeconds(decision));
                 if (!prompts.isEmpty()) {
-                    gather.put("play", Map.of("url", prompts.get(prompts.size() - 1)));
+                    Map<String, Object> last = audio(prompts.get(prompts.size() - 1));
+                    String kind = (String) last.remove("verb");
+                    gather.put(kind, last);
                 }
                 verbs.add(gather);
             }
             case JOIN, WAIT -> {
-                plays(decision).forEach(url -> verbs.add(play(url)));
+                media.prompts(decision).forEach(audio -> verbs.add(audio(audio)));
                 verbs.add(conference(call, decision));
             }
             case DISCONNECT -> {
-                plays(decision).forEach(url -> verbs.add(play(url)));
+                media.prompts(decision).forEach(audio -> verbs.add(audio(audio)));
                 verbs.add(verb("hangup"));
             }
             case DROP -> {
@@ -69,10 +83,18 @@ final class JambonzAnswers {
         return verbs;
     }
 
-    /** What a caller waiting for its meeting hears, looped: the room's music on hold. */
+    /**
+     * What a caller waiting for its meeting hears: the room's music on hold, looped until the
+     * meeting starts ({@code "forever"}, jambonz's endless loop; 0 would play it once).
+     */
     List<Map<String, Object>> waitMusic(String music) {
-        Map<String, Object> play = play(properties.music(music));
-        play.put("loop", 0);
+        String url = properties.music(music);
+        if (url == null) {
+            return List.of(); // no music configured: silence, jambonz has no music of its own
+        }
+        Map<String, Object> play = verb("play");
+        play.put("url", url);
+        play.put("loop", "forever");
         return List.of(play);
     }
 
@@ -84,7 +106,8 @@ final class JambonzAnswers {
         conference.put("joinMuted", Boolean.TRUE.equals(decision.muted()));
         conference.put("startConferenceOnEnter", decision.action() != Action.WAIT);
         conference.put("endConferenceOnExit", false);
-        if ("on".equals(values.get("conference_moh_enabled"))) {
+        if ("on".equals(values.get("conference_moh_enabled"))
+                && properties.music(values.get("conference_moh")) != null) {
             conference.put("waitHook", WAIT_STEP + "?music=" + values.get("conference_moh"));
         }
         conference.put("statusHook", STATUS_STEP);
@@ -98,13 +121,19 @@ final class JambonzAnswers {
         return verb;
     }
 
-    private static Map<String, Object> play(String url) {
+    private Map<String, Object> audio(Audio audio) {
+        if (audio instanceof Audio.Speech speech) {
+            Map<String, Object> say = verb("say");
+            say.put("text", speech.text());
+            if (WebhookProperties.configured(properties.jambonzSpeechVendor())) {
+                say.put(
+                        "synthesizer",
+                        Map.of("vendor", properties.jambonzSpeechVendor(), "language", speech.language()));
+            }
+            return say;
+        }
         Map<String, Object> play = verb("play");
-        play.put("url", url);
+        play.put("url", ((Audio.Recording) audio).url());
         return play;
-    }
-
-    private List<String> plays(Decision decision) {
-        return DecisionMedia.promptUrls(decision, properties);
     }
 }

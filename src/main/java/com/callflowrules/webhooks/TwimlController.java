@@ -1,27 +1,33 @@
 package com.callflowrules.webhooks;
 
 import com.callflowrules.session.CallControl;
-import com.twilio.security.RequestValidator;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * TwiML webhooks: point a number's voice webhook at {@code POST /conference/v2/twiml/voice} and
  * its status callback at {@code /conference/v2/twiml/status}. Each request is one event of call
  * control for the call the platform's {@code CallSid} names (the service's call sid is that
- * sid, so no mapping is stored); the answer is the TwiML of the decision. With an auth token
- * configured, a request whose {@code X-Twilio-Signature} Twilio's own validator does not accept
- * is refused (403) before anything is decided. Described in docs/call-routers.md, not in the
- * OpenAPI description (form bodies and XML for the platform, not for generated clients).
+ * sid, so no mapping is stored); the answer is the TwiML of the decision. A retry of a request
+ * (the same call and step, or Twilio's {@code I-Twilio-Idempotency-Token}) gets the same answer
+ * and changes nothing; a request the service cannot decide is answered with an apology and a
+ * hang-up, never an error the platform would read out. With an auth token configured, a request
+ * Twilio's own validator does not accept is refused (403) before anything is decided.
+ * Described in docs/call-routers.md, not in the OpenAPI description (form bodies and XML for the
+ * platform, not for generated clients).
  */
 @Hidden
 @RestController
@@ -31,21 +37,28 @@ import org.springframework.web.bind.annotation.RestController;
         produces = MediaType.TEXT_XML_VALUE)
 class TwimlController {
 
+    private static final Logger LOG = LoggerFactory.getLogger(TwimlController.class);
+
     /** The platform's call statuses that mean the caller is gone. */
     private static final Set<String> GONE = Set.of("completed", "canceled", "failed", "busy", "no-answer");
 
+    /** Twilio's header that a retry of a webhook repeats. */
+    static final String IDEMPOTENCY_TOKEN = "I-Twilio-Idempotency-Token";
+
+    private static final Pattern PLATFORM_CALL_SID = Pattern.compile("CA[0-9a-fA-F]{32}");
+    private static final Pattern STEP = Pattern.compile("[0-9]{1,4}");
+
     private final CallControl calls;
     private final TwimlAnswers answers;
-    private final WebhookProperties properties;
+    private final TwilioSignature signature;
 
     TwimlController(CallControl calls, WebhookProperties properties) {
         this.calls = calls;
-        this.properties = properties;
         this.answers = new TwimlAnswers(properties);
+        this.signature = WebhookProperties.configured(properties.twilioAuthToken())
+                ? new TwilioSignature(properties.twilioAuthToken())
+                : null;
     }
-
-    private static final java.util.regex.Pattern PLATFORM_CALL_SID =
-            java.util.regex.Pattern.compile("CA[0-9a-fA-F]{32}");
 
     /**
      * The service's call sid for the platform's {@code CallSid}: the same, so that a timer that
@@ -63,55 +76,93 @@ class TwimlController {
     }
 
     @PostMapping("/voice")
-    ResponseEntity<String> voice(@RequestParam Map<String, String> form, HttpServletRequest request) {
-        return signed(form, request, () -> {
-            CallControl.Outcome outcome = calls.arrive(
-                    required(form, "To"), form.getOrDefault("From", ""), callSid(required(form, "CallSid")));
-            return answers.answer(outcome.call(), outcome.decision());
-        });
-    }
-
-    @PostMapping("/access_code")
-    ResponseEntity<String> accessCode(@RequestParam Map<String, String> form, HttpServletRequest request) {
-        return signed(form, request, () -> {
-            CallControl.Outcome outcome =
-                    calls.enterCode(callSid(required(form, "CallSid")), form.getOrDefault("Digits", ""));
-            return answers.answer(outcome.call(), outcome.decision());
-        });
-    }
-
-    /** Conference joins and leaves, and the number's call status: a leave or an ended call is a hang-up. */
-    @PostMapping("/status")
-    ResponseEntity<String> status(@RequestParam Map<String, String> form, HttpServletRequest request) {
-        return signed(form, request, () -> {
+    ResponseEntity<String> voice(HttpServletRequest request) {
+        return answered(request, "arrive", form -> {
             String sid = callSid(required(form, "CallSid"));
-            boolean gone = "participant-leave".equals(form.get("StatusCallbackEvent"))
-                    || GONE.contains(form.get("CallStatus"));
-            if (gone) {
+            return calls.arrive(
+                            required(form, "To"),
+                            form.getOrDefault("From", ""),
+                            sid,
+                            new CallControl.RouterRequest("twiml/voice", this::twiml))
+                    .answer();
+        });
+    }
+
+    /** The gather's action, and the redirect after it when no digits came ({@code Digits} absent: an empty entry). */
+    @PostMapping("/access_code")
+    ResponseEntity<String> accessCode(HttpServletRequest request) {
+        return answered(request, "access_code", form -> {
+            String sid = callSid(required(form, "CallSid"));
+            String digits = form.getOrDefault("Digits", "");
+            return key(request)
+                    .map(key -> calls.enterCode(sid, digits, new CallControl.RouterRequest(key, this::twiml))
+                            .answer())
+                    .orElseGet(() -> twiml(calls.enterCode(sid, digits)));
+        });
+    }
+
+    /**
+     * Conference events and the number's call status. A participant's leave, or a call status
+     * that means the caller is gone, is a hang-up; every other event (a join, a mute, a hold,
+     * the conference's start and end, an announcement's end, a call ringing or answered) is
+     * answered and changes nothing. A conference event names no call status, and the
+     * conference's own events no call.
+     */
+    @PostMapping("/status")
+    ResponseEntity<String> status(HttpServletRequest request) {
+        return answered(request, "status", form -> {
+            String event = form.get("StatusCallbackEvent");
+            String status = form.get("CallStatus");
+            boolean gone = event == null ? status != null && GONE.contains(status) : event.equals("participant-leave");
+            String sid = form.get("CallSid");
+            if (gone && isPlatformCallSid(sid)) {
                 calls.hangUpIfLive(sid);
             }
-            return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
+            return TwimlAnswers.empty();
         });
     }
 
-    private ResponseEntity<String> signed(
-            Map<String, String> form, HttpServletRequest request, java.util.function.Supplier<String> answer) {
-        if (properties.twilioAuthToken() != null
-                && !properties.twilioAuthToken().isBlank()) {
-            String signature = request.getHeader("X-Twilio-Signature");
-            String url =
-                    request.getRequestURL() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-            if (signature == null
-                    || !new RequestValidator(properties.twilioAuthToken()).validate(url, form, signature)) {
-                return ResponseEntity.status(HttpStatus.FORBIDDEN)
-                        .contentType(MediaType.TEXT_PLAIN)
-                        .body("the request is not signed by the platform (X-Twilio-Signature)");
-            }
+    private String twiml(CallControl.Outcome outcome) {
+        return answers.answer(outcome.call(), outcome.decision());
+    }
+
+    /**
+     * The request's key among the call's: its step (in the gather's action URL), else the
+     * platform's idempotency token; none for a request made without either (then it is decided
+     * as it comes).
+     */
+    private static Optional<String> key(HttpServletRequest request) {
+        String step = request.getParameter("step");
+        if (step != null && STEP.matcher(step).matches()) {
+            return Optional.of("twiml/access_code/" + step);
         }
+        String token = request.getHeader(IDEMPOTENCY_TOKEN);
+        if (token != null && !token.isBlank() && token.length() <= 128) {
+            return Optional.of("twiml/token/" + token);
+        }
+        return Optional.empty();
+    }
+
+    private ResponseEntity<String> answered(
+            HttpServletRequest request, String event, Function<Map<String, String>, String> answer) {
+        if (signature != null && !signature.valid(request)) {
+            return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                    .contentType(MediaType.TEXT_PLAIN)
+                    .body("the request is not signed by the platform (" + TwilioSignature.HEADER + ")");
+        }
+        Map<String, String> form = TwilioSignature.postParameters(request);
         try {
-            return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(answer.get());
+            return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(answer.apply(form));
         } catch (MissingWebhookFieldException e) {
             return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
+        } catch (RuntimeException e) {
+            // the platform reads an error status as an application error: an apology in its markup instead
+            String sid = form.get("CallSid");
+            LOG.warn("TwiML {} of call {} could not be decided: {}", event, sid, e.toString());
+            if (isPlatformCallSid(sid)) {
+                calls.recordUnanswered(sid, event, e.getMessage());
+            }
+            return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(answers.unavailable());
         }
     }
 

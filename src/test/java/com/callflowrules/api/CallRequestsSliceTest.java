@@ -66,9 +66,9 @@ class CallRequestsSliceTest {
             delimiter = '|',
             value = {
                 "{}                                            | number_dst | is required",
-                "{\"number_dst\": \"+1 555\"}                  | number_dst | must be 1 to 20 digits",
+                "{\"number_dst\": \"+1 555\"}                  | number_dst | must be 1 to 20 digits, the E.164 + optional",
                 "{\"number_dst\": 15550001000}                 | number_dst | must be a string",
-                "{\"number_dst\": \"15550001000\", \"number_src\": \"x\"} | number_src | must be 1 to 20 digits",
+                "{\"number_dst\": \"15550001000\", \"number_src\": \"x\"} | number_src | must be 1 to 20 digits, the E.164 + optional",
                 "{\"number_dst\": \"15550001000\", \"colour\": \"red\"}   | colour     | unknown field"
             })
     void anArrivalIsRefusedNamingTheField(String body, String field, String message) throws Exception {
@@ -83,7 +83,7 @@ class CallRequestsSliceTest {
     @Test
     void everyInvalidFieldIsNamedInOneAnswer() throws Exception {
         JsonNode error = answer(post("/conference/v2/calls"), """
-                {"number_src": "+1"}""", 422);
+                {"number_src": "+1-555"}""", 422);
 
         assertThat(fields(error)).containsExactlyInAnyOrder("number_dst", "number_src");
         assertThat(error.get("message").asString()).isEqualTo("2 fields are invalid");

@@ -221,6 +221,39 @@ class ConfigurationApiTest {
     }
 
     @Test
+    void aDidOrRoomALiveCallUsesCannotBeDeletedUntilTheCallEnds() {
+        String acme = account("""
+                {"name": "Acme", "call_flow_sid": "secured"}""");
+        String did = api.post("/dids", """
+                        {"account_sid": "%s", "phonenumber": "+15551238888"}""".formatted(acme)).text("did_sid");
+        String room = api.post("/meeting_rooms", """
+                        {"account_sid": "%s", "access_codes": [{"access_code": "5150", "role": "host"}]}""".formatted(acme)).text("meeting_room_sid");
+        String call = api.post("/calls", "{\"number_dst\": \"+15551238888\"}")
+                .body()
+                .get("call")
+                .get("call_sid")
+                .asString();
+        assertThat(api.post("/calls/" + call + "/access_code", "{\"access_code\": \"5150\"}")
+                        .status())
+                .isEqualTo(200);
+
+        Answer did409 = api.delete("/dids/" + did);
+        Answer room409 = api.delete("/meeting_rooms/" + room);
+
+        assertThat(did409.status()).isEqualTo(409);
+        assertThat(did409.raw()).contains("the DID " + did + " is used by live calls (" + call + ")");
+        assertThat(room409.status()).isEqualTo(409);
+        assertThat(room409.raw()).contains("the meeting room " + room + " is used by live calls (" + call + ")");
+        assertThat(api.get("/dids/" + did).status()).as("nothing was deleted").isEqualTo(200);
+        assertThat(api.get("/meeting_rooms/" + room).status()).isEqualTo(200);
+
+        assertThat(api.delete("/calls/" + call).status()).isEqualTo(200);
+
+        assertThat(api.delete("/meeting_rooms/" + room).status()).isEqualTo(204);
+        assertThat(api.delete("/dids/" + did).status()).isEqualTo(204);
+    }
+
+    @Test
     void listsArePagedAndFilteredByAccount() {
         String acme = account("""
                 {"name": "Acme"}""");
@@ -279,7 +312,7 @@ class ConfigurationApiTest {
         assertThat(groupPut.text("call_flow_sid")).isNull();
         assertThat(didPatched.text("did_group_sid")).isEqualTo(group);
         assertThat(didPatched.text("call_flow_sid")).isEqualTo(CallFlow.sidFor("direct_host"));
-        assertThat(didPut.text("phonenumber")).isEqualTo("15557770002");
+        assertThat(didPut.text("phonenumber")).as("stored in E.164 with its +").isEqualTo("+15557770002");
         assertThat(didPut.text("did_group_sid")).isNull();
         assertThat(roomPatched.body().get("access_codes").findValuesAsString("access_code"))
                 .containsExactly("20", "21");
@@ -290,6 +323,64 @@ class ConfigurationApiTest {
                 .as("account_sid is read-only and ignored")
                 .isEqualTo(200);
         assertThat(accountMoved.text("account_sid")).isEqualTo(acme);
-        assertThat(api.get("/dids/" + did).text("phonenumber")).isEqualTo("15557770002");
+        assertThat(api.get("/dids/" + did).text("phonenumber")).isEqualTo("+15557770002");
+    }
+
+    private java.net.http.HttpResponse<String> raw(String method, String path, String header, String value)
+            throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/conference/v2" + path))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + java.util.Base64.getEncoder()
+                                        .encodeToString(
+                                                "dev:dev-password".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .method(method, java.net.http.HttpRequest.BodyPublishers.noBody());
+        if (header != null) {
+            request.header(header, value);
+        }
+        return java.net.http.HttpClient.newHttpClient()
+                .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void createsSayWhereReadsAreConditionalAndDeletesHonourIfMatch() throws Exception {
+        var created = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create("http://localhost:" + port + "/conference/v2/accounts"))
+                                .header(
+                                        "Authorization",
+                                        "Basic "
+                                                + java.util.Base64.getEncoder()
+                                                        .encodeToString("dev:dev-password"
+                                                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                                .header("Content-Type", "application/json")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\": \"Tagged\"}"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).isEqualTo(201);
+        String sid = tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .readTree(created.body())
+                .get("account_sid")
+                .asString();
+        assertThat(created.headers().firstValue("Location"))
+                .hasValue("http://localhost:" + port + "/conference/v2/accounts/" + sid);
+        String tag = created.headers().firstValue("ETag").orElseThrow();
+
+        var unchanged = raw("GET", "/accounts/" + sid, "If-None-Match", tag);
+        var other = raw("GET", "/accounts/" + sid, "If-None-Match", "\"0\"");
+        assertThat(unchanged.statusCode()).isEqualTo(304);
+        assertThat(unchanged.body()).isEmpty();
+        assertThat(other.statusCode()).isEqualTo(200);
+
+        var stale = raw("DELETE", "/accounts/" + sid, "If-Match", "\"0\"");
+        assertThat(stale.statusCode()).isEqualTo(412);
+        assertThat(api.get("/accounts/" + sid).status()).as("nothing deleted").isEqualTo(200);
+        assertThat(raw("DELETE", "/accounts/" + sid, "If-Match", tag).statusCode())
+                .isEqualTo(204);
+        assertThat(api.get("/accounts/" + sid).status()).isEqualTo(404);
     }
 }

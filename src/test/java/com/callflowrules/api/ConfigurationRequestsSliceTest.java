@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -190,13 +191,23 @@ class ConfigurationRequestsSliceTest {
         verifyNoInteractions(rooms);
     }
 
-    @Test
-    void aDidNumberIsE164() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "+1555", // too short for any country
+                "+9991234567", // no country has the code 999
+                "+1 555 000 1000", // spaces: the API takes the forms the platforms send
+                "sip:+15550001000@pbx.example.com", // a SIP URI comes from jambonz, never from the API
+                "015550001000"
+            })
+    void aDidNumberIsAPossibleE164Number(String number) throws Exception {
         JsonNode error = answer(post("/conference/v2/dids"), """
-                        {"account_sid": "a-1", "phonenumber": "+15550001000"}""", 422);
+                        {"account_sid": "a-1", "phonenumber": "%s"}""".formatted(number), 422);
 
         assertThat(fields(error)).containsExactly("phonenumber");
-        assertThat(messages(error)).containsExactly("must be an E.164 number: 7 to 15 digits, no +");
+        assertThat(messages(error))
+                .containsExactly("must be an E.164 number: 7 to 15 digits, the + optional, of a country code that"
+                        + " exists and a length possible there");
         verifyNoInteractions(dids);
     }
 

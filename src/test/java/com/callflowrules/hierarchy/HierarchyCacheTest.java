@@ -70,7 +70,7 @@ class HierarchyCacheTest {
         Did moved = new Did(
                 did.didSid(),
                 did.accountSid(),
-                "15551230002",
+                "+15551230002",
                 null,
                 null,
                 Map.of("conference_moh", "rock"),

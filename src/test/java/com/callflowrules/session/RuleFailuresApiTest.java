@@ -53,7 +53,7 @@ class RuleFailuresApiTest {
         api = new ApiClient(port);
         String account = api.post("/accounts", """
                 {"name": "Acme", "call_flow_sid": "secured"}""").text("account_sid");
-        number = "1555" + (System.nanoTime() % 1_000_000) + "1";
+        number = "1555%06d1".formatted(System.nanoTime() % 1_000_000);
         assertThat(api.post("/dids", """
                 {"account_sid": "%s", "phonenumber": "%s"}""".formatted(account, number)).status()).isEqualTo(201);
         room = api.post("/meeting_rooms", """

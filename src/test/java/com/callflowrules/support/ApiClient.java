@@ -15,11 +15,10 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ApiClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String AUTH =
-            "Basic " + Base64.getEncoder().encodeToString("dev:dev-password".getBytes(StandardCharsets.UTF_8));
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    private final String auth;
 
     public ApiClient(int port) {
         this(port, "/conference/v2");
@@ -27,7 +26,18 @@ public final class ApiClient {
 
     /** A client for paths under {@code basePath} ("" for the server's root). */
     public ApiClient(int port, String basePath) {
+        this(port, basePath, "dev", "dev-password");
+    }
+
+    private ApiClient(int port, String basePath, String user, String password) {
         this.base = "http://localhost:" + port + basePath;
+        this.auth =
+                "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A client of the same service authenticated as {@code user}. */
+    public static ApiClient as(int port, String user, String password) {
+        return new ApiClient(port, "/conference/v2", user, password);
     }
 
     /** One answer: status and parsed JSON body (null when empty). */
@@ -59,7 +69,7 @@ public final class ApiClient {
 
     public Answer send(String method, String path, String body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", AUTH)
+                .header("Authorization", auth)
                 .method(
                         method,
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
@@ -69,7 +79,12 @@ public final class ApiClient {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String raw = response.body();
-            return new Answer(response.statusCode(), raw == null || raw.isBlank() ? null : JSON.readTree(raw), raw);
+            boolean json = response.headers()
+                    .firstValue("Content-Type")
+                    .map(type -> type.contains("json"))
+                    .orElse(true);
+            return new Answer(
+                    response.statusCode(), raw == null || raw.isBlank() || !json ? null : JSON.readTree(raw), raw);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

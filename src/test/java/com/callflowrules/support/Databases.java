@@ -35,8 +35,32 @@ public final class Databases {
         return postgres.getJdbcUrl("postgres", "postgres");
     }
 
+    /**
+     * The JDBC URL of a database of its own on the shared PostgreSQL, created empty (dropped first
+     * if an earlier run left it): for tests whose services migrate and fill it themselves, beside
+     * others that clean the shared one.
+     */
+    public static synchronized String postgresUrl(String database) {
+        if (!database.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("not a plain database name: " + database);
+        }
+        started();
+        org.springframework.jdbc.core.simple.JdbcClient admin =
+                org.springframework.jdbc.core.simple.JdbcClient.create(postgres.getPostgresDatabase());
+        admin.sql("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)").update();
+        admin.sql("CREATE DATABASE " + database).update();
+        return postgres.getJdbcUrl("postgres", database);
+    }
+
     /** The shared PostgreSQL, emptied and migrated anew. */
     public static synchronized DataSource postgres() {
+        started();
+        DataSource dataSource = postgres.getPostgresDatabase();
+        Migrations.flyway(dataSource).cleanDisabled(false).load().clean();
+        return migrated(dataSource);
+    }
+
+    private static void started() {
         if (postgres == null) {
             try {
                 postgres = EmbeddedPostgres.builder().start();
@@ -51,9 +75,6 @@ public final class Databases {
                 }
             }));
         }
-        DataSource dataSource = postgres.getPostgresDatabase();
-        Migrations.flyway(dataSource).cleanDisabled(false).load().clean();
-        return migrated(dataSource);
     }
 
     private static DataSource migrated(DataSource dataSource) {

@@ -136,10 +136,14 @@ class JambonzWebhookTest {
 
         assertThat(verbs(prompt)).containsExactly("gather");
         assertThat(prompt.get(0).get("input").get(0).asString()).isEqualTo("digits");
-        assertThat(prompt.get(0).get("actionHook").asString()).isEqualTo("/conference/v2/jambonz/access_code");
+        assertThat(prompt.get(0).get("actionHook").asString()).isEqualTo("/conference/v2/jambonz/access_code?step=0");
         assertThat(prompt.get(0).get("timeout").asInt()).isEqualTo(5);
-        assertThat(prompt.get(0).get("play").get("url").asString()).isEqualTo("/media/en_US/default.wav");
-        assertThat(reprompt.get(0).get("play").get("url").asString()).isEqualTo("/media/en_US/accesscode_invalid.wav");
+        // no media configured: jambonz's text-to-speech says the catalogue's texts
+        assertThat(prompt.get(0).get("say").get("text").asString())
+                .isEqualTo("Welcome. Please enter your access code, then press the pound key.");
+        assertThat(reprompt.get(0).get("actionHook").asString()).isEqualTo("/conference/v2/jambonz/access_code?step=1");
+        assertThat(reprompt.get(0).get("say").get("text").asString())
+                .isEqualTo("That access code is not valid. Please try again.");
         assertThat(verbs(joined)).last().isEqualTo("conference");
         JsonNode conference = joined.get(joined.size() - 1);
         assertThat(conference.get("startConferenceOnEnter").asBoolean()).isTrue();
@@ -214,12 +218,14 @@ class JambonzWebhookTest {
         JsonNode waitConference = waiting.get(waiting.size() - 1);
         assertThat(waitConference.get("verb").asString()).isEqualTo("conference");
         assertThat(waitConference.get("startConferenceOnEnter").asBoolean()).isFalse();
-        assertThat(waitConference.get("waitHook").asString()).isEqualTo("/conference/v2/jambonz/wait?music=default");
+        assertThat(waitConference.has("waitHook"))
+                .as("no music configured: no wait hook")
+                .isFalse();
         assertThat(verbs(direct)).last().isEqualTo("conference");
         assertThat(verbs(drop)).containsExactly("sip:decline");
         assertThat(drop.get(0).get("status").asInt()).isEqualTo(603);
-        assertThat(verbs(goodbye)).containsExactly("play", "hangup");
-        assertThat(music.get(0).get("url").asString()).isEqualTo("/media/music/lobby.mp3");
+        assertThat(verbs(goodbye)).containsExactly("say", "hangup");
+        assertThat(music.size()).as("no music configured: silence").isZero();
     }
 
     @AfterAll

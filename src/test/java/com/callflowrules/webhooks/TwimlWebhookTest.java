@@ -176,11 +176,19 @@ class TwimlWebhookTest {
         Element gather = only(prompt, "/Response/Gather");
         assertThat(gather.getAttribute("input")).isEqualTo("dtmf");
         assertThat(gather.getAttribute("timeout")).isEqualTo("5");
-        assertThat(gather.getAttribute("action")).isEqualTo("/conference/v2/twiml/access_code");
-        assertThat(only(prompt, "/Response/Gather/Play").getTextContent()).isEqualTo("/media/en_US/default.wav");
-        assertThat(only(prompt, "/Response/Redirect").getTextContent()).isEqualTo("/conference/v2/twiml/access_code");
-        assertThat(only(wrong, "/Response/Gather/Play").getTextContent())
-                .isEqualTo("/media/en_US/accesscode_invalid.wav");
+        assertThat(gather.getAttribute("action"))
+                .as("the prompt's step: a retry of its entry is known as one")
+                .isEqualTo("/conference/v2/twiml/access_code?step=0");
+        // no media configured: the platform's text-to-speech says the catalogue's text, in the DID's language
+        Element say = only(prompt, "/Response/Gather/Say");
+        assertThat(say.getTextContent()).isEqualTo("Welcome. Please enter your access code, then press the pound key.");
+        assertThat(say.getAttribute("language")).isEqualTo("en-US");
+        assertThat(only(prompt, "/Response/Redirect").getTextContent())
+                .isEqualTo("/conference/v2/twiml/access_code?step=0");
+        assertThat(only(wrong, "/Response/Gather").getAttribute("action"))
+                .isEqualTo("/conference/v2/twiml/access_code?step=1");
+        assertThat(only(wrong, "/Response/Gather/Say").getTextContent())
+                .isEqualTo("That access code is not valid. Please try again.");
 
         assertThat(verbs(joined)).endsWith("Dial");
         Element conference = only(joined, "/Response/Dial/Conference");
@@ -189,10 +197,12 @@ class TwimlWebhookTest {
         assertThat(conference.getAttribute("endConferenceOnExit")).isEqualTo("false");
         assertThat(conference.getAttribute("muted")).isEqualTo("false");
         assertThat(conference.getAttribute("beep")).isEqualTo("true");
-        assertThat(conference.getAttribute("waitUrl")).isEqualTo("/media/music/default.mp3");
+        assertThat(conference.hasAttribute("waitUrl"))
+                .as("no music configured: the platform's own hold music")
+                .isFalse();
         assertThat(conference.getAttribute("statusCallback")).isEqualTo("/conference/v2/twiml/status");
         assertThat(conference.getAttribute("statusCallbackEvent")).isEqualTo("join leave");
-        assertThat(only(joined, "/Response/Play[1]").getTextContent()).isEqualTo("/media/en_US/default.wav");
+        assertThat(only(joined, "/Response/Say[1]").getTextContent()).isEqualTo("You are now joining the meeting.");
 
         String ourSid = callSid;
         assertThat(api.get("/calls/" + ourSid).text("state")).isEqualTo("joined");
@@ -210,6 +220,20 @@ class TwimlWebhookTest {
     }
 
     @Test
+    void promptsAreSpokenInTheLanguageOfTheNumber() throws Exception {
+        String number = number("secured", """
+                {"did_language": "de_DE"}""");
+
+        Document prompt = platform("voice", form("CallSid", newCallSid(), "From", "+15559990000", "To", number))
+                .xml();
+
+        Element say = only(prompt, "/Response/Gather/Say");
+        assertThat(say.getAttribute("language")).isEqualTo("de-DE");
+        assertThat(say.getTextContent())
+                .isEqualTo("Willkommen. Bitte geben Sie Ihren Zugangscode ein und drücken Sie dann die Rautetaste.");
+    }
+
+    @Test
     void aParticipantWaitsInTheConferenceWithoutStartingIt() throws Exception {
         String number = number("secured", """
                 {"conference_start_how": "host", "conference_moh": "lobby"}""");
@@ -223,7 +247,7 @@ class TwimlWebhookTest {
         Element conference = only(waiting, "/Response/Dial/Conference");
         assertThat(conference.getTextContent()).isEqualTo(room);
         assertThat(conference.getAttribute("startConferenceOnEnter")).isEqualTo("false");
-        assertThat(conference.getAttribute("waitUrl")).isEqualTo("/media/music/lobby.mp3");
+        assertThat(conference.hasAttribute("waitUrl")).isFalse();
         assertThat(api.get("/calls/" + callSid).text("state")).isEqualTo("waiting");
     }
 
@@ -254,9 +278,9 @@ class TwimlWebhookTest {
         platform("voice", form("CallSid", callSid, "From", "+15559990000", "To", number));
         Document goodbye = platform("access_code", form("CallSid", callSid)).xml();
 
-        assertThat(verbs(goodbye)).isEqualTo("Play Hangup");
-        assertThat(only(goodbye, "/Response/Play").getTextContent())
-                .isEqualTo("/media/en_US/accesscode_too_many_attempts.wav");
+        assertThat(verbs(goodbye)).isEqualTo("Say Hangup");
+        assertThat(only(goodbye, "/Response/Say").getTextContent())
+                .isEqualTo("That access code is not valid. You have used all your attempts. Goodbye.");
     }
 
     @Test
