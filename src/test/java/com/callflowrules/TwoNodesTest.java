@@ -7,6 +7,7 @@ import com.callflowrules.session.CallControl;
 import com.callflowrules.support.ApiClient;
 import com.callflowrules.support.ApiClient.Answer;
 import com.callflowrules.support.Databases;
+import com.callflowrules.support.ServiceNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -16,7 +17,6 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Two service instances on one PostgreSQL behave as one: calls cross nodes, writes are seen at once, timers fire once. */
@@ -33,8 +33,8 @@ class TwoNodesTest {
     @BeforeAll
     static void startTwoNodes() {
         String url = Databases.postgresUrl();
-        nodeA = node(url);
-        nodeB = node(url);
+        nodeA = ServiceNode.start(url, "callflow.rules.watch=false");
+        nodeB = ServiceNode.start(url, "callflow.rules.watch=false");
     }
 
     @AfterAll
@@ -43,26 +43,10 @@ class TwoNodesTest {
         nodeB.close();
     }
 
-    private static ConfigurableApplicationContext node(String url) {
-        return new SpringApplicationBuilder(CallflowRulesApplication.class)
-                .properties(
-                        "server.port=0",
-                        "spring.datasource.url=" + url,
-                        "spring.datasource.username=postgres",
-                        "spring.datasource.password=postgres",
-                        "callflow.timers.enabled=false",
-                        "callflow.rules.watch=false")
-                .run();
-    }
-
-    private static ApiClient api(ConfigurableApplicationContext node) {
-        return new ApiClient(Integer.parseInt(node.getEnvironment().getProperty("local.server.port")));
-    }
-
     @Test
     void aCallCrossesNodesAWriteIsSeenAtOnceAndATimerFiresOnce() throws Exception {
-        ApiClient a = api(nodeA);
-        ApiClient b = api(nodeB);
+        ApiClient a = ServiceNode.api(nodeA);
+        ApiClient b = ServiceNode.api(nodeB);
         Answer created = a.post("/accounts", """
                 {"name": "Acme", "call_flow_sid": "secured"}""");
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
@@ -156,7 +140,7 @@ class TwoNodesTest {
     /** A platform's retry that reaches the other node gets the first node's answer and decides nothing again. */
     @Test
     void aWebhookRetryOnTheOtherNodeGetsTheSameAnswerAndIsDecidedOnce() throws Exception {
-        ApiClient a = api(nodeA);
+        ApiClient a = ServiceNode.api(nodeA);
         String account = a.post("/accounts", """
                         {"name": "Retry", "call_flow_sid": "secured"}""").text("account_sid");
         String number = "+1555" + (1_000_000 + new java.util.Random().nextInt(8_999_999));
@@ -187,7 +171,7 @@ class TwoNodesTest {
         assertThat(retriedOnB).isEqualTo(prompt);
         assertThat(joinedB).isEqualTo(joinedA).contains("<Conference");
         List<String> events = new ArrayList<>();
-        api(nodeB)
+        ServiceNode.api(nodeB)
                 .get("/calls/" + callSid + "/decisions")
                 .body()
                 .forEach(e -> events.add(e.get("event").asString()));
