@@ -1,8 +1,7 @@
 package com.callflowrules;
 
-import com.callflowrules.scenario.ScenarioCommand;
+import com.callflowrules.cli.Commands;
 import java.time.Clock;
-import java.util.Arrays;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -22,13 +21,13 @@ public class CallflowRulesApplication {
         return Clock.systemUTC();
     }
 
-    /** Starts the service; {@code scenarios ...} runs the scenario command line instead. */
+    /** Starts the service; {@code scenarios ...} or {@code releases ...} runs that command line instead. */
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("scenarios")) {
+        if (Commands.isCommand(args)) {
             // Drools and Flyway log at INFO; a command line shows only its own output.
             ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                     .setLevel(ch.qos.logback.classic.Level.WARN);
-            System.exit(new ScenarioCommand(System.out, System.err).run(Arrays.copyOfRange(args, 1, args.length)));
+            System.exit(Commands.run(args, System.getenv(), System.out, System.err));
         }
         SpringApplication.run(CallflowRulesApplication.class, args);
     }

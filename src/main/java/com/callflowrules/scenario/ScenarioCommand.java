@@ -17,9 +17,12 @@ import java.util.TreeSet;
 /**
  * The {@code scenarios} command line, run from the application jar without starting the service:
  * <pre>
- * scenarios run  [--rules DIR] [--scenarios DIR] [--junit-xml FILE]
- * scenarios diff --base DIR --candidate DIR [--scenarios DIR]
+ * scenarios run  [--rules DIR | --release VERSION] [--scenarios DIR] [--junit-xml FILE]
+ * scenarios diff (--base DIR | --base-release VERSION) (--candidate DIR | --candidate-release VERSION)
+ *                [--scenarios DIR]
  * </pre>
+ * A release named by its version is read from the {@link ReleaseSource} (the service's release
+ * API) into a temporary directory first; its scenarios are the ones it holds.
  * Exit codes: 0 all passed (or no difference), 1 failures (or differences), 2 a usage error or a
  * rule base or scenario that cannot be read.
  */
@@ -27,10 +30,18 @@ public final class ScenarioCommand {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final ReleaseSource releases;
+    private final List<Path> fetched = new ArrayList<>();
 
+    /** A command line that reads rule bases from directories only. */
     public ScenarioCommand(PrintStream out, PrintStream err) {
+        this(out, err, ReleaseSource.NONE);
+    }
+
+    public ScenarioCommand(PrintStream out, PrintStream err, ReleaseSource releases) {
         this.out = out;
         this.err = err;
+        this.releases = releases;
     }
 
     /** Runs {@code args} (after the word {@code scenarios}); returns the exit code. */
@@ -41,7 +52,7 @@ public final class ScenarioCommand {
             }
             Map<String, String> options = options(args);
             return switch (args[0]) {
-                case "run" -> runAll(Path.of(options.getOrDefault("--rules", "rules")), options);
+                case "run" -> runAll(ruleBase(options, "--rules", "--release", "rules"), options);
                 case "diff" -> diff(options);
                 default -> usage("unknown subcommand '" + args[0] + "'");
             };
@@ -51,6 +62,42 @@ public final class ScenarioCommand {
         } catch (ScenarioException | IllegalArgumentException e) {
             err.println(e.getMessage());
             return 2;
+        } finally {
+            fetched.forEach(ScenarioCommand::deleteQuietly);
+        }
+    }
+
+    /** The directory of {@code dirOption}, or of release {@code releaseOption} read into a temporary one. */
+    private Path ruleBase(Map<String, String> options, String dirOption, String releaseOption, String otherwise) {
+        String version = options.get(releaseOption);
+        if (version == null) {
+            String dir = options.getOrDefault(dirOption, otherwise);
+            if (dir == null) {
+                throw new IllegalArgumentException(
+                        "usage: " + dirOption + " DIR or " + releaseOption + " VERSION is required");
+            }
+            return Path.of(dir);
+        }
+        if (options.containsKey(dirOption)) {
+            throw new IllegalArgumentException(
+                    "usage: " + dirOption + " and " + releaseOption + " name the same thing; give one");
+        }
+        try {
+            Path directory = Files.createTempDirectory("release-" + version.replaceAll("[^0-9a-f]", "") + "-");
+            fetched.add(directory);
+            return releases.fetch(version, directory.resolve("rules"));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(
+                    "cannot make a directory for release " + version + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (java.util.stream.Stream<Path> walk = Files.walk(directory)) {
+            walk.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is harmless
         }
     }
 
@@ -76,8 +123,8 @@ public final class ScenarioCommand {
     }
 
     private int diff(Map<String, String> options) {
-        Path base = Path.of(required(options, "--base"));
-        Path candidate = Path.of(required(options, "--candidate"));
+        Path base = ruleBase(options, "--base", "--base-release", null);
+        Path candidate = ruleBase(options, "--candidate", "--candidate-release", null);
         Path scenarios = Path.of(
                 options.getOrDefault("--scenarios", base.resolve("scenarios").toString()));
         ScenarioRunner before = new ScenarioRunner(DecisionEngine.forRulesDirectory(base));
@@ -172,18 +219,11 @@ public final class ScenarioCommand {
         return options;
     }
 
-    private static String required(Map<String, String> options, String name) {
-        String value = options.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException("usage: " + name + " DIR is required");
-        }
-        return value;
-    }
-
     private int usage(String problem) {
         err.println(problem);
-        err.println("usage: scenarios run [--rules DIR] [--scenarios DIR] [--junit-xml FILE]");
-        err.println("       scenarios diff --base DIR --candidate DIR [--scenarios DIR]");
+        err.println("usage: scenarios run [--rules DIR | --release VERSION] [--scenarios DIR] [--junit-xml FILE]");
+        err.println("       scenarios diff (--base DIR | --base-release VERSION)"
+                + " (--candidate DIR | --candidate-release VERSION) [--scenarios DIR]");
         return 2;
     }
 }

@@ -123,9 +123,14 @@ class ScenarioCommandTest {
         assertThat(command()).isEqualTo(2);
         assertThat(command("rerun")).isEqualTo(2);
         assertThat(command("diff", "--base", "rules")).isEqualTo(2);
+        assertThat(command("run", "--rules", "rules", "--release", "0123456789ab"))
+                .isEqualTo(2);
+        assertThat(command("run", "--release", "0123456789ab")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains("usage: scenarios run")
-                .contains("--candidate DIR is required");
+                .contains("--candidate DIR or --candidate-release VERSION is required")
+                .contains("--rules and --release name the same thing; give one")
+                .contains("no service to read release 0123456789ab from");
     }
 
     private static String read(Path file) {
