@@ -144,7 +144,7 @@ class ReleaseController {
             throw new NotFoundException("name a file: " + prefix + "<path>");
         }
         String path = uri.substring(prefix.length());
-        return new FileView(releases.find(version).version(), path, releases.file(version, path));
+        return new FileView(version, path, releases.file(version, path));
     }
 
     @Operation(
