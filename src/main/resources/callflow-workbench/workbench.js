@@ -1,0 +1,469 @@
+// The workbench: every read and write goes through the service's public API under /conference/v2,
+// signed in with HTTP Basic as a configured user. The server enforces roles and four-eyes; the
+// page shows what it answers.
+(function () {
+  'use strict';
+
+  const API = '/conference/v2';
+  const state = {
+    authorization: null,
+    user: null,
+    base: null,       // the release a draft is made from
+    files: {},        // that release's files
+    edited: {},       // path -> text changed in this draft (null: deleted)
+    open: null,       // the path in the editor
+    messages: [],     // the last draft's messages, parsed
+    editor: null
+  };
+
+  const TEMPLATES = {
+    flow: name => ['call-flows/' + name + '.yaml',
+      'name: ' + name + '\n' +
+      'description: A variant of secured with five attempts at the access code.\n' +
+      'entry: prompt\n' +
+      'unknown_code: refuse\n' +
+      'properties:\n' +
+      '  accesscode_max_attempts: "5"\n'],
+    scenario: name => ['scenarios/' + name + '.yaml',
+      'name: "' + name + ' - a caller of a secured number is asked for the access code"\n' +
+      'hierarchy:\n' +
+      '  accounts:\n' +
+      '    - name: acme\n' +
+      '      call_flow: secured\n' +
+      '  dids:\n' +
+      '    - number: "15550001000"\n' +
+      '      account: acme\n' +
+      'steps:\n' +
+      '- call: alice\n' +
+      '  arrives: "15550001000"\n' +
+      '  expect: {action: PROMPT_ACCESS_CODE}\n'],
+    behaviour: name => ['flows/' + name + '.drl',
+      '// Behaviour "' + name + '": a flow whose definition says behaviour: ' + name + '\n' +
+      'package callflow;\n\n' +
+      'import com.callflowrules.facts.*;\n\n' +
+      'rule "' + name + ': callers join the number\'s room as participants"\n' +
+      '    ruleflow-group "placement"\n' +
+      'when\n' +
+      '    SelectedFlow(behaviour == "' + name + '")\n' +
+      '    CallArrived()\n' +
+      '    $did : Did()\n' +
+      'then\n' +
+      '    insert(Placement.implicitRoom($did, Role.PARTICIPANT));\n' +
+      'end\n']
+  };
+
+  const $ = id => document.getElementById(id);
+
+  function status(text) {
+    $('status').textContent = text;
+  }
+
+  async function api(method, path, body) {
+    const headers = {
+      'Authorization': state.authorization,
+      'Accept': 'application/json',
+      'X-Requested-With': 'XMLHttpRequest'
+    };
+    if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+    }
+    const response = await fetch(API + path, {
+      method: method,
+      headers: headers,
+      body: body === undefined ? undefined : JSON.stringify(body)
+    });
+    const text = await response.text();
+    const json = text ? JSON.parse(text) : null;
+    if (!response.ok) {
+      const error = new Error(json && json.message ? json.message : response.status + ' ' + response.statusText);
+      error.status = response.status;
+      error.body = json;
+      throw error;
+    }
+    return json;
+  }
+
+  function cell(row, text) {
+    const td = document.createElement('td');
+    td.textContent = text == null ? '' : String(text);
+    row.appendChild(td);
+    return td;
+  }
+
+  function fill(tableId, rows, columns) {
+    const body = $(tableId).querySelector('tbody');
+    body.replaceChildren();
+    rows.forEach(item => {
+      const row = document.createElement('tr');
+      columns(item).forEach(value => {
+        if (value instanceof Node) {
+          const td = document.createElement('td');
+          td.appendChild(value);
+          row.appendChild(td);
+        } else {
+          cell(row, value);
+        }
+      });
+      body.appendChild(row);
+    });
+  }
+
+  function button(text, action) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = text;
+    b.addEventListener('click', action);
+    return b;
+  }
+
+  function scenariosText(s) {
+    if (!s || s.passed == null) {
+      return 'not run';
+    }
+    return s.passed + ' passed, ' + s.failed + ' failed';
+  }
+
+  /** "file:line: reason" as the product writes it; line 0 means the file as a whole. */
+  function parseMessage(text) {
+    const m = /^(.*?):(\d+): ([\s\S]*)$/.exec(text);
+    if (m) {
+      return {file: m[1], line: Number(m[2]), reason: m[3]};
+    }
+    const f = /^(.*?): ([\s\S]*)$/.exec(text);
+    return f ? {file: f[1], line: 0, reason: f[2]} : {file: '', line: 0, reason: text};
+  }
+
+  // ---- pages
+
+  const PAGES = ['login', 'releases', 'edit', 'review', 'calls'];
+
+  async function show(page) {
+    if (!state.authorization) {
+      page = 'login';
+    }
+    PAGES.forEach(p => { $('page-' + p).hidden = p !== page; });
+    $('nav').hidden = !state.authorization;
+    try {
+      if (page === 'releases') {
+        await showReleases();
+      } else if (page === 'edit') {
+        await showEdit();
+      } else if (page === 'review') {
+        await showReview();
+      }
+    } catch (e) {
+      status(e.message);
+    }
+  }
+
+  async function showReleases() {
+    const rules = await api('GET', '/rules');
+    fill('nodes', rules.nodes, n => [n.node_id, n.version, n.since, n.failed_version
+      ? n.failed_version + ': ' + n.failure : '']);
+    const page = await api('GET', '/rule_releases?limit=100');
+    fill('releases', page.items, r => [r.version, r.state, r.author, r.message, r.created_at,
+      scenariosText(r.scenarios), button('History', () => showHistory(r.version))]);
+    status('Release ' + rules.published + ' is published; this node runs ' + rules.version + '.');
+  }
+
+  async function showHistory(version) {
+    const steps = await api('GET', '/rule_releases/' + version + '/history');
+    $('history-title').textContent = 'History of ' + version;
+    fill('history', steps, s => [s.from || '', s.to, s.actor, s.at, s.note || '']);
+    $('history-box').hidden = false;
+  }
+
+  function editor() {
+    if (!state.editor) {
+      state.editor = CodeMirror($('editor-host'), {
+        lineNumbers: true,
+        gutters: ['CodeMirror-lint-markers'],
+        lint: {getAnnotations: annotations, lintOnChange: false},
+        extraKeys: {Tab: false, 'Shift-Tab': false}
+      });
+      state.editor.getInputField().setAttribute('aria-label', 'File text');
+      state.editor.on('change', () => {
+        if (state.open != null) {
+          const text = state.editor.getValue();
+          if (text === state.files[state.open]) {
+            delete state.edited[state.open];
+          } else {
+            state.edited[state.open] = text;
+          }
+          showChanged();
+        }
+      });
+    }
+    return state.editor;
+  }
+
+  function annotations() {
+    return state.messages
+      .filter(m => m.file === state.open)
+      .map(m => {
+        const line = Math.max(0, m.line - 1);
+        return {
+          from: CodeMirror.Pos(line, 0),
+          to: CodeMirror.Pos(line, 1000),
+          message: m.reason,
+          severity: 'error'
+        };
+      });
+  }
+
+  function showChanged() {
+    const changed = Object.keys(state.edited);
+    $('edit-changed').textContent = changed.length ? changed.join(', ') : 'none';
+  }
+
+  async function showEdit() {
+    if (!state.base) {
+      const rules = await api('GET', '/rules');
+      await startDraft(rules.published);
+    }
+    editor().refresh();
+  }
+
+  async function startDraft(version) {
+    const release = await api('GET', '/rule_releases/' + version);
+    state.base = version;
+    state.files = release.files;
+    state.edited = {};
+    state.messages = [];
+    $('edit-base').textContent = version;
+    showChanged();
+    showFiles();
+    showMessages();
+  }
+
+  function paths() {
+    const all = new Set(Object.keys(state.files));
+    Object.keys(state.edited).forEach(p => all.add(p));
+    return Array.from(all).sort();
+  }
+
+  function showFiles() {
+    const list = $('files');
+    list.replaceChildren();
+    paths().forEach(path => {
+      const item = document.createElement('li');
+      const b = button(path, () => openFile(path));
+      b.className = 'file';
+      b.dataset.path = path;
+      if (state.messages.some(m => m.file === path)) {
+        b.classList.add('has-messages');
+        b.setAttribute('aria-description', 'has build messages');
+      }
+      item.appendChild(b);
+      list.appendChild(item);
+    });
+  }
+
+  function modeOf(path) {
+    return path.endsWith('.drl') ? 'text/x-drl' : 'yaml';
+  }
+
+  function openFile(path) {
+    state.open = null; // the text set below is no edit
+    const text = path in state.edited ? state.edited[path] : state.files[path];
+    const cm = editor();
+    cm.setOption('mode', modeOf(path));
+    cm.setValue(text == null ? '' : text);
+    state.open = path;
+    $('editing').textContent = path;
+    cm.performLint();
+    showMessages();
+    cm.focus();
+  }
+
+  function showMessages() {
+    const list = $('messages');
+    list.replaceChildren();
+    state.messages.forEach(m => {
+      const item = document.createElement('li');
+      const where = m.file + (m.line > 0 ? ', line ' + m.line : '');
+      const b = button(where, () => {
+        if (state.files[m.file] != null || state.edited[m.file] != null) {
+          openFile(m.file);
+          if (m.line > 0) {
+            state.editor.setCursor(m.line - 1, 0);
+          }
+        }
+      });
+      b.className = 'message-place';
+      item.appendChild(b);
+      item.appendChild(document.createTextNode(': ' + m.reason));
+      list.appendChild(item);
+    });
+  }
+
+  async function saveDraft() {
+    const message = $('draft-message').value.trim();
+    if (!message) {
+      $('draft-result').textContent = 'Say why this change is made (the release message).';
+      $('draft-message').focus();
+      return;
+    }
+    if (Object.keys(state.edited).length === 0) {
+      $('draft-result').textContent = 'Nothing is changed yet.';
+      return;
+    }
+    $('save-draft').disabled = true;
+    $('draft-result').textContent = 'Checking the draft: compiling, checking and running every scenario…';
+    try {
+      const made = await api('POST', '/rule_releases', {base: state.base, message: message, files: state.edited});
+      state.messages = made.messages.map(parseMessage);
+      $('draft-result').textContent = 'Release ' + made.version + ' is ' + made.state + '. Scenarios: '
+        + scenariosText(made.scenarios) + '.';
+      $('draft-result').dataset.version = made.version;
+      $('draft-result').dataset.state = made.state;
+      showFiles();
+      showMessages();
+      if (state.open != null) {
+        state.editor.performLint();
+      }
+    } catch (e) {
+      $('draft-result').textContent = e.message;
+    } finally {
+      $('save-draft').disabled = false;
+    }
+  }
+
+  function addFromTemplate() {
+    const name = $('template-name').value.trim();
+    if (!/^[a-z][a-z0-9_]*$/.test(name)) {
+      $('draft-result').textContent = 'A name is lower-case letters, digits and _, starting with a letter.';
+      $('template-name').focus();
+      return;
+    }
+    const [path, text] = TEMPLATES[$('template').value](name);
+    if (path in state.files || path in state.edited) {
+      $('draft-result').textContent = path + ' exists already.';
+      return;
+    }
+    state.edited[path] = text;
+    showFiles();
+    showChanged();
+    openFile(path);
+  }
+
+  async function showReview() {
+    const rules = await api('GET', '/rules');
+    const page = await api('GET', '/rule_releases?limit=100');
+    const select = $('review-version');
+    const chosen = select.value || ($('draft-result').dataset.version || '');
+    select.replaceChildren();
+    page.items.forEach(r => {
+      const option = document.createElement('option');
+      option.value = r.version;
+      option.textContent = r.version + ' (' + r.state + ') ' + r.message;
+      select.appendChild(option);
+    });
+    if (chosen && page.items.some(r => r.version === chosen)) {
+      select.value = chosen;
+    }
+    state.published = rules.published;
+    await reviewRelease(select.value);
+  }
+
+  async function reviewRelease(version) {
+    if (!version) {
+      return;
+    }
+    const release = await api('GET', '/rule_releases/' + version);
+    $('review-summary').textContent = version + ' is ' + release.state + ', by ' + release.author + ': '
+      + release.message + '. Published now: ' + state.published + '.';
+    $('review-summary').dataset.state = release.state;
+    const diff = await api('GET', '/rule_releases/' + version + '/diff?against=' + state.published);
+    fill('review-files', Object.entries(diff.files), ([path, change]) => [path, change]);
+    $('review-scenarios').textContent = 'This release: ' + scenariosText(diff.scenarios.version)
+      + '; published: ' + scenariosText(diff.scenarios.against) + '.';
+  }
+
+  async function step(action) {
+    const version = $('review-version').value;
+    $('review-result').textContent = '…';
+    try {
+      if (action === 'approve') {
+        await api('POST', '/rule_releases/' + version + '/approve', {});
+      } else if (action === 'publish') {
+        await api('POST', '/rule_releases/' + version + '/publish', {replaces: state.published});
+      } else {
+        await api('POST', '/rules/rollback');
+      }
+      $('review-result').textContent = 'Done: ' + action + '.';
+      await showReview();
+    } catch (e) {
+      $('review-result').textContent = (e.status === 403 ? 'Not allowed: ' : 'Refused: ') + e.message;
+    }
+  }
+
+  async function findCall(event) {
+    event.preventDefault();
+    const sid = $('call-sid').value.trim();
+    try {
+      const decisions = await api('GET', '/calls/' + encodeURIComponent(sid) + '/decisions');
+      fill('decisions', decisions, d => [d.event, d.action, d.reason || '', d.rule_base_version,
+        (d.rules_fired || []).join(', ')]);
+      status(decisions.length + ' decisions of call ' + sid + '.');
+    } catch (e) {
+      status(e.message);
+    }
+  }
+
+  async function signIn(event) {
+    event.preventDefault();
+    const user = $('login-user').value;
+    state.authorization = 'Basic ' + btoa(unescape(encodeURIComponent(user + ':' + $('login-password').value)));
+    try {
+      await api('GET', '/rules');
+      state.user = user;
+      $('who').textContent = 'Signed in as ' + user;
+      $('login-password').value = '';
+      location.hash = '#releases';
+      await show('releases');
+    } catch (e) {
+      state.authorization = null;
+      status(e.status === 401 ? 'Wrong user or password.' : e.message);
+    }
+  }
+
+  function signOut() {
+    state.authorization = null;
+    state.user = null;
+    state.base = null;
+    $('who').textContent = '';
+    status('Signed out.');
+    location.hash = '#login';
+    show('login');
+  }
+
+  CodeMirror.defineMIME('text/x-drl', {
+    name: 'clike',
+    keywords: words('package import global declare end rule query function when then not exists forall'
+      + ' from collect accumulate eval and or over entry-point modify insert insertLogical update delete'
+      + ' retract salience no-loop agenda-group ruleflow-group lock-on-active dialect true false null'
+      + ' new return if else'),
+    types: words('String int long boolean double Integer Long Boolean Double List Map Set'),
+    atoms: words('true false null'),
+    hooks: {'@': () => 'meta', '$': stream => { stream.eatWhile(/[\w$]/); return 'variable-2'; }}
+  });
+
+  function words(text) {
+    const set = {};
+    text.split(' ').forEach(w => { set[w] = true; });
+    return set;
+  }
+
+  $('login-form').addEventListener('submit', signIn);
+  $('sign-out').addEventListener('click', signOut);
+  $('save-draft').addEventListener('click', saveDraft);
+  $('template-add').addEventListener('click', addFromTemplate);
+  $('review-version').addEventListener('change', () => reviewRelease($('review-version').value).catch(e => status(e.message)));
+  $('approve').addEventListener('click', () => step('approve'));
+  $('publish').addEventListener('click', () => step('publish'));
+  $('rollback').addEventListener('click', () => step('rollback'));
+  $('call-form').addEventListener('submit', findCall);
+  window.addEventListener('hashchange', () => show(location.hash.slice(1) || 'releases'));
+  show('login');
+})();

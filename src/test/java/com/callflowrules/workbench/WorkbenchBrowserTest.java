@@ -1,0 +1,251 @@
+package com.callflowrules.workbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.callflowrules.support.ApiClient;
+import com.callflowrules.support.ApiClient.Answer;
+import com.callflowrules.support.RulesCopy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The workbench in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver},
+ * which {@code .ci/run} installs), driven by Selenium against the running service on loopback,
+ * with four-eyes on: an analyst signs in, breaks a rule file and sees the message at its line,
+ * mends it, adds a flow variant from its template and saves a checked draft; the analyst may not
+ * approve it; an approver approves and publishes it; the next call through the JSON API is
+ * decided by it, and its decisions are found on the page. The page writes no error to the
+ * console. The screenshots in docs/images are taken here.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:workbench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+            "callflow.rules.four-eyes=true",
+            "callflow.rules.watch=false",
+            "callflow.timers.enabled=false"
+        })
+class WorkbenchBrowserTest {
+
+    private static final Path SCREENSHOTS = Path.of("docs/images");
+    private static final String VARIANT = "secured_five_web";
+
+    @TempDir
+    static Path dir;
+
+    private static WebDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void rules(DynamicPropertyRegistry registry) {
+        RulesCopy rules = RulesCopy.of(dir.resolve("rules"));
+        registry.add("callflow.rules.directory", () -> rules.root().toString());
+    }
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1280,800",
+                "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium")));
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private WebDriverWait waiting() {
+        return new WebDriverWait(browser, Duration.ofSeconds(60));
+    }
+
+    private WebElement id(String id) {
+        return browser.findElement(By.id(id));
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SCREENSHOTS.resolve("workbench-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private void signIn(String user, String password) {
+        browser.get("http://127.0.0.1:" + port + "/workbench/");
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user")));
+        id("login-user").sendKeys(user);
+        id("login-password").sendKeys(password, Keys.ENTER);
+        waiting().until(ExpectedConditions.textToBe(By.id("who"), "Signed in as " + user));
+    }
+
+    private String editorText() {
+        return (String) ((JavascriptExecutor) browser)
+                .executeScript("return document.querySelector('.CodeMirror').CodeMirror.getValue()");
+    }
+
+    private void saveDraft(String message, String expectedState) {
+        WebElement why = id("draft-message");
+        why.clear();
+        why.sendKeys(message);
+        id("save-draft").click();
+        waiting().until(ExpectedConditions.attributeToBe(By.id("draft-result"), "data-state", expectedState));
+    }
+
+    @Test
+    void anAnalystEditsAndChecksADraftAndAnApproverPublishesItForTheNextCall() throws IOException {
+        ApiClient api = new ApiClient(port);
+        String published = api.get("/rules").text("published");
+
+        // the analyst signs in and sees the releases and the node
+        signIn("analyst", "analyst-password");
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("releases"), published));
+        assertThat(id("releases").getText()).contains(published + " published");
+        assertThat(id("nodes").getText()).contains(published);
+        screenshot("releases");
+
+        // opens a rule file, introduces a typo at its end and sees the message at that line
+        id("nav-edit").click();
+        By behaviours = By.cssSelector("button.file[data-path='behaviours.drl']");
+        waiting().until(ExpectedConditions.elementToBeClickable(behaviours)).click();
+        waiting().until(ExpectedConditions.textToBe(By.id("editing"), "behaviours.drl"));
+        String original = editorText();
+        new Actions(browser)
+                .click(browser.findElement(By.cssSelector(".CodeMirror-code")))
+                .keyDown(Keys.CONTROL)
+                .sendKeys(Keys.END)
+                .keyUp(Keys.CONTROL)
+                .sendKeys(Keys.ENTER, "oops")
+                .perform();
+        List<String> lines = editorText().lines().toList();
+        int typoLine = lines.stream().map(String::strip).toList().indexOf("oops") + 1;
+        assertThat(typoLine).as("the typo is in the editor").isPositive();
+        saveDraft("a typo on purpose", "refused");
+        assertThat(id("messages").getText()).contains("behaviours.drl, line ");
+        assertThat(browser.findElements(By.cssSelector(".CodeMirror-lint-marker-error")))
+                .as("the message is marked in the editor's gutter")
+                .isNotEmpty();
+        String place = id("messages")
+                .findElement(By.cssSelector("button.message-place"))
+                .getText();
+        int messageLine = Integer.parseInt(place.replaceAll(".*line (\\d+).*", "$1"));
+        assertThat(messageLine).as(id("messages").getText()).isBetween(typoLine - 1, typoLine + 1);
+        screenshot("edit-refused");
+
+        // mends it, adds a variant from the template, and the draft checks clean
+        browser.findElement(By.cssSelector(".CodeMirror-code")).click();
+        new Actions(browser)
+                .keyDown(Keys.CONTROL)
+                .sendKeys(Keys.END)
+                .keyUp(Keys.CONTROL)
+                .perform();
+        for (int i = 0; i < 12 && !editorText().equals(original); i++) {
+            new Actions(browser).sendKeys(Keys.BACK_SPACE).perform();
+        }
+        assertThat(editorText()).isEqualTo(original);
+        new Select(id("template")).selectByValue("flow");
+        id("template-name").sendKeys(VARIANT);
+        id("template-add").click();
+        waiting().until(ExpectedConditions.textToBe(By.id("editing"), "call-flows/" + VARIANT + ".yaml"));
+        assertThat(editorText()).contains("name: " + VARIANT);
+        saveDraft("five tries, made in the workbench", "checked");
+        String version = id("draft-result").getAttribute("data-version");
+        assertThat(id("draft-result").getText()).contains("is checked").contains(" 0 failed");
+        assertThat(id("messages").getText()).isEmpty();
+        screenshot("edit-checked");
+
+        // the analyst may not approve: the server says so and the page shows it
+        id("nav-review").click();
+        waiting().until(ExpectedConditions.attributeToBe(By.id("review-summary"), "data-state", "checked"));
+        assertThat(new Select(id("review-version")).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo(version);
+        assertThat(id("review-files").getText()).contains("call-flows/" + VARIANT + ".yaml added");
+        id("approve").click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("review-result"), "Not allowed"));
+        id("sign-out").click();
+
+        // an approver approves and publishes it
+        signIn("approver", "approver-password");
+        id("nav-review").click();
+        waiting()
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#review-version option[value='" + version + "']")));
+        new Select(id("review-version")).selectByValue(version);
+        waiting().until(ExpectedConditions.attributeToBe(By.id("review-summary"), "data-state", "checked"));
+        id("approve").click();
+        waiting().until(ExpectedConditions.attributeToBe(By.id("review-summary"), "data-state", "approved"));
+        id("publish").click();
+        waiting().until(ExpectedConditions.attributeToBe(By.id("review-summary"), "data-state", "published"));
+        screenshot("review");
+        assertThat(api.get("/rules").text("version")).isEqualTo(version);
+
+        // the next call through the JSON API is decided by the new release
+        String account = api.post("/accounts", "{\"name\": \"Web\", \"call_flow_sid\": \"" + VARIANT + "\"}")
+                .text("account_sid");
+        Answer did = api.post("/dids", "{\"account_sid\": \"" + account + "\", \"phonenumber\": \"+15550007777\"}");
+        assertThat(did.status()).as(did.raw()).isEqualTo(201);
+        Answer call = api.post("/calls", "{\"number_dst\": \"+15550007777\"}");
+        assertThat(call.status()).as(call.raw()).isEqualTo(201);
+        assertThat(call.body().get("decision").get("attempts_left").asInt()).isEqualTo(5);
+        String sid = call.body().get("call").get("call_sid").asString();
+
+        // and its decisions are found on the page, naming the release
+        id("nav-calls").click();
+        id("call-sid").sendKeys(sid, Keys.ENTER);
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("decisions"), version));
+        assertThat(id("decisions").getText()).contains("PROMPT_ACCESS_CODE");
+        screenshot("calls");
+
+        List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .filter(entry -> !entry.getMessage().contains("/rule_releases/" + version + "/approve"))
+                .toList();
+        assertThat(errors).as("console errors").isEmpty();
+    }
+}
