@@ -117,8 +117,8 @@
   }
 
   function scenariosText(s) {
-    if (!s || s.passed == null) {
-      return 'not run';
+    if (!s || s.passed == null || (s.passed === 0 && s.failed === 0)) {
+      return 'none ran';
     }
     return s.passed + ' passed, ' + s.failed + ' failed';
   }
@@ -371,13 +371,24 @@
       return;
     }
     const release = await api('GET', '/rule_releases/' + version);
+    $('review-failures').replaceChildren();
+    status('Release ' + state.published + ' is published.');
     $('review-summary').textContent = version + ' is ' + release.state + ', by ' + release.author + ': '
       + release.message + '. Published now: ' + state.published + '.';
     $('review-summary').dataset.state = release.state;
-    const diff = await api('GET', '/rule_releases/' + version + '/diff?against=' + state.published);
+    // before publishing, against what runs; once published, against the release it was made from
+    const against = version === state.published && release.base ? release.base : state.published;
+    $('review-against').textContent = against === state.published ? 'the published release ' + against
+      : 'its base ' + against;
+    const diff = await api('GET', '/rule_releases/' + version + '/diff?against=' + against);
     fill('review-files', Object.entries(diff.files), ([path, change]) => [path, change]);
     $('review-scenarios').textContent = 'This release: ' + scenariosText(diff.scenarios.version)
-      + '; published: ' + scenariosText(diff.scenarios.against) + '.';
+      + '; ' + against + ': ' + scenariosText(diff.scenarios.against) + '.';
+    (release.scenarios.failures || []).forEach(f => {
+      const item = document.createElement('li');
+      item.textContent = f;
+      $('review-failures').appendChild(item);
+    });
   }
 
   async function step(action) {

@@ -51,6 +51,7 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {
             "spring.datasource.url=jdbc:h2:mem:workbench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
             "callflow.rules.four-eyes=true",
+            "callflow.rules.scenario-gate=true",
             "callflow.rules.watch=false",
             "callflow.timers.enabled=false"
         })
@@ -196,7 +197,11 @@ class WorkbenchBrowserTest {
         assertThat(editorText()).contains("name: " + VARIANT);
         saveDraft("five tries, made in the workbench", "checked");
         String version = id("draft-result").getAttribute("data-version");
-        assertThat(id("draft-result").getText()).contains("is checked").contains(" 0 failed");
+        int scenarios = com.callflowrules.scenario.ScenarioSuite.files(dir.resolve("rules/scenarios"))
+                .size();
+        assertThat(id("draft-result").getText())
+                .contains("is checked")
+                .contains("Scenarios: " + scenarios + " passed, 0 failed");
         assertThat(id("messages").getText()).isEmpty();
         screenshot("edit-checked");
 
@@ -222,6 +227,9 @@ class WorkbenchBrowserTest {
         waiting().until(ExpectedConditions.attributeToBe(By.id("review-summary"), "data-state", "approved"));
         id("publish").click();
         waiting().until(ExpectedConditions.attributeToBe(By.id("review-summary"), "data-state", "published"));
+        assertThat(id("review-files").getText())
+                .as("once published, the release is shown against its base")
+                .contains("call-flows/" + VARIANT + ".yaml added");
         screenshot("review");
         assertThat(api.get("/rules").text("version")).isEqualTo(version);
 
