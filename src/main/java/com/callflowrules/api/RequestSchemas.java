@@ -232,5 +232,14 @@ final class RequestSchemas {
                     example = "1234")
             @KeypadEntry
             @Nullable
-            String accessCode) {}
+            String accessCode,
+
+            @io.swagger.v3.oas.annotations.media.Schema(
+                    pattern = "^[0-9a-f]{12}$",
+                    example = "048336cc7917",
+                    description =
+                            "decide with this rule release instead of the one running (left out: the running one)")
+            @Pattern(regexp = "[0-9a-f]{12}", message = "must be a release version, 12 hex digits")
+            @Nullable
+            String ruleRelease) {}
 }

@@ -108,6 +108,15 @@ public final class DecisionEngine {
         observers.add(observer);
     }
 
+    /**
+     * Decides {@code event} with {@code ruleBase} rather than the running one (a what-if against a
+     * rule release that does not run), uncached and unobserved; {@link DecisionException} as
+     * {@link #decide(CallEvent, CallFacts)}.
+     */
+    public Decision decideWith(RuleBase ruleBase, CallEvent event, CallFacts facts) {
+        return decide(ruleBase, event, facts);
+    }
+
     /** Decides {@code event} with a given snapshot. */
     static Decision decide(RuleBase ruleBase, CallEvent event, CallFacts facts) {
         Evaluation evaluation;

@@ -13,11 +13,13 @@ import com.callflowrules.facts.RoleCodeEntered;
 import com.callflowrules.hierarchy.HierarchyCache;
 import com.callflowrules.hierarchy.MeetingRoomRepository;
 import com.callflowrules.numbers.PhoneNumbers;
+import com.callflowrules.rules.RuleBase;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -238,6 +240,14 @@ public class CallControl {
 
     /** What would happen to a call to {@code numberDst} (with {@code accessCode}, if given); nothing is changed or locked. */
     public Decision whatIf(String dialed, String calling, String accessCode) {
+        return whatIf(dialed, calling, accessCode, null);
+    }
+
+    /**
+     * A what-if decided by {@code ruleBase} (a rule release built for it) instead of the running
+     * rule base, when given; the facts are read the same way.
+     */
+    public Decision whatIf(String dialed, String calling, String accessCode, @Nullable RuleBase ruleBase) {
         String numberDst = PhoneNumbers.canonicalOrAsGiven(dialed);
         String numberSrc = PhoneNumbers.canonicalOrAsGiven(calling);
         return transactions.readOnly(() -> {
@@ -245,10 +255,11 @@ public class CallControl {
                     accessCode == null ? null : facts.codeEntryAt(numberDst, accessCode, CallFactsReader.Locks.NONE);
             if (entry == null) {
                 return decisions.decide(
+                        ruleBase,
                         new CallArrived(numberDst, numberSrc),
                         facts.arrival(numberDst, CallFactsReader.Locks.NONE).facts());
             }
-            return decisions.decide(new AccessCodeEntered(accessCode, 0), entry);
+            return decisions.decide(ruleBase, new AccessCodeEntered(accessCode, 0), entry);
         });
     }
 

@@ -11,6 +11,7 @@ import com.callflowrules.facts.CallEvent;
 import com.callflowrules.facts.Reason;
 import com.callflowrules.facts.RoomToCreate;
 import com.callflowrules.hierarchy.MeetingRoomRepository;
+import com.callflowrules.rules.RuleBase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
@@ -72,8 +74,13 @@ final class CallDecisions {
      * failed decision is applied; the failure is audited like any decision.
      */
     Decision decide(CallEvent event, CallFacts facts) {
+        return decide(null, event, facts);
+    }
+
+    /** As {@link #decide(CallEvent, CallFacts)}, with {@code ruleBase} when given instead of the running one. */
+    Decision decide(@Nullable RuleBase ruleBase, CallEvent event, CallFacts facts) {
         try {
-            return engine.decide(event, facts);
+            return ruleBase == null ? engine.decide(event, facts) : engine.decideWith(ruleBase, event, facts);
         } catch (DecisionException e) {
             log.error("rules failed to decide {}: {}", event, e.getMessage());
             String version = e.ruleBaseVersion() != null

@@ -53,6 +53,9 @@ class CallRequestsSliceTest {
     @MockitoBean
     MeetingRepository meetings;
 
+    @MockitoBean
+    com.callflowrules.releases.ReleaseRuleBases releases;
+
     private JsonNode answer(MockHttpServletRequestBuilder request, String body, int status) throws Exception {
         return MvcAnswers.answer(mvc, json, request, body, status);
     }
@@ -156,6 +159,6 @@ class CallRequestsSliceTest {
                 answer(post("/conference/v2/decisions"), "{\"number_dst\": \"1555\", \"access_code\": \"#\\n\"}", 422);
 
         assertThat(fields(error)).containsExactly("access_code");
-        verify(control, never()).whatIf(anyString(), any(), any());
+        verify(control, never()).whatIf(anyString(), any(), any(), any());
     }
 }

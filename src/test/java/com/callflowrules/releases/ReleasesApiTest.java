@@ -190,6 +190,56 @@ class ReleasesApiTest {
     }
 
     @Test
+    void aWhatIfIsDecidedByTheReleaseItNamesAndChangesNothing() {
+        String base = published();
+        String secured = dev.get("/rule_releases/" + base + "/files/call-flows/secured.yaml")
+                .text("text");
+        Answer made = analyst.post(
+                "/rule_releases",
+                draft(
+                        base,
+                        "a clearer description",
+                        files(
+                                "call-flows/secured.yaml",
+                                secured.replaceFirst("(?m)^description: .*$", "description: Asks for the code."))));
+        assertThat(made.text("state")).as(made.raw()).isEqualTo("checked");
+        String draft = made.text("version");
+        String account = dev.post("/accounts", """
+                        {"name": "What-if", "call_flow_sid": "secured"}""").text("account_sid");
+        assertThat(dev.post("/dids", "{\"account_sid\": \"" + account + "\", \"phonenumber\": \"+15550004444\"}")
+                        .status())
+                .isEqualTo(201);
+
+        Answer running = analyst.post("/decisions", "{\"number_dst\": \"+15550004444\"}");
+        Answer withDraft =
+                analyst.post("/decisions", "{\"number_dst\": \"+15550004444\", \"rule_release\": \"" + draft + "\"}");
+
+        assertThat(running.text("rule_base_version")).isEqualTo(base);
+        assertThat(withDraft.status()).as(withDraft.raw()).isEqualTo(200);
+        assertThat(withDraft.text("rule_base_version")).isEqualTo(draft);
+        assertThat(withDraft.text("action")).isEqualTo(running.text("action")).isEqualTo("PROMPT_ACCESS_CODE");
+        assertThat(withDraft.body().get("properties")).isEqualTo(running.body().get("properties"));
+        assertThat(published()).as("nothing published").isEqualTo(base);
+        assertThat(dev.get("/rules").text("version")).isEqualTo(base);
+
+        Answer refused = analyst.post(
+                "/rule_releases", draft(base, "broken", files("extra.drl", "package callflow;\nrule \"x\" when\n")));
+        assertThat(analyst.post(
+                                "/decisions",
+                                "{\"number_dst\": \"+15550004444\", \"rule_release\": \"" + refused.text("version")
+                                        + "\"}")
+                        .text("message"))
+                .contains("was refused by its checks");
+        assertThat(analyst.post("/decisions", "{\"number_dst\": \"+15550004444\", \"rule_release\": \"0123456789ab\"}")
+                        .status())
+                .isEqualTo(404);
+        Answer malformed =
+                analyst.post("/decisions", "{\"number_dst\": \"+15550004444\", \"rule_release\": \"latest\"}");
+        assertThat(malformed.status()).isEqualTo(422);
+        assertThat(malformed.raw()).contains("rule_release");
+    }
+
+    @Test
     void aRefusedDraftKeepsItsMessagesCannotGoFurtherAndIsAmendedIntoANewDraft() {
         String base = published();
         Answer refused = analyst.post(
