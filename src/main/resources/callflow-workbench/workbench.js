@@ -135,7 +135,7 @@
 
   // ---- pages
 
-  const PAGES = ['login', 'releases', 'edit', 'review', 'calls'];
+  const PAGES = ['login', 'releases', 'edit', 'try', 'review', 'calls'];
 
   async function show(page) {
     if (!state.authorization) {
@@ -150,6 +150,8 @@
         await showEdit();
       } else if (page === 'review') {
         await showReview();
+      } else if (page === 'try') {
+        await showTry();
       }
     } catch (e) {
       status(e.message);
@@ -391,6 +393,92 @@
     });
   }
 
+  const LEVELS = ['call_flow', 'account', 'did_group', 'did', 'meeting_room'];
+
+  async function releaseOptions(select) {
+    const page = await api('GET', '/rule_releases?limit=100');
+    const chosen = select.value || ($('draft-result').dataset.version || '');
+    select.replaceChildren();
+    page.items.filter(r => r.state !== 'refused').forEach(r => {
+      const option = document.createElement('option');
+      option.value = r.version;
+      option.textContent = r.version + ' (' + r.state + ') ' + r.message;
+      select.appendChild(option);
+    });
+    if (chosen && page.items.some(r => r.version === chosen && r.state !== 'refused')) {
+      select.value = chosen;
+    }
+  }
+
+  async function showTry() {
+    await releaseOptions($('try-version'));
+  }
+
+  function describe(listId, decision) {
+    const list = $(listId);
+    list.replaceChildren();
+    const add = (term, value) => {
+      const dt = document.createElement('dt');
+      dt.textContent = term;
+      const dd = document.createElement('dd');
+      dd.textContent = value == null || value === '' ? '-' : String(value);
+      dd.dataset.term = term;
+      list.append(dt, dd);
+    };
+    add('Action', decision.action);
+    add('Reason', decision.reason);
+    add('Call flow', decision.call_flow ? decision.call_flow.name + ' (named by the ' + decision.call_flow.source + ')' : null);
+    add('Role', decision.role);
+    add('Attempts left', decision.attempts_left);
+    add('Prompts', (decision.media || []).map(m => m.type + (m.prompt ? ' ' + m.prompt : '')).join(', '));
+    add('Rules fired', (decision.rules_fired || []).join('; '));
+    add('Release', decision.rule_base_version);
+  }
+
+  async function tryIt(event) {
+    event.preventDefault();
+    const body = {number_dst: $('try-number').value.trim()};
+    if ($('try-caller').value.trim()) {
+      body.number_src = $('try-caller').value.trim();
+    }
+    if ($('try-code').value.trim()) {
+      body.access_code = $('try-code').value.trim();
+    }
+    const version = $('try-version').value;
+    status('Deciding with ' + version + ' (a release tried the first time is built first: a few seconds)…');
+    try {
+      const rules = await api('GET', '/rules');
+      const tried = await api('POST', '/decisions', Object.assign({rule_release: version}, body));
+      const published = await api('POST', '/decisions', Object.assign({rule_release: rules.published}, body));
+      $('try-left-title').textContent = 'Release ' + version;
+      $('try-right-title').textContent = 'Published ' + rules.published;
+      describe('try-left', tried);
+      describe('try-right', published);
+      const keys = Array.from(new Set(Object.keys(tried.properties).concat(Object.keys(published.properties)))).sort();
+      fill('try-properties', keys, key => {
+        const source = tried.property_sources[key];
+        const cells = LEVELS.map(level => source && source.level === level
+          ? tried.properties[key] + (source.sid ? ' (' + source.sid + ')' : '') : '');
+        const before = published.properties[key];
+        return [key].concat(cells, [before === tried.properties[key] ? 'same' : (before == null ? 'not set' : before)]);
+      });
+      $('try-properties').querySelectorAll('tbody tr').forEach((row, i) => {
+        row.dataset.property = keys[i];
+        Array.from(row.cells).forEach((c, j) => {
+          if (j >= 1 && j <= LEVELS.length) {
+            c.dataset.level = LEVELS[j - 1];
+            if (c.textContent) {
+              c.className = 'source';
+            }
+          }
+        });
+      });
+      status('Decided by ' + version + ' and by the published ' + rules.published + '; nothing was changed.');
+    } catch (e) {
+      status(e.message);
+    }
+  }
+
   async function step(action) {
     const version = $('review-version').value;
     $('review-result').textContent = '…';
@@ -475,6 +563,7 @@
   $('publish').addEventListener('click', () => step('publish'));
   $('rollback').addEventListener('click', () => step('rollback'));
   $('call-form').addEventListener('submit', findCall);
+  $('try-form').addEventListener('submit', tryIt);
   window.addEventListener('hashchange', () => show(location.hash.slice(1) || 'releases'));
   show('login');
 })();

@@ -143,6 +143,21 @@ class WorkbenchBrowserTest {
     void anAnalystEditsAndChecksADraftAndAnApproverPublishesItForTheNextCall() throws IOException {
         ApiClient api = new ApiClient(port);
         String published = api.get("/rules").text("published");
+        // a number whose group sets a property, for trying calls
+        String acme = api.post("/accounts", "{\"name\": \"Acme\", \"call_flow_sid\": \"secured\"}")
+                .text("account_sid");
+        String sales = api.post(
+                        "/did_groups",
+                        "{\"account_sid\": \"" + acme
+                                + "\", \"name\": \"Sales\", \"properties\": {\"conference_start_wait\": \"120\"}}")
+                .text("did_group_sid");
+        assertThat(api.post(
+                                "/dids",
+                                "{\"account_sid\": \"" + acme
+                                        + "\", \"phonenumber\": \"+15550006666\", \"did_group_sid\": \"" + sales
+                                        + "\"}")
+                        .status())
+                .isEqualTo(201);
 
         // the analyst signs in and sees the releases and the node
         signIn("analyst", "analyst-password");
@@ -204,6 +219,27 @@ class WorkbenchBrowserTest {
                 .contains("Scenarios: " + scenarios + " passed, 0 failed");
         assertThat(id("messages").getText()).isEmpty();
         screenshot("edit-checked");
+
+        // tries a call with the draft beside the published release, and sees where each value comes from
+        id("nav-try").click();
+        waiting()
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#try-version option[value='" + version + "']")));
+        assertThat(new Select(id("try-version")).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo(version);
+        id("try-number").sendKeys("+15550006666", Keys.ENTER);
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("try-left-title"), version));
+        assertThat(id("try-left").getText()).contains("PROMPT_ACCESS_CODE").contains(version);
+        assertThat(id("try-right").getText()).contains("PROMPT_ACCESS_CODE").contains(published);
+        WebElement startWait = browser.findElement(
+                By.cssSelector("#try-properties tr[data-property='conference_start_wait'] td[data-level='did_group']"));
+        assertThat(startWait.getText()).isEqualTo("120 (" + sales + ")");
+        assertThat(browser.findElement(By.cssSelector(
+                                "#try-properties tr[data-property='conference_start_wait'] td[data-level='call_flow']"))
+                        .getText())
+                .isEmpty();
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('try-left-title').scrollIntoView()");
+        screenshot("try");
 
         // the analyst may not approve: the server says so and the page shows it
         id("nav-review").click();
