@@ -144,6 +144,10 @@ final class ExactSchemas implements ModelConverter {
             case "text" -> "name: secured\nentry: prompt\n";
             case "node", "node_id" -> "node-a";
             case "failure" -> "flows/secured.drl:12: unable to resolve the type Foo";
+            case "step" -> "step 2 (line 16): alice enters 8080";
+            case "first_failure" ->
+                "secured/wrong-code-then-right-code.yaml: step 2 (line 21): alice enters 9999: attempts_left: expected 7, actual 2";
+            case "value", "against_value" -> "off";
             default -> null;
         };
     }

@@ -2,6 +2,7 @@ package com.callflowrules.api;
 
 import com.callflowrules.releases.Release;
 import com.callflowrules.releases.ReleaseFollower;
+import com.callflowrules.releases.ReleaseScenarios;
 import com.callflowrules.releases.ReleaseState;
 import com.callflowrules.releases.ReleaseStep;
 import com.callflowrules.releases.Releases;
@@ -37,9 +38,12 @@ class ReleaseController {
     private final Releases releases;
     private final ReleaseFollower follower;
 
-    ReleaseController(Releases releases, ReleaseFollower follower) {
+    private final ReleaseScenarios scenarios;
+
+    ReleaseController(Releases releases, ReleaseFollower follower, ReleaseScenarios scenarios) {
         this.releases = releases;
         this.follower = follower;
+        this.scenarios = scenarios;
     }
 
     /** A release as the API shows it; {@code files} only when one release is read. */
@@ -161,6 +165,16 @@ class ReleaseController {
                 new ScenarioDiff(
                         releases.find(version).scenarios(),
                         releases.find(against).scenarios()));
+    }
+
+    @Operation(
+            operationId = "runRuleReleaseScenarios",
+            summary = "Run a release's scenarios now, beside another release",
+            description =
+                    "Each scenario of the release, run against it (passed, or its first failing step) and against the other release (every step whose decision differs). Takes seconds the first time a release is built on this node. 409 for a refused release.")
+    @GetMapping("/{version}/scenarios")
+    ReleaseScenarios.Run scenarios(@PathVariable String version, @RequestParam String against) {
+        return scenarios.run(version, against);
     }
 
     @Operation(

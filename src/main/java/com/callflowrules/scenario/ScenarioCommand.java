@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.TreeSet;
 
 /**
  * The {@code scenarios} command line, run from the application jar without starting the service:
@@ -155,17 +153,9 @@ public final class ScenarioCommand {
 
     /** Every field whose value differs, as "field: base X, candidate Y". */
     static List<String> differences(Map<String, String> base, Map<String, String> candidate) {
-        List<String> differences = new ArrayList<>();
-        TreeSet<String> fields = new TreeSet<>(base.keySet());
-        fields.addAll(candidate.keySet());
-        for (String field : fields) {
-            String a = base.get(field);
-            String b = candidate.get(field);
-            if (!Objects.equals(a, b)) {
-                differences.add(field + ": base " + a + ", candidate " + b);
-            }
-        }
-        return differences;
+        return StepDifference.between(base, candidate).stream()
+                .map(StepDifference::toString)
+                .toList();
     }
 
     private void writeJunitXml(Path file, List<ScenarioResult> results) {

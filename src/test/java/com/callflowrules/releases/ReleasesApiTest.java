@@ -240,6 +240,61 @@ class ReleasesApiTest {
     }
 
     @Test
+    void aReleasesScenariosRunBesideThePublishedOneWithEveryStepThatChanges() {
+        String base = published();
+        String flow = dev.get("/rule_releases/" + base + "/files/call-flows/open_first_host.yaml")
+                .text("text");
+        Answer made = analyst.post(
+                "/rule_releases",
+                draft(
+                        base,
+                        "no entry tones for the first host's callers",
+                        files(
+                                "call-flows/open_first_host.yaml",
+                                flow.replace(
+                                        "properties: {}", "properties:\n  conference_entrytones_enabled: \"off\""))));
+        assertThat(made.text("state")).as(made.raw()).isEqualTo("checked");
+        String version = made.text("version");
+
+        Answer run = analyst.get("/rule_releases/" + version + "/scenarios?against=" + base);
+
+        assertThat(run.status()).as(run.raw()).isEqualTo(200);
+        JsonNode scenarios = run.body().get("scenarios");
+        assertThat(run.body().get("passed").asInt())
+                .isEqualTo(made.body().get("scenarios").get("passed").asInt());
+        assertThat(run.body().get("failed").asInt()).isZero();
+        assertThat(scenarios.size()).isEqualTo(run.body().get("passed").asInt());
+        List<JsonNode> changed =
+                scenarios.valueStream().filter(s -> !s.get("changes").isEmpty()).toList();
+        // the flow's callers no longer hear the entry tone, and nothing else changes
+        assertThat(changed).isNotEmpty().allSatisfy(s -> {
+            assertThat(s.get("file").asString()).contains("open-first-host");
+            assertThat(s.get("changes")
+                            .valueStream()
+                            .map(change -> change.get("field").asString()))
+                    .containsOnly("properties.conference_entrytones_enabled", "media", "media_details");
+            assertThat(s.get("changes").valueStream())
+                    .filteredOn(change -> change.get("field").asString().startsWith("properties."))
+                    .isNotEmpty()
+                    .allSatisfy(change -> {
+                        assertThat(change.get("value").asString()).isEqualTo("off");
+                        assertThat(change.get("against_value").asString()).isEqualTo("on");
+                    });
+            assertThat(s.get("changes").valueStream())
+                    .filteredOn(change -> change.get("field").asString().equals("media"))
+                    .allSatisfy(change -> assertThat(change.get("against_value").asString())
+                            .isEqualTo(change.get("value").asString().replace("]", ", entry_tone]")));
+        });
+
+        Answer itself = analyst.get("/rule_releases/" + base + "/scenarios?against=" + base);
+        assertThat(itself.body().get("scenarios").valueStream())
+                .allSatisfy(s -> assertThat(s.get("changes")).isEmpty());
+        assertThat(analyst.get("/rule_releases/" + base + "/scenarios?against=0123456789ab")
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void aRefusedDraftKeepsItsMessagesCannotGoFurtherAndIsAmendedIntoANewDraft() {
         String base = published();
         Answer refused = analyst.post(
