@@ -135,7 +135,7 @@
 
   // ---- pages
 
-  const PAGES = ['login', 'releases', 'edit', 'try', 'review', 'calls'];
+  const PAGES = ['login', 'releases', 'edit', 'try', 'scenarios', 'review', 'calls'];
 
   async function show(page) {
     if (!state.authorization) {
@@ -152,6 +152,8 @@
         await showReview();
       } else if (page === 'try') {
         await showTry();
+      } else if (page === 'scenarios') {
+        await releaseOptions($('scenarios-version'));
       }
     } catch (e) {
       status(e.message);
@@ -479,6 +481,30 @@
     }
   }
 
+  async function runScenarios(event) {
+    event.preventDefault();
+    const version = $('scenarios-version').value;
+    $('scenarios-run').disabled = true;
+    $('scenarios-summary').textContent = 'Running every scenario of ' + version + ' against it and against the published release…';
+    try {
+      const rules = await api('GET', '/rules');
+      const run = await api('GET', '/rule_releases/' + version + '/scenarios?against=' + rules.published);
+      $('scenarios-summary').textContent = run.passed + ' passed, ' + run.failed + ' failed; '
+        + run.scenarios.filter(s => s.changes.length).length + ' scenarios decide differently from the published '
+        + rules.published + '.';
+      $('scenarios-summary').dataset.version = version;
+      fill('scenarios-results', run.scenarios, s => [s.file + (s.name ? ': ' + s.name : ''),
+        s.passed ? 'passed' : 'FAILED', s.first_failure || '']);
+      const changes = [];
+      run.scenarios.forEach(s => s.changes.forEach(c => changes.push(Object.assign({file: s.file}, c))));
+      fill('scenarios-changes', changes, c => [c.file, c.step, c.field, c.value, c.against_value]);
+    } catch (e) {
+      $('scenarios-summary').textContent = e.message;
+    } finally {
+      $('scenarios-run').disabled = false;
+    }
+  }
+
   async function step(action) {
     const version = $('review-version').value;
     $('review-result').textContent = '…';
@@ -564,6 +590,7 @@
   $('rollback').addEventListener('click', () => step('rollback'));
   $('call-form').addEventListener('submit', findCall);
   $('try-form').addEventListener('submit', tryIt);
+  $('scenarios-form').addEventListener('submit', runScenarios);
   window.addEventListener('hashchange', () => show(location.hash.slice(1) || 'releases'));
   show('login');
 })();

@@ -241,6 +241,21 @@ class WorkbenchBrowserTest {
         ((JavascriptExecutor) browser).executeScript("document.getElementById('try-left-title').scrollIntoView()");
         screenshot("try");
 
+        // runs every scenario against the draft: all pass, and a new flow changes no decision
+        id("nav-scenarios").click();
+        waiting()
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#scenarios-version option[value='" + version + "']")));
+        id("scenarios-run").click();
+        waiting().until(ExpectedConditions.attributeToBe(By.id("scenarios-summary"), "data-version", version));
+        assertThat(id("scenarios-summary").getText())
+                .isEqualTo(scenarios + " passed, 0 failed; 0 scenarios decide differently from the published "
+                        + published + ".");
+        assertThat(id("scenarios-results").findElements(By.cssSelector("tbody tr")))
+                .hasSize(scenarios);
+        assertThat(id("scenarios-results").getText()).doesNotContain("FAILED");
+        screenshot("scenarios");
+
         // the analyst may not approve: the server says so and the page shows it
         id("nav-review").click();
         waiting().until(ExpectedConditions.attributeToBe(By.id("review-summary"), "data-state", "checked"));
