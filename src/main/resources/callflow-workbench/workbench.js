@@ -385,7 +385,10 @@
     $('review-against').textContent = against === state.published ? 'the published release ' + against
       : 'its base ' + against;
     const diff = await api('GET', '/rule_releases/' + version + '/diff?against=' + against);
-    fill('review-files', Object.entries(diff.files), ([path, change]) => [path, change]);
+    $('review-diff').replaceChildren();
+    $('review-diff-title').textContent = 'The file\'s lines';
+    fill('review-files', Object.entries(diff.files), ([path, change]) => [path, change,
+      button('Show the lines', () => showFileDiff(version, against, path, change))]);
     $('review-scenarios').textContent = 'This release: ' + scenariosText(diff.scenarios.version)
       + '; ' + against + ': ' + scenariosText(diff.scenarios.against) + '.';
     (release.scenarios.failures || []).forEach(f => {
@@ -503,6 +506,23 @@
     } finally {
       $('scenarios-run').disabled = false;
     }
+  }
+
+  /** The file in this release (left) beside the other release's (right), changes marked. */
+  async function showFileDiff(version, against, path, change) {
+    // an added file has no side in the other release, a deleted one none in this
+    const text = async (v, absent) => absent ? '' : (await api('GET', '/rule_releases/' + v + '/files/' + path)).text;
+    const [mine, theirs] = await Promise.all([text(version, change === 'deleted'), text(against, change === 'added')]);
+    $('review-diff').replaceChildren();
+    $('review-diff-title').textContent = path + ': ' + version + ' (left) against ' + against + ' (right)';
+    CodeMirror.MergeView($('review-diff'), {
+      value: mine,
+      orig: theirs,
+      mode: modeOf(path),
+      lineNumbers: true,
+      readOnly: true,
+      revertButtons: false
+    });
   }
 
   async function step(action) {

@@ -262,6 +262,16 @@ class WorkbenchBrowserTest {
         assertThat(new Select(id("review-version")).getFirstSelectedOption().getAttribute("value"))
                 .isEqualTo(version);
         assertThat(id("review-files").getText()).contains("call-flows/" + VARIANT + ".yaml added");
+        id("review-files")
+                .findElement(By.xpath(".//button[text()='Show the lines']"))
+                .click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#review-diff .CodeMirror-merge")));
+        assertThat(id("review-diff").getText()).contains("name: " + VARIANT);
+        assertThat(browser.findElements(By.cssSelector("#review-diff .CodeMirror-merge-r-chunk")))
+                .as("the added lines are marked as a change")
+                .isNotEmpty();
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('review-diff-title').scrollIntoView()");
+        screenshot("review-lines");
         id("approve").click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("review-result"), "Not allowed"));
         id("sign-out").click();
