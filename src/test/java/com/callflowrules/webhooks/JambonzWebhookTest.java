@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.callflowrules.scenario.ScenarioClock;
 import com.callflowrules.session.CallControl;
 import com.callflowrules.support.ApiClient;
+import com.callflowrules.support.NodeTools;
 import com.callflowrules.support.ServiceTest;
 import com.callflowrules.support.ServiceTestDoubles;
 import java.io.IOException;
@@ -20,7 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -232,39 +232,14 @@ class JambonzWebhookTest {
     void everyAnswerIsValidAgainstJambonzsPublishedSchema() throws Exception {
         assertThat(written).hasSizeGreaterThanOrEqualTo(10);
         Path prefix = Path.of("target/jambonz/schema");
-        Files.createDirectories(prefix);
-        run(List.of(
-                "npm",
-                "install",
-                "--no-audit",
-                "--no-fund",
-                "--prefix",
-                prefix.toString(),
-                "@jambonz/schema@" + SCHEMA));
+        NodeTools.npmInstall(prefix, "@jambonz/schema@" + SCHEMA);
         List<String> validate =
                 new ArrayList<>(List.of("node", "src/test/node/validate-jambonz.js", prefix.toString()));
         written.forEach(file -> validate.add(file.toString()));
-        String report = run(validate);
+        String report = NodeTools.run(validate);
 
         assertThat(report.lines().filter(line -> line.startsWith("OK ")).count())
                 .as(report)
                 .isEqualTo(written.size());
-    }
-
-    private static String run(List<String> command) throws IOException, InterruptedException {
-        Process process;
-        try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new AssertionError("Node and npm are needed to validate jambonz answers; .ci/run installs them", e);
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(5, TimeUnit.MINUTES))
-                .as(String.join(" ", command))
-                .isTrue();
-        assertThat(process.exitValue())
-                .as(String.join(" ", command) + "\n" + output)
-                .isZero();
-        return output;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.callflowrules.scenario.ScenarioClock;
 import com.callflowrules.support.ApiClient;
+import com.callflowrules.support.NodeTools;
 import com.callflowrules.support.ServiceTestDoubles;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
@@ -605,15 +605,7 @@ class PlatformReplayTest {
     @Test
     void jambonzsOwnSdkAcceptsTheSignaturesAsTheServiceChecksThem() throws Exception {
         Path prefix = Path.of("target/jambonz/node-client");
-        Files.createDirectories(prefix);
-        run(List.of(
-                "npm",
-                "install",
-                "--no-audit",
-                "--no-fund",
-                "--prefix",
-                prefix.toString(),
-                "@jambonz/node-client@0.4.11"));
+        NodeTools.npmInstall(prefix, "@jambonz/node-client@0.4.11");
         String body = JSON.writeValueAsString(JSON.readTree(callHook(jambonzSid(), "+15550001000")));
         long now = java.time.Instant.now().getEpochSecond();
         Path cases = Path.of("target/jambonz/signatures");
@@ -627,7 +619,7 @@ class PlatformReplayTest {
                 forged,
                 JSON.writeValueAsString(Map.of("header", jambonzSignature("another-secret", now, body), "body", body)));
 
-        String report = run(List.of(
+        String report = NodeTools.run(List.of(
                 "node",
                 "src/test/node/verify-jambonz-signature.js",
                 prefix.toString(),
@@ -636,15 +628,5 @@ class PlatformReplayTest {
                 forged.toString()));
 
         assertThat(report).contains("VALID signed.json").contains("INVALID forged.json");
-    }
-
-    private static String run(List<String> command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(5, TimeUnit.MINUTES))
-                .as(String.join(" ", command))
-                .isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
     }
 }
