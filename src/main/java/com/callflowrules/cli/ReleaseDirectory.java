@@ -1,12 +1,15 @@
 package com.callflowrules.cli;
 
 import com.callflowrules.rules.RuleFiles;
+import com.callflowrules.rules.RuleMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -18,27 +21,23 @@ final class ReleaseDirectory {
 
     private ReleaseDirectory() {}
 
-    /** The rule-base files under {@code directory}, by path relative to it with forward slashes. */
+    /**
+     * The rule-base files under {@code directory}, by path relative to it with forward slashes,
+     * read with the bounds the service reads a rules directory with ({@link RuleFiles#read}); hidden
+     * paths ({@code .git/...}) are not part of a rule base.
+     */
     static Map<String, String> read(Path directory) {
         if (!Files.isDirectory(directory)) {
             throw new CommandException("not a directory: " + directory);
         }
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(directory)) {
-            for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-                String relative = directory.relativize(file).toString().replace('\\', '/');
-                if (relative.startsWith(".") || relative.contains("/.") || !RuleFiles.isRuleBaseFile(relative)) {
-                    continue;
-                }
-                if (Files.size(file) > RuleFiles.MAX_FILE_BYTES) {
-                    throw new CommandException(relative + ": larger than " + RuleFiles.MAX_FILE_BYTES + " bytes");
-                }
-                files.put(relative, Files.readString(file, StandardCharsets.UTF_8));
-            }
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new CommandException("a file under " + directory + " is not UTF-8 text");
-        } catch (IOException e) {
-            throw new CommandException("cannot read " + directory + ": " + e.getMessage());
+        List<RuleMessage> problems = new ArrayList<>();
+        Map<String, String> files = RuleFiles.read(
+                directory,
+                path -> !path.startsWith(".") && !path.contains("/.") && RuleFiles.isRuleBaseFile(path),
+                problems);
+        if (!problems.isEmpty()) {
+            throw new CommandException(
+                    problems.stream().map(RuleMessage::toString).collect(Collectors.joining("\n")));
         }
         if (files.isEmpty()) {
             throw new CommandException("no rule files, call-flow definitions or scenarios under " + directory);
