@@ -1,6 +1,7 @@
 package com.callflowrules.api;
 
 import com.callflowrules.decision.Decision;
+import com.callflowrules.numbers.PhoneNumbers;
 import com.callflowrules.session.Call;
 import com.callflowrules.session.CallControl;
 import com.callflowrules.session.CallRepository;
@@ -96,6 +97,24 @@ class CallController {
     Page<Call> list(@RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset) {
         Page.checkBounds(limit, offset);
         return Page.of(calls.live(limit, offset), calls.countLive(), limit, offset);
+    }
+
+    /** Calls live or ended to or from a number, newest first. */
+    @Operation(
+            operationId = "findCallsByNumber",
+            summary = "Find calls to or from a number, live or ended",
+            description =
+                    "Calls live or ended (until retention prunes them) whose dialed or calling number is number, newest first, at most limit (1..100). The number is read as every API reads one: +15550001000, 15550001000 and +1 555-000-1000 are one number.")
+    @GetMapping("/search")
+    java.util.List<Call> search(@RequestParam String number, @RequestParam(defaultValue = "20") int limit) {
+        if (limit < 1 || limit > 100) {
+            throw new BadParameterException("limit", "must be 1..100");
+        }
+        if (number.isBlank()) {
+            throw new BadParameterException("number", "must be a number");
+        }
+        // as a call keeps it: E.164 when it is a number, else as given (anonymous, a SIP user)
+        return calls.withNumber(PhoneNumbers.canonicalOrAsGiven(number), limit);
     }
 
     /** Every decision made for the call, oldest first, kept after the call ends. */

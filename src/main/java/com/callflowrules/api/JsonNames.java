@@ -53,6 +53,12 @@ final class JsonNames {
         if (target == String.class) {
             return "must be a string";
         }
+        if (target != null && target.isEnum()) {
+            return "must be one of "
+                    + java.util.Arrays.stream(target.getEnumConstants())
+                            .map(constant -> ((Enum<?>) constant).name().toLowerCase(java.util.Locale.ROOT))
+                            .collect(java.util.stream.Collectors.joining(", "));
+        }
         if (target != null && java.util.Collection.class.isAssignableFrom(target)) {
             return "must be a list";
         }

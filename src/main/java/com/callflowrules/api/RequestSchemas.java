@@ -242,4 +242,36 @@ final class RequestSchemas {
             @Pattern(regexp = "[0-9a-f]{12}", message = "must be a release version, 12 hex digits")
             @Nullable
             String ruleRelease) {}
+
+    /** An event a live call's what-if tries. */
+    enum InCallEvent {
+        KEY_PRESS,
+        HANG_UP;
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        String jsonName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** What-if for a live call: {@code key_press} (with {@code digits}) or {@code hang_up}. */
+    record InCallWhatIf(
+            @NotNull(message = REQUIRED) InCallEvent event,
+
+            @io.swagger.v3.oas.annotations.media.Schema(
+                    pattern = "^(?:" + ValueFormats.KEYS + ")$",
+                    example = "*6",
+                    description = "the keys pressed; required for key_press")
+            @Keys
+            @Nullable
+            String digits,
+
+            @io.swagger.v3.oas.annotations.media.Schema(
+                    pattern = "^[0-9a-f]{12}$",
+                    example = "048336cc7917",
+                    description =
+                            "decide with this rule release instead of the one running (left out: the running one)")
+            @Pattern(regexp = "[0-9a-f]{12}", message = "must be a release version, 12 hex digits")
+            @Nullable
+            String ruleRelease) {}
 }

@@ -87,7 +87,8 @@ class SecurityConfiguration {
                                 HttpMethod.POST,
                                 "/conference/v2/rule_releases",
                                 "/conference/v2/rules/validate",
-                                "/conference/v2/decisions")
+                                "/conference/v2/decisions",
+                                "/conference/v2/calls/*/what_if")
                         .hasRole("ANALYST")
                         .anyRequest()
                         .hasRole("ADMIN"))

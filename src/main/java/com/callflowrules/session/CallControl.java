@@ -6,6 +6,7 @@ import com.callflowrules.decision.DecisionEngine;
 import com.callflowrules.facts.AccessCode;
 import com.callflowrules.facts.AccessCodeEntered;
 import com.callflowrules.facts.CallArrived;
+import com.callflowrules.facts.CallEvent;
 import com.callflowrules.facts.CallLeft;
 import com.callflowrules.facts.Did;
 import com.callflowrules.facts.DtmfPressed;
@@ -260,6 +261,22 @@ public class CallControl {
                         facts.arrival(numberDst, CallFactsReader.Locks.NONE).facts());
             }
             return decisions.decide(ruleBase, new AccessCodeEntered(accessCode, 0), entry);
+        });
+    }
+
+    /**
+     * What would happen if the live call {@code callSid} pressed {@code digits} in its meeting, or
+     * hung up ({@code digits} null), decided by {@code ruleBase} when given: the call's own facts,
+     * read without locks; nothing is changed. 404 for an unknown call, 409 for one that does not
+     * take the event.
+     */
+    public Decision whatIfInCall(String callSid, @Nullable String digits, @Nullable RuleBase ruleBase) {
+        return transactions.readOnly(() -> {
+            Call call = live(calls, calls.find(callSid), callSid);
+            CallLifecycle.require(
+                    call, digits == null ? CallLifecycle.Event.HUNG_UP : CallLifecycle.Event.PRESSED_KEYS);
+            CallEvent event = digits == null ? new CallLeft() : new DtmfPressed(digits);
+            return decisions.decide(ruleBase, event, facts.placed(call, CallFactsReader.Locks.NONE));
         });
     }
 

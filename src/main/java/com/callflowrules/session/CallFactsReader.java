@@ -94,6 +94,11 @@ final class CallFactsReader {
 
     /** Facts of a call in a room: its room, role and the room's meeting (locked). */
     CallFacts placed(Call call) {
+        return placed(call, Locks.TAKE);
+    }
+
+    /** As {@link #placed(Call)}; with {@link Locks#NONE} the meeting is only read (the what-if). */
+    CallFacts placed(Call call, Locks locks) {
         HierarchyCache.Reads reads = hierarchy.reads();
         CallFacts facts = reads.did(call.didSid()).map(d -> dialed(reads, d)).orElseGet(CallFacts::unknownNumber);
         if (call.meetingRoomSid() == null) {
@@ -107,7 +112,10 @@ final class CallFactsReader {
                         call.muted(),
                         call.state() == CallStatus.CHANGING_ROLE,
                         call.roleChangesRefused()))
-                .withMeetings(states(meetings.lockInRooms(List.of(call.meetingRoomSid()))));
+                .withMeetings(states(
+                        locks == Locks.TAKE
+                                ? meetings.lockInRooms(List.of(call.meetingRoomSid()))
+                                : meetings.inRooms(List.of(call.meetingRoomSid()))));
     }
 
     private static CallFacts dialed(HierarchyCache.Reads reads, Did did) {

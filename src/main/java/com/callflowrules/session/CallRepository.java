@@ -114,6 +114,19 @@ public class CallRepository {
                 .list();
     }
 
+    /** Calls live or ended to or from {@code number} (as stored, E.164), newest first. */
+    public List<Call> withNumber(String number, int limit) {
+        return jdbc.sql("SELECT * FROM (SELECT " + COLUMNS + " FROM calls WHERE number_dst = :n"
+                        + " UNION SELECT " + COLUMNS + " FROM calls WHERE number_src = :n"
+                        + " UNION SELECT " + COLUMNS + " FROM call_history WHERE number_dst = :n"
+                        + " UNION SELECT " + COLUMNS + " FROM call_history WHERE number_src = :n) found"
+                        + " ORDER BY date_created DESC, call_sid LIMIT :limit")
+                .param("n", number)
+                .param("limit", limit)
+                .query(CallRepository::map)
+                .list();
+    }
+
     public int countLive() {
         return jdbc.sql("SELECT COUNT(*) FROM calls WHERE state <> 'ended'")
                 .query(Integer.class)

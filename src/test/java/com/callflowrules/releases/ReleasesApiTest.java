@@ -240,6 +240,113 @@ class ReleasesApiTest {
     }
 
     @Test
+    void aWhatIfForALiveCallTriesKeysOrAHangUpAsTheCallStandsAndChangesNothing() {
+        String base = published();
+        String secured = dev.get("/rule_releases/" + base + "/files/call-flows/secured.yaml")
+                .text("text");
+        String draft = analyst.post(
+                        "/rule_releases",
+                        draft(
+                                base,
+                                "clearer words",
+                                files(
+                                        "call-flows/secured.yaml",
+                                        secured.replaceFirst("(?m)^description: .*$", "description: Code first."))))
+                .text("version");
+        String account = dev.post("/accounts", """
+                        {"name": "In-call what-if", "call_flow_sid": "secured"}""").text("account_sid");
+        dev.post("/dids", "{\"account_sid\": \"" + account + "\", \"phonenumber\": \"+15550004545\"}");
+        dev.post(
+                "/meeting_rooms",
+                "{\"account_sid\": \"" + account
+                        + "\", \"access_codes\": [{\"access_code\": \"4545\", \"role\": \"host\"}]}");
+        String host = dev.post("/calls", "{\"number_dst\": \"+15550004545\"}")
+                .body()
+                .get("call")
+                .get("call_sid")
+                .asString();
+        Answer joined = dev.post("/calls/" + host + "/access_code", "{\"access_code\": \"4545\"}");
+        assertThat(joined.body().get("call").get("state").asString())
+                .as(joined.raw())
+                .isEqualTo("joined");
+        String callBefore = dev.get("/calls/" + host).raw();
+        int decisionsBefore = dev.get("/calls/" + host + "/decisions").body().size();
+
+        Answer lock = analyst.post("/calls/" + host + "/what_if", "{\"event\": \"key_press\", \"digits\": \"*7\"}");
+        Answer lockByDraft = analyst.post(
+                "/calls/" + host + "/what_if",
+                "{\"event\": \"key_press\", \"digits\": \"*7\", \"rule_release\": \"" + draft + "\"}");
+        Answer leave = analyst.post("/calls/" + host + "/what_if", "{\"event\": \"hang_up\"}");
+
+        assertThat(lock.status()).as(lock.raw()).isEqualTo(200);
+        assertThat(lock.text("action")).isEqualTo("IN_CALL_ACTION");
+        assertThat(lock.text("in_call_action")).isEqualTo("conference_lock");
+        assertThat(lock.text("rule_base_version")).isEqualTo(base);
+        assertThat(lockByDraft.text("in_call_action")).isEqualTo("conference_lock");
+        assertThat(lockByDraft.text("rule_base_version")).isEqualTo(draft);
+        assertThat(leave.status()).as(leave.raw()).isEqualTo(200);
+        assertThat(leave.text("action")).isEqualTo("LEFT");
+        assertThat(dev.get("/calls/" + host).raw()).as("the call is unchanged").isEqualTo(callBefore);
+        assertThat(dev.get("/calls/" + host + "/decisions").body().size())
+                .as("nothing audited")
+                .isEqualTo(decisionsBefore);
+        String meeting = joined.body().get("call").get("meeting_sid").asString();
+        assertThat(dev.get("/meetings/" + meeting).body().get("locked").asBoolean())
+                .as("the meeting is not locked")
+                .isFalse();
+
+        Answer noDigits = analyst.post("/calls/" + host + "/what_if", "{\"event\": \"key_press\"}");
+        Answer badEvent = analyst.post("/calls/" + host + "/what_if", "{\"event\": \"wave\"}");
+        Answer unknown = analyst.post("/calls/CA0000/what_if", "{\"event\": \"hang_up\"}");
+        String prompting = dev.post("/calls", "{\"number_dst\": \"+15550004545\"}")
+                .body()
+                .get("call")
+                .get("call_sid")
+                .asString();
+        Answer notInMeeting =
+                analyst.post("/calls/" + prompting + "/what_if", "{\"event\": \"key_press\", \"digits\": \"*7\"}");
+        assertThat(noDigits.status()).isEqualTo(422);
+        assertThat(noDigits.raw()).contains("digits").contains("required for a key_press");
+        assertThat(badEvent.status()).isEqualTo(422);
+        assertThat(badEvent.raw()).contains("must be one of key_press, hang_up");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(notInMeeting.status()).isEqualTo(409);
+        assertThat(notInMeeting.raw()).contains("not in a meeting");
+    }
+
+    @Test
+    void callsAreFoundByTheirNumberLiveOrEndedNewestFirstInAnyWayTheNumberIsWritten() {
+        String account = dev.post("/accounts", """
+                        {"name": "Found by number", "call_flow_sid": "secured"}""").text("account_sid");
+        dev.post("/dids", "{\"account_sid\": \"" + account + "\", \"phonenumber\": \"+15550004646\"}");
+        String first = dev.post("/calls", "{\"number_dst\": \"+15550004646\", \"number_src\": \"+15559994646\"}")
+                .body()
+                .get("call")
+                .get("call_sid")
+                .asString();
+        dev.delete("/calls/" + first);
+        String second = dev.post("/calls", "{\"number_dst\": \"15550004646\"}")
+                .body()
+                .get("call")
+                .get("call_sid")
+                .asString();
+
+        Answer byDialed = analyst.get("/calls/search?number=%2B1%20555-000-4646");
+        Answer byCaller = analyst.get("/calls/search?number=15559994646");
+        Answer none = analyst.get("/calls/search?number=%2B15550009898");
+
+        assertThat(byDialed.status()).as(byDialed.raw()).isEqualTo(200);
+        assertThat(byDialed.body().valueStream().map(c -> c.get("call_sid").asString()))
+                .containsExactly(second, first);
+        assertThat(byDialed.body().get(1).get("state").asString()).isEqualTo("ended");
+        assertThat(byCaller.body().valueStream().map(c -> c.get("call_sid").asString()))
+                .containsExactly(first);
+        assertThat(none.body().size()).isZero();
+        assertThat(analyst.get("/calls/search?number=%20").status()).isEqualTo(400);
+        assertThat(analyst.get("/calls/search?number=1555&limit=0").raw()).contains("limit");
+    }
+
+    @Test
     void aReleasesScenariosRunBesideThePublishedOneWithEveryStepThatChanges() {
         String base = published();
         String flow = dev.get("/rule_releases/" + base + "/files/call-flows/open_first_host.yaml")
