@@ -313,6 +313,8 @@
       return;
     }
     $('save-draft').disabled = true;
+    delete $('draft-result').dataset.state;
+    delete $('draft-result').dataset.version;
     $('draft-result').textContent = 'Checking the draft: compiling, checking and running every scenario…';
     try {
       const made = await api('POST', '/rule_releases', {base: state.base, message: message, files: state.edited});
@@ -402,7 +404,11 @@
 
   async function releaseOptions(select) {
     const page = await api('GET', '/rule_releases?limit=100');
-    const chosen = select.value || ($('draft-result').dataset.version || '');
+    // a draft saved since this list was last filled is the one to try; else the choice stays
+    const saved = $('draft-result').dataset.version || '';
+    const fresh = saved && select.dataset.offered !== saved;
+    select.dataset.offered = saved;
+    const chosen = fresh ? saved : (select.value || saved);
     select.replaceChildren();
     page.items.filter(r => r.state !== 'refused').forEach(r => {
       const option = document.createElement('option');
@@ -417,6 +423,129 @@
 
   async function showTry() {
     await releaseOptions($('try-version'));
+    await loadHierarchy();
+    showPicker();
+    await showEventFields();
+  }
+
+  /** Every account, group, DID and room (pages of up to 1000), and the flows' names by sid. */
+  async function loadHierarchy() {
+    const all = path => api('GET', path + (path.includes('?') ? '&' : '?') + 'limit=1000').then(p => p.items);
+    const [accounts, groups, dids, rooms, flows] = await Promise.all(
+      ['/accounts', '/did_groups', '/dids', '/meeting_rooms', '/call_flows'].map(all));
+    const flowNames = {};
+    flows.forEach(f => { flowNames[f.call_flow_sid] = f.name; });
+    state.hierarchy = {accounts: accounts, groups: groups, dids: dids,
+      rooms: rooms.filter(r => !r.ad_hoc), flowNames: flowNames};
+  }
+
+  function node(kind, text, action, extra) {
+    const item = document.createElement('li');
+    const label = document.createElement('span');
+    label.className = 'kind';
+    label.textContent = kind;
+    item.appendChild(label);
+    if (action) {
+      const b = button(text, action);
+      if (extra) {
+        Object.assign(b.dataset, extra);
+      }
+      item.appendChild(b);
+    } else {
+      item.appendChild(document.createTextNode(text));
+    }
+    return item;
+  }
+
+  function branch(item, children) {
+    if (children.length) {
+      const list = document.createElement('ul');
+      children.forEach(c => list.appendChild(c));
+      item.appendChild(list);
+    }
+    return item;
+  }
+
+  function roomText(room) {
+    return (room.name || room.meeting_room_sid) + ' (codes ' + room.access_codes.map(c => c.access_code + ' ' + c.role).join(', ') + ')';
+  }
+
+  /** The hierarchy as a tree: account, then its rooms and DIDs without a group, then each group's. */
+  function showPicker() {
+    const h = state.hierarchy;
+    const didNode = d => node('DID', d.phonenumber, () => pick('arrival', d.phonenumber, ''), {pick: 'did', sid: d.did_sid});
+    const roomNode = r => node('Room', roomText(r), () => pickRoom(r), {pick: 'room', sid: r.meeting_room_sid});
+    $('pick').replaceChildren(...h.accounts.map(a => {
+      const ownDids = h.dids.filter(d => d.account_sid === a.account_sid);
+      const groups = h.groups.filter(g => g.account_sid === a.account_sid).map(g => branch(
+        node('DID group', g.name, () => pickFirstDid(ownDids.filter(d => d.did_group_sid === g.did_group_sid)), {pick: 'group', sid: g.did_group_sid}),
+        h.rooms.filter(r => r.did_group_sid === g.did_group_sid).map(roomNode)
+          .concat(ownDids.filter(d => d.did_group_sid === g.did_group_sid).map(didNode))));
+      return branch(node('Account', a.name, () => pickFirstDid(ownDids), {pick: 'account', sid: a.account_sid}),
+        h.rooms.filter(r => r.account_sid === a.account_sid && !r.did_group_sid).map(roomNode)
+          .concat(ownDids.filter(d => !d.did_group_sid).map(didNode), groups));
+    }));
+  }
+
+  function pickFirstDid(dids) {
+    if (!dids.length) {
+      status('No DID there to dial.');
+      return;
+    }
+    pick('arrival', dids[0].phonenumber, '');
+  }
+
+  /** A room's first code, entered after dialing a DID of its group (or of its account). */
+  function pickRoom(room) {
+    const dids = state.hierarchy.dids.filter(d => d.account_sid === room.account_sid
+      && (!room.did_group_sid || d.did_group_sid === room.did_group_sid));
+    if (!dids.length || !room.access_codes.length) {
+      status('No DID reaches that room, or it has no code.');
+      return;
+    }
+    pick('code_entry', dids[0].phonenumber, room.access_codes[0].access_code);
+  }
+
+  function pick(event, number, code) {
+    $('try-event').value = event;
+    $('try-number').value = number;
+    $('try-code').value = code;
+    showEventFields();
+    $('try-number').focus();
+    status('Picked ' + number + (code ? ' with code ' + code : '') + '.');
+  }
+
+  function inCall() {
+    return ['key_press', 'hang_up'].includes($('try-event').value);
+  }
+
+  async function showEventFields() {
+    const live = inCall();
+    $('try-new-call').hidden = live;
+    $('try-live-call').hidden = !live;
+    $('try-digits').hidden = $('try-event').value !== 'key_press';
+    document.querySelector('label[for=try-digits]').hidden = $('try-digits').hidden;
+    $('try-code').required = $('try-event').value === 'code_entry';
+    $('try-number').required = !live;
+    if (live) {
+      const calls = (await api('GET', '/calls?limit=1000')).items
+        .filter(c => c.state === 'joined' || c.state === 'changing_role');
+      const select = $('try-call');
+      const chosen = select.value;
+      select.replaceChildren(...calls.map(c => {
+        const option = document.createElement('option');
+        option.value = c.call_sid;
+        option.textContent = c.number_dst + ', ' + c.role + ' in ' + c.meeting_room_sid + ' (' + c.call_sid + ')';
+        return option;
+      }));
+      if (chosen) {
+        select.value = chosen;
+      }
+      state.liveCalls = calls;
+      if (!calls.length) {
+        status('No call is in a meeting now: keys and hang-ups are tried on a live call.');
+      }
+    }
   }
 
   function describe(listId, decision) {
@@ -434,51 +563,229 @@
     add('Reason', decision.reason);
     add('Call flow', decision.call_flow ? decision.call_flow.name + ' (named by the ' + decision.call_flow.source + ')' : null);
     add('Role', decision.role);
+    add('In-call action', decision.in_call_action);
     add('Attempts left', decision.attempts_left);
     add('Prompts', (decision.media || []).map(m => m.type + (m.prompt ? ' ' + m.prompt : '')).join(', '));
     add('Rules fired', (decision.rules_fired || []).join('; '));
     add('Release', decision.rule_base_version);
   }
 
-  async function tryIt(event) {
-    event.preventDefault();
+  /** What the form asks, as the request and where it goes. */
+  function tryRequest() {
+    const event = $('try-event').value;
+    if (inCall()) {
+      const sid = $('try-call').value;
+      if (!sid) {
+        throw new Error('Choose a live call: keys and hang-ups are tried on a call in a meeting.');
+      }
+      const body = {event: event};
+      if (event === 'key_press') {
+        body.digits = $('try-digits').value.trim();
+      }
+      return {event: event, path: '/calls/' + encodeURIComponent(sid) + '/what_if', body: body,
+        call: state.liveCalls.find(c => c.call_sid === sid)};
+    }
     const body = {number_dst: $('try-number').value.trim()};
     if ($('try-caller').value.trim()) {
       body.number_src = $('try-caller').value.trim();
     }
-    if ($('try-code').value.trim()) {
+    if (event === 'code_entry') {
       body.access_code = $('try-code').value.trim();
     }
+    return {event: event, path: '/decisions', body: body};
+  }
+
+  async function tryIt(event) {
+    event.preventDefault();
     const version = $('try-version').value;
-    status('Deciding with ' + version + ' (a release tried the first time is built first: a few seconds)…');
     try {
+      const request = tryRequest();
+      status('Deciding with ' + version + ' (a release tried the first time is built first: a few seconds)…');
       const rules = await api('GET', '/rules');
-      const tried = await api('POST', '/decisions', Object.assign({rule_release: version}, body));
-      const published = await api('POST', '/decisions', Object.assign({rule_release: rules.published}, body));
+      const tried = await api('POST', request.path, Object.assign({rule_release: version}, request.body));
+      const published = await api('POST', request.path, Object.assign({rule_release: rules.published}, request.body));
       $('try-left-title').textContent = 'Release ' + version;
       $('try-right-title').textContent = 'Published ' + rules.published;
       describe('try-left', tried);
       describe('try-right', published);
-      const keys = Array.from(new Set(Object.keys(tried.properties).concat(Object.keys(published.properties)))).sort();
-      fill('try-properties', keys, key => {
-        const source = tried.property_sources[key];
-        const cells = LEVELS.map(level => source && source.level === level
-          ? tried.properties[key] + (source.sid ? ' (' + source.sid + ')' : '') : '');
-        const before = published.properties[key];
-        return [key].concat(cells, [before === tried.properties[key] ? 'same' : (before == null ? 'not set' : before)]);
-      });
-      $('try-properties').querySelectorAll('tbody tr').forEach((row, i) => {
-        row.dataset.property = keys[i];
-        Array.from(row.cells).forEach((c, j) => {
-          if (j >= 1 && j <= LEVELS.length) {
-            c.dataset.level = LEVELS[j - 1];
-            if (c.textContent) {
-              c.className = 'source';
-            }
-          }
-        });
-      });
+      showProperties(tried, published);
+      drawSources(tried, request);
+      state.tried = {request: request, decision: tried, version: version};
+      $('try-scenario').disabled = false;
       status('Decided by ' + version + ' and by the published ' + rules.published + '; nothing was changed.');
+    } catch (e) {
+      status(e.message);
+    }
+  }
+
+  function showProperties(tried, published) {
+    const keys = Array.from(new Set(Object.keys(tried.properties).concat(Object.keys(published.properties)))).sort();
+    fill('try-properties', keys, key => {
+      const source = tried.property_sources[key];
+      const cells = LEVELS.map(level => source && source.level === level
+        ? tried.properties[key] + (source.sid ? ' (' + source.sid + ')' : '') : '');
+      const before = published.properties[key];
+      return [key].concat(cells, [before === tried.properties[key] ? 'same' : (before == null ? 'not set' : before)]);
+    });
+    $('try-properties').querySelectorAll('tbody tr').forEach((row, i) => {
+      row.dataset.property = keys[i];
+      Array.from(row.cells).forEach((c, j) => {
+        if (j >= 1 && j <= LEVELS.length) {
+          c.dataset.level = LEVELS[j - 1];
+          if (c.textContent) {
+            c.className = 'source';
+          }
+        }
+      });
+    });
+  }
+
+  const digitsOf = number => (number || '').replace(/[^0-9]/g, '');
+
+  /** The objects a decision went through: the DID dialed, its group and account, the room joined. */
+  function path(decision, request) {
+    const h = state.hierarchy;
+    const number = request.call ? request.call.number_dst : request.body.number_dst;
+    const did = h.dids.find(d => digitsOf(d.phonenumber) === digitsOf(number));
+    const roomSid = decision.meeting_room_sid || (request.call && request.call.meeting_room_sid);
+    return {
+      did: did,
+      group: did && h.groups.find(g => g.did_group_sid === did.did_group_sid),
+      account: did && h.accounts.find(a => a.account_sid === did.account_sid),
+      room: roomSid && h.rooms.find(r => r.meeting_room_sid === roomSid)
+    };
+  }
+
+  /** The path as a tree from the flow's base down to the room, each level with the values it supplied. */
+  function drawSources(decision, request) {
+    const p = path(decision, request);
+    const levels = [
+      ['call_flow', 'Call flow', decision.call_flow ? decision.call_flow.name : null],
+      ['account', 'Account', p.account && p.account.name],
+      ['did_group', 'DID group', p.group && p.group.name],
+      ['did', 'DID', p.did && p.did.phonenumber],
+      ['meeting_room', 'Meeting room', p.room && (p.room.name || p.room.meeting_room_sid)]
+    ].filter(l => l[2] != null);
+    let parent = $('try-sources');
+    parent.replaceChildren();
+    levels.forEach(([level, kind, name]) => {
+      const item = node(kind, name);
+      item.dataset.level = level;
+      const supplied = Object.keys(decision.properties).sort()
+        .filter(k => decision.property_sources[k] && decision.property_sources[k].level === level);
+      supplied.forEach(k => {
+        const line = document.createElement('span');
+        line.className = 'supplied';
+        line.dataset.property = k;
+        line.textContent = k + ' = ' + decision.properties[k];
+        item.appendChild(line);
+      });
+      if (!supplied.length) {
+        const none = document.createElement('span');
+        none.className = 'none';
+        none.textContent = 'no value of this level wins';
+        item.appendChild(none);
+      }
+      parent.appendChild(item);
+      const below = document.createElement('ul');
+      item.appendChild(below);
+      parent = below;
+    });
+  }
+
+  const q = JSON.stringify; // a JSON string or object is YAML
+
+  /** A scenario that replays the try in a hierarchy of its own, expecting what the try decided. */
+  function scenarioOf(tried) {
+    const h = state.hierarchy;
+    const p = path(tried.decision, tried.request);
+    if (!p.did) {
+      throw new Error('Only a try at a DID of the hierarchy makes a scenario.');
+    }
+    const withProperties = (o, props) => {
+      if (props && Object.keys(props).length) {
+        o.properties = props;
+      }
+      return o;
+    };
+    const flow = sid => sid ? {call_flow: h.flowNames[sid] || sid} : {};
+    const lines = ['# Made in the workbench from a try of release ' + tried.version + '. Only the objects the',
+      '# decision went through are here, and no other caller: a meeting starts with this one.',
+      'name: ' + q('tried - ' + tried.request.event + ' at ' + p.did.phonenumber + ' decides '
+        + tried.decision.action),
+      'hierarchy:', '  accounts:',
+      '    - ' + q(withProperties(Object.assign({name: p.account.name}, flow(p.account.call_flow_sid)), p.account.properties))];
+    if (p.group) {
+      lines.push('  did_groups:', '    - ' + q(withProperties(Object.assign({name: p.group.name, account: p.account.name},
+        flow(p.group.call_flow_sid)), p.group.properties)));
+    }
+    const did = Object.assign({number: digitsOf(p.did.phonenumber), account: p.account.name},
+      p.group ? {did_group: p.group.name} : {}, flow(p.did.call_flow_sid));
+    lines.push('  dids:', '    - ' + q(withProperties(did, p.did.properties)));
+    const code = tried.request.call ? tried.request.call.access_code : tried.request.body.access_code;
+    const rooms = h.rooms.filter(r => r.account_sid === p.account.account_sid && (r === p.room
+      || (code && r.access_codes.some(c => c.access_code === code))));
+    if (rooms.length) {
+      lines.push('  rooms:');
+      rooms.forEach((r, i) => {
+        const group = h.groups.find(g => g.did_group_sid === r.did_group_sid);
+        const codes = {};
+        r.access_codes.forEach(c => { codes[c.access_code] = c.role; });
+        lines.push('    - ' + q(withProperties(Object.assign({name: r.name || 'room_' + (i + 1), account: p.account.name},
+          group ? {did_group: group.name} : {}, {access_codes: codes}), r.properties)));
+      });
+    }
+    const d = tried.decision;
+    const expect = {action: d.action};
+    ['reason', 'role', 'attempts_left', 'in_call_action'].forEach(f => {
+      if (d[f] != null) {
+        expect[f] = d[f];
+      }
+    });
+    const props = {};
+    Object.keys(d.properties).sort().forEach(k => {
+      const source = d.property_sources[k];
+      if (source && source.level !== 'call_flow') {
+        props[k] = {value: d.properties[k], level: source.level};
+      }
+    });
+    if (Object.keys(props).length) {
+      expect.properties = props;
+    }
+    const event = tried.request.event;
+    const steps = [{call: 'caller', arrives: did.number}];
+    if (code) {
+      steps.push({call: 'caller', enters: code});
+    }
+    if (event === 'key_press') {
+      steps.push({call: 'caller', presses: tried.request.body.digits});
+    } else if (event === 'hang_up') {
+      steps.push({call: 'caller', hangs_up: null});
+    }
+    steps[steps.length - 1].expect = expect;
+    lines.push('steps:');
+    steps.forEach(st => lines.push('- ' + q(st)));
+    return lines.join('\n') + '\n';
+  }
+
+  async function makeScenario() {
+    try {
+      const text = scenarioOf(state.tried);
+      if (!state.base) {
+        await startDraft((await api('GET', '/rules')).published);
+      }
+      let n = 1;
+      while (('scenarios/tried_' + n + '.yaml') in state.files || ('scenarios/tried_' + n + '.yaml') in state.edited) {
+        n++;
+      }
+      const path = 'scenarios/tried_' + n + '.yaml';
+      state.edited[path] = text;
+      showFiles();
+      showChanged();
+      location.hash = '#edit';
+      await show('edit');
+      openFile(path);
+      status(path + ' is added to the draft: save the draft to check it with the others.');
     } catch (e) {
       status(e.message);
     }
@@ -545,15 +852,32 @@
 
   async function findCall(event) {
     event.preventDefault();
-    const sid = $('call-sid').value.trim();
+    const wanted = $('call-sid').value.trim();
     try {
-      const decisions = await api('GET', '/calls/' + encodeURIComponent(sid) + '/decisions');
-      fill('decisions', decisions, d => [d.event, d.action, d.reason || '', d.rule_base_version,
-        (d.rules_fired || []).join(', ')]);
-      status(decisions.length + ' decisions of call ' + sid + '.');
+      if (/^\+?[0-9][0-9\s().-]*$/.test(wanted)) {
+        const calls = await api('GET', '/calls/search?number=' + encodeURIComponent(wanted));
+        $('found-calls').hidden = false;
+        fill('found-calls', calls, c => [c.call_sid, c.number_src, c.number_dst, c.state, c.role || '',
+          c.date_created, button('Decisions', () => showDecisions(c.call_sid))]);
+        status(calls.length + ' calls to or from ' + wanted + ', newest first.');
+        if (calls.length) {
+          await showDecisions(calls[0].call_sid);
+        }
+      } else {
+        $('found-calls').hidden = true;
+        await showDecisions(wanted);
+      }
     } catch (e) {
       status(e.message);
     }
+  }
+
+  async function showDecisions(sid) {
+    const decisions = await api('GET', '/calls/' + encodeURIComponent(sid) + '/decisions');
+    $('decisions-title').textContent = 'Decisions of call ' + sid;
+    fill('decisions', decisions, d => [d.event, d.action, d.reason || '', d.rule_base_version,
+      (d.rules_fired || []).join(', ')]);
+    $('decisions').dataset.call = sid;
   }
 
   async function signIn(event) {
@@ -610,6 +934,8 @@
   $('rollback').addEventListener('click', () => step('rollback'));
   $('call-form').addEventListener('submit', findCall);
   $('try-form').addEventListener('submit', tryIt);
+  $('try-event').addEventListener('change', () => showEventFields().catch(e => status(e.message)));
+  $('try-scenario').addEventListener('click', makeScenario);
   $('scenarios-form').addEventListener('submit', runScenarios);
   window.addEventListener('hashchange', () => show(location.hash.slice(1) || 'releases'));
   show('login');

@@ -57,7 +57,9 @@ import org.springframework.test.context.DynamicPropertySource;
         })
 class WorkbenchBrowserTest {
 
-    private static final Path SCREENSHOTS = Path.of("docs/images");
+    // docs/images only when asked (-Dworkbench.screenshots=docs/images), so a build changes no committed file
+    private static final Path SCREENSHOTS =
+            Path.of(System.getProperty("workbench.screenshots", "target/workbench-screenshots"));
     private static final String VARIANT = "secured_five_web";
 
     @TempDir
@@ -158,6 +160,11 @@ class WorkbenchBrowserTest {
                                         + "\"}")
                         .status())
                 .isEqualTo(201);
+        Answer weekly = api.post(
+                "/meeting_rooms",
+                "{\"account_sid\": \"" + acme + "\", \"name\": \"Weekly\", \"did_group_sid\": \"" + sales
+                        + "\", \"access_codes\": [{\"access_code\": \"6666\", \"role\": \"host\"}]}");
+        assertThat(weekly.status()).as(weekly.raw()).isEqualTo(201);
 
         // the analyst signs in and sees the releases and the node
         signIn("analyst", "analyst-password");
@@ -220,17 +227,26 @@ class WorkbenchBrowserTest {
         assertThat(id("messages").getText()).isEmpty();
         screenshot("edit-checked");
 
-        // tries a call with the draft beside the published release, and sees where each value comes from
+        // tries a code entry picked from the hierarchy with the draft beside the published release,
+        // and sees where each value comes from
         id("nav-try").click();
         waiting()
                 .until(ExpectedConditions.presenceOfElementLocated(
                         By.cssSelector("#try-version option[value='" + version + "']")));
         assertThat(new Select(id("try-version")).getFirstSelectedOption().getAttribute("value"))
                 .isEqualTo(version);
-        id("try-number").sendKeys("+15550006666", Keys.ENTER);
+        waiting()
+                .until(ExpectedConditions.elementToBeClickable(
+                        By.cssSelector("#pick button[data-sid='" + weekly.text("meeting_room_sid") + "']")))
+                .click();
+        assertThat(new Select(id("try-event")).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("code_entry");
+        assertThat(id("try-number").getAttribute("value")).isEqualTo("+15550006666");
+        assertThat(id("try-code").getAttribute("value")).isEqualTo("6666");
+        id("try-run").click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("try-left-title"), version));
-        assertThat(id("try-left").getText()).contains("PROMPT_ACCESS_CODE").contains(version);
-        assertThat(id("try-right").getText()).contains("PROMPT_ACCESS_CODE").contains(published);
+        assertThat(id("try-left").getText()).contains("JOIN").contains("host").contains(version);
+        assertThat(id("try-right").getText()).contains("JOIN").contains(published);
         WebElement startWait = browser.findElement(
                 By.cssSelector("#try-properties tr[data-property='conference_start_wait'] td[data-level='did_group']"));
         assertThat(startWait.getText()).isEqualTo("120 (" + sales + ")");
@@ -238,14 +254,62 @@ class WorkbenchBrowserTest {
                                 "#try-properties tr[data-property='conference_start_wait'] td[data-level='call_flow']"))
                         .getText())
                 .isEmpty();
-        ((JavascriptExecutor) browser).executeScript("document.getElementById('try-left-title').scrollIntoView()");
+        assertThat(browser.findElement(
+                                By.cssSelector(
+                                        "#try-sources li[data-level='did_group'] .supplied[data-property='conference_start_wait']"))
+                        .getText())
+                .as("the group's value drawn at the group, under its account")
+                .isEqualTo("conference_start_wait = 120");
+        assertThat(browser.findElements(By.cssSelector(
+                        "#try-sources li[data-level='account'] li[data-level='did_group'] li[data-level='did']"
+                                + " li[data-level='meeting_room']")))
+                .as("the path account > group > DID > room")
+                .hasSize(1);
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('sources-title').scrollIntoView()");
         screenshot("try");
 
-        // runs every scenario against the draft: all pass, and a new flow changes no decision
+        // makes a scenario of that try, which the draft's check runs with the others
+        id("try-scenario").click();
+        waiting().until(ExpectedConditions.textToBe(By.id("editing"), "scenarios/tried_1.yaml"));
+        assertThat(editorText()).contains("\"enters\":\"6666\"").contains("\"action\":\"JOIN\"");
+        saveDraft("five tries, and a scenario made from a try", "checked");
+        version = id("draft-result").getAttribute("data-version");
+        scenarios++;
+        assertThat(id("draft-result").getText()).contains("Scenarios: " + scenarios + " passed, 0 failed");
+
+        // tries keys on a live call: the host's *7 would lock the meeting, and nothing changes
+        String host = api.post("/calls", "{\"number_dst\": \"+15550006666\"}")
+                .body()
+                .get("call")
+                .get("call_sid")
+                .asString();
+        Answer joined = api.post("/calls/" + host + "/access_code", "{\"access_code\": \"6666\"}");
+        assertThat(joined.body().get("call").get("state").asString()).isEqualTo("joined");
+        id("nav-releases").click();
+        id("nav-try").click();
+        waiting()
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#try-version option[value='" + version + "']")));
+        new Select(id("try-event")).selectByValue("key_press");
+        waiting()
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#try-call option[value='" + host + "']")));
+        new Select(id("try-call")).selectByValue(host);
+        id("try-digits").sendKeys("*7", Keys.ENTER);
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("try-left"), "conference_lock"));
+        assertThat(id("try-left").getText()).contains("IN_CALL_ACTION").contains(version);
+        assertThat(id("try-right").getText()).contains("IN_CALL_ACTION").contains(published);
+        String meeting = joined.body().get("call").get("meeting_sid").asString();
+        assertThat(api.get("/meetings/" + meeting).body().get("locked").asBoolean())
+                .isFalse();
+        screenshot("try-keys");
+
+        // runs every scenario against the draft: all pass, and no decision changes
         id("nav-scenarios").click();
         waiting()
                 .until(ExpectedConditions.presenceOfElementLocated(
                         By.cssSelector("#scenarios-version option[value='" + version + "']")));
+        new Select(id("scenarios-version")).selectByValue(version);
         id("scenarios-run").click();
         waiting().until(ExpectedConditions.attributeToBe(By.id("scenarios-summary"), "data-version", version));
         assertThat(id("scenarios-summary").getText())
@@ -304,17 +368,80 @@ class WorkbenchBrowserTest {
         assertThat(call.body().get("decision").get("attempts_left").asInt()).isEqualTo(5);
         String sid = call.body().get("call").get("call_sid").asString();
 
-        // and its decisions are found on the page, naming the release
+        // and it is found on the page by its number, written as people write it, with its decisions
         id("nav-calls").click();
-        id("call-sid").sendKeys(sid, Keys.ENTER);
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("decisions"), version));
+        id("call-sid").sendKeys("+1 555-000-7777", Keys.ENTER);
+        waiting().until(ExpectedConditions.attributeToBe(By.id("decisions"), "data-call", sid));
+        assertThat(id("found-calls").getText()).contains(sid);
+        assertThat(id("decisions").getText()).contains(version);
         assertThat(id("decisions").getText()).contains("PROMPT_ACCESS_CODE");
         screenshot("calls");
 
+        String reviewed = version;
         List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-                .filter(entry -> !entry.getMessage().contains("/rule_releases/" + version + "/approve"))
+                .filter(entry -> !entry.getMessage().contains("/rule_releases/" + reviewed + "/approve"))
                 .toList();
         assertThat(errors).as("console errors").isEmpty();
+    }
+
+    @Test
+    void anAnalystTriesACallWithTheKeyboardAlone() {
+        ApiClient api = new ApiClient(port);
+        String account = api.post("/accounts", "{\"name\": \"Keys\", \"call_flow_sid\": \"secured\"}")
+                .text("account_sid");
+        api.post("/dids", "{\"account_sid\": \"" + account + "\", \"phonenumber\": \"+15550008888\"}");
+        String room = api.post(
+                        "/meeting_rooms",
+                        "{\"account_sid\": \"" + account
+                                + "\", \"name\": \"Keyboard\", \"access_codes\": [{\"access_code\": \"8888\", \"role\": \"participant\"}]}")
+                .text("meeting_room_sid");
+        browser.get("http://127.0.0.1:" + port + "/workbench/");
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user")));
+
+        tabTo("login-user");
+        type("analyst");
+        tabTo("login-password");
+        type("analyst-password", Keys.ENTER);
+        waiting().until(ExpectedConditions.textToBe(By.id("who"), "Signed in as analyst"));
+        tabTo("nav-try");
+        type(Keys.ENTER);
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("try-form")));
+        waiting()
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#pick button[data-sid='" + room + "']")));
+        tabTo("pick:" + room);
+        type(Keys.ENTER);
+        assertThat(id("try-code").getAttribute("value")).isEqualTo("8888");
+        tabTo("try-number");
+        type(Keys.ENTER);
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("try-left"), "JOIN"));
+
+        assertThat(id("try-left").getText()).contains("participant");
+        assertThat(id("try-number").getAttribute("value")).isEqualTo("+15550008888");
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                        .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                        .toList())
+                .as("console errors")
+                .isEmpty();
+    }
+
+    /** Presses Tab until the element with this id (or "pick:SID", a picker button) has the focus. */
+    private void tabTo(String target) {
+        for (int i = 0; i < 80; i++) {
+            WebElement focused = browser.switchTo().activeElement();
+            String at = focused.getAttribute("data-sid") != null
+                    ? "pick:" + focused.getAttribute("data-sid")
+                    : focused.getAttribute("id");
+            if (target.equals(at)) {
+                return;
+            }
+            type(Keys.TAB);
+        }
+        throw new AssertionError("Tab never reached " + target);
+    }
+
+    private void type(CharSequence... keys) {
+        new Actions(browser).sendKeys(keys).perform();
     }
 }
