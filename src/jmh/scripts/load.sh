@@ -5,12 +5,16 @@
 # hierarchy there and points the service at it. Everything it starts is stopped when it ends.
 #
 #   mvn -B -Pbench -DskipTests -Dfailsafe.skip=true package        # once: the jar and the generator
-#   src/jmh/scripts/load.sh h2|postgres [seconds=30] [mix=both|stories|arrivals] [rate]
+#   src/jmh/scripts/load.sh h2|postgres [seconds=30] [mix=both|stories|arrivals] [rate] [idle seconds=0]
 #
+# With a rate, each run starts with WARMUP seconds (default 10) that are not measured; each run
+# prints the service's CPU per arrival or per story, and with idle seconds its CPU with no traffic
+# after the run.
 # SERVICE_ARGS adds service options, e.g. SERVICE_ARGS='--callflow.retention.max-age=3m' for a soak.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
-store=${1:?store: h2 or postgres}; seconds=${2:-30}; mix=${3:-both}; rate=${4:-}
+store=${1:?store: h2 or postgres}; seconds=${2:-30}; mix=${3:-both}; rate=${4:-0}; idle=${5:-0}
+if [ "$rate" = 0 ]; then warmup=${WARMUP:-0}; else warmup=${WARMUP:-10}; fi
 jar=$(ls "$root"/target/callflow-rules-*-exec.jar | head -1)
 work=$(mktemp -d /tmp/callflow-load.XXXXXX)
 port=18080; pgport=15433
@@ -39,7 +43,7 @@ pids+=($!)
 for _ in $(seq 1 120); do curl -sf localhost:$port/actuator/health >/dev/null && break; sleep 1; done
 curl -sf localhost:$port/actuator/health >/dev/null || { tail -50 "$work/service.log"; exit 1; }
 
-run() { java -cp "$classpath" com.callflowrules.load.LoadGenerator http://localhost:$port 2000 10 16 "$seconds" "$1" "$2" $rate; }
+run() { java -cp "$classpath" com.callflowrules.load.LoadGenerator http://localhost:$port 2000 10 16 "$seconds" "$1" "$2" "$rate" "$warmup" "$idle"; }
 case "$mix" in
   both) run $seed arrivals; run noseed stories ;;
   stories|arrivals) run $seed "$mix" ;;

@@ -35,7 +35,15 @@ import java.util.regex.Pattern;
  * heap (read from its metrics), so a soak shows how they move over time. Loopback only, at most
  * one hour, by design.
  *
- * <pre>args: baseUrl accounts didsPerAccount workers seconds [seed|noseed] [stories|arrivals] [ratePerSecond]</pre>
+ * <p>The headline figure is what a request costs the service: its process CPU time (Micrometer's
+ * {@code process.cpu.time}, read before and after the measured part) divided by the requests it
+ * answered, per arrival for the arrivals mix and per story for the stories mix. Compare it at a
+ * fixed rate below saturation, after a warm-up that is not measured (by default 10 s when a rate
+ * is given), since peak rates on a shared machine swing from run to run. With idle seconds, the
+ * service's CPU with no traffic after the run is printed too, as a share of one core.
+ *
+ * <pre>args: baseUrl accounts didsPerAccount workers seconds [seed|noseed] [stories|arrivals] [ratePerSecond]
+ *       [warmupSeconds] [idleSeconds]</pre>
  */
 public final class LoadGenerator {
 
@@ -70,9 +78,12 @@ public final class LoadGenerator {
         boolean seed = args.length <= 5 || !args[5].equals("noseed");
         boolean stories = args.length <= 6 || !args[6].equals("arrivals");
         double rate = args.length > 7 ? Double.parseDouble(args[7]) : 0;
+        int warmup = Math.min(args.length > 8 ? Integer.parseInt(args[8]) : rate > 0 ? 10 : 0, MAX_SECONDS);
+        int idle = Math.min(args.length > 9 ? Integer.parseInt(args[9]) : 0, MAX_SECONDS);
         int status = 0;
         try {
-            new LoadGenerator(base).run(accounts, didsPerAccount, workers, seconds, seed, stories, rate);
+            new LoadGenerator(base)
+                    .run(accounts, didsPerAccount, workers, new Timing(warmup, seconds, idle), seed, stories, rate);
         } catch (Exception | Error e) {
             e.printStackTrace();
             status = 1;
@@ -81,19 +92,24 @@ public final class LoadGenerator {
         System.exit(status);
     }
 
+    /** The unmeasured warm-up, the measured run and the idle time after it, in seconds. */
+    private record Timing(int warmup, int seconds, int idle) {}
+
     private void run(
-            int accounts, int didsPerAccount, int workers, int seconds, boolean seed, boolean stories, double rate)
+            int accounts, int didsPerAccount, int workers, Timing timing, boolean seed, boolean stories, double rate)
             throws Exception {
+        int seconds = timing.seconds();
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         if (seed) {
             seed(pool, accounts, didsPerAccount);
         }
         long begin = System.nanoTime();
-        long end = begin + seconds * 1_000_000_000L;
+        long measuredFrom = begin + timing.warmup() * 1_000_000_000L;
+        long end = measuredFrom + seconds * 1_000_000_000L;
         // with a rate, the n-th story may start at begin + n / rate, and not before
         AtomicLong started = new AtomicLong();
         long spacing = rate > 0 ? (long) (1_000_000_000L / rate) : 0;
-        Recorder all = new Recorder();
+        AtomicReference<Recorder> measured = new AtomicReference<>(new Recorder());
         AtomicReference<Recorder> window = new AtomicReference<>(new Recorder());
         ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor();
         System.out.printf(
@@ -114,6 +130,17 @@ public final class LoadGenerator {
                 WINDOW_SECONDS,
                 WINDOW_SECONDS,
                 TimeUnit.SECONDS);
+        // the warm-up's requests and CPU are not counted: the measured part starts afresh
+        double[] cpuAtStart = {cpuSeconds()};
+        if (timing.warmup() > 0) {
+            reporter.schedule(
+                    () -> {
+                        cpuAtStart[0] = cpuSeconds();
+                        measured.set(new Recorder());
+                    },
+                    measuredFrom - System.nanoTime(),
+                    TimeUnit.NANOSECONDS);
+        }
 
         List<Future<?>> results = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
@@ -134,7 +161,7 @@ public final class LoadGenerator {
                     int did = random.nextInt(didsPerAccount);
                     String number = number(account, did);
                     String answer = time(
-                            all,
+                            measured,
                             window,
                             0,
                             () -> send(
@@ -146,14 +173,14 @@ public final class LoadGenerator {
                         continue;
                     }
                     time(
-                            all,
+                            measured,
                             window,
                             1,
                             () -> send(
                                     "POST",
                                     "/calls/" + call + "/access_code",
                                     "{\"access_code\":\"" + code(account, did) + "\"}"));
-                    time(all, window, 2, () -> send("DELETE", "/calls/" + call, null));
+                    time(measured, window, 2, () -> send("DELETE", "/calls/" + call, null));
                 }
                 return null;
             }));
@@ -161,12 +188,14 @@ public final class LoadGenerator {
         for (Future<?> r : results) {
             r.get();
         }
+        double cpu = cpuSeconds() - cpuAtStart[0];
         pool.shutdown();
         reporter.shutdownNow();
-        double elapsed = (System.nanoTime() - begin) / 1e9;
+        Recorder all = measured.get();
+        double elapsed = (System.nanoTime() - Math.max(begin, measuredFrom)) / 1e9;
         System.out.printf(
-                "%d workers for %d s%s%n",
-                workers, seconds, rate > 0 ? String.format(", at most %.0f starts/s", rate) : "");
+                "%d workers for %d s after %d s of warm-up%s%n",
+                workers, seconds, timing.warmup(), rate > 0 ? String.format(", at most %.0f starts/s", rate) : "");
         for (int i = 0; i < 3; i++) {
             System.out.printf(
                     "%-32s %8.0f /s  p50 %6.2f ms  p99 %6.2f ms  p99.9 %6.2f ms  errors %d%n",
@@ -178,9 +207,29 @@ public final class LoadGenerator {
                     all.errors[i]);
         }
         System.out.println(serviceState());
+        int units = all.count(stories ? 2 : 0);
+        int requests = all.count(0) + all.count(1) + all.count(2);
+        System.out.printf(
+                "service CPU %.2f s in %.1f s (%.0f%% of a core): %.0f us per %s, %.0f us per request%n",
+                cpu,
+                elapsed,
+                100 * cpu / elapsed,
+                1e6 * cpu / units,
+                stories ? "story (arrive, code, hang up)" : "arrival",
+                1e6 * cpu / requests);
+        if (timing.idle() > 0) {
+            double before = cpuSeconds();
+            long idleStart = System.nanoTime();
+            Thread.sleep(timing.idle() * 1_000L);
+            double idleCpu = cpuSeconds() - before;
+            System.out.printf(
+                    "service CPU idle after the run: %.2f s in %d s (%.1f%% of a core)%n",
+                    idleCpu, timing.idle(), 100 * idleCpu / ((System.nanoTime() - idleStart) / 1e9));
+        }
     }
 
-    private static String time(Recorder all, AtomicReference<Recorder> window, int kind, Supplier<String> request) {
+    private static String time(
+            AtomicReference<Recorder> measured, AtomicReference<Recorder> window, int kind, Supplier<String> request) {
         long start = System.nanoTime();
         String answer = null;
         boolean failed = false;
@@ -190,7 +239,7 @@ public final class LoadGenerator {
             failed = true;
         }
         long micros = (System.nanoTime() - start) / 1_000;
-        all.record(kind, micros, failed);
+        measured.get().record(kind, micros, failed);
         window.get().record(kind, micros, failed);
         return answer;
     }
@@ -222,20 +271,39 @@ public final class LoadGenerator {
     }
 
     private double metric(String name, String query) {
+        Matcher m = Pattern.compile("\"value\":([0-9.eE+-]+)").matcher(metricJson(name, query));
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+    }
+
+    /** The service's process CPU time so far, in seconds (Micrometer's {@code process.cpu.time}, in its base unit). */
+    private double cpuSeconds() {
+        String json = metricJson("process.cpu.time", "");
+        Matcher value = Pattern.compile("\"value\":([0-9.eE+-]+)").matcher(json);
+        Matcher unit = Pattern.compile("\"baseUnit\":\"([a-z]+)\"").matcher(json);
+        if (!value.find()) {
+            return Double.NaN;
+        }
+        double v = Double.parseDouble(value.group(1));
+        return switch (unit.find() ? unit.group(1) : "seconds") {
+            case "ns", "nanoseconds" -> v / 1e9;
+            case "us", "microseconds" -> v / 1e6;
+            case "ms", "milliseconds" -> v / 1e3;
+            default -> v;
+        };
+    }
+
+    private String metricJson(String name, String query) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(root + "/actuator/metrics/" + name + query))
                     .header("Authorization", AUTH)
                     .timeout(Duration.ofSeconds(10))
                     .build();
-            Matcher m = Pattern.compile("\"value\":([0-9.eE+-]+)")
-                    .matcher(http.send(request, HttpResponse.BodyHandlers.ofString())
-                            .body());
-            return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+            return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
         } catch (java.io.IOException | RuntimeException e) {
-            return Double.NaN;
+            return "";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Double.NaN;
+            return "";
         }
     }
 
