@@ -10,7 +10,7 @@
 # With a rate, each run starts with WARMUP seconds (default 10) that are not measured; each run
 # prints the service's CPU per arrival or per story, and with idle seconds its CPU with no traffic
 # after the run.
-# SERVICE_ARGS adds service options, e.g. SERVICE_ARGS='--callflow.retention.max-age=3m' for a soak.
+# JAVA_OPTS adds options to the service's JVM (a JFR recording, say). SERVICE_ARGS adds service options, e.g. SERVICE_ARGS='--callflow.retention.max-age=3m' for a soak.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 store=${1:?store: h2 or postgres}; seconds=${2:-30}; mix=${3:-both}; rate=${4:-0}; idle=${5:-0}
@@ -38,7 +38,7 @@ if [ "$store" = postgres ]; then
 elif [ "$store" != h2 ]; then
   echo "store is h2 or postgres, not $store" >&2; exit 2
 fi
-(cd "$work" && exec java -jar "$jar" "${service_args[@]}") > "$work/service.log" 2>&1 &
+(cd "$work" && exec java ${JAVA_OPTS:-} -jar "$jar" "${service_args[@]}") > "$work/service.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 120); do curl -sf localhost:$port/actuator/health >/dev/null && break; sleep 1; done
 curl -sf localhost:$port/actuator/health >/dev/null || { tail -50 "$work/service.log"; exit 1; }
