@@ -19,8 +19,11 @@ import org.springframework.stereotype.Component;
  * rewritten. This was added when the URL had {@code WRITE_DELAY=0}, which stops H2's background
  * writer (the one that rewrites them); with group commit that writer runs again, and this pass
  * is kept on top of it, off the request threads: every {@code callflow.store.compaction-interval}
- * (1 s), live pages of chunks less than 80% full are moved, at most 16 MB a run, and the chunks
- * freed are reused once H2's retention time has passed. Does nothing on any other database.
+ * (1 s), when live data fills less than half the file, live pages of chunks less than 80% full
+ * are moved, at most 16 MB a run, and the chunks freed are reused once H2's retention time has
+ * passed. Gated by the fill rate, not only the clock: a pass every second whatever the fill cost
+ * about a fifth of an arrival's CPU and kept an idle service at 7% of a core (docs/benchmarks.md).
+ * Does nothing on any other database.
  */
 @Component
 @ConditionalOnClass(MVStore.class)
@@ -28,6 +31,8 @@ class EmbeddedStoreCompaction implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStoreCompaction.class);
     private static final int TARGET_FILL_RATE = 80;
+    // below this share of live data in the file a pass runs; above it the file is compact enough
+    private static final int START_BELOW_FILL_RATE = 50;
     private static final int MAX_BYTES_PER_RUN = 16 << 20;
 
     private final DataSource dataSource;
@@ -50,6 +55,9 @@ class EmbeddedStoreCompaction implements SchedulingConfigurer {
     void compact() {
         MVStore mv = store();
         if (mv == null || mv.isClosed()) {
+            return;
+        }
+        if (mv.getFillRate() >= START_BELOW_FILL_RATE) {
             return;
         }
         try {
