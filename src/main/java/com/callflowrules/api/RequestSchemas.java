@@ -25,6 +25,10 @@ import org.jspecify.annotations.Nullable;
 final class RequestSchemas {
 
     private static final String REQUIRED = "is required";
+    private static final String RULE_RELEASE = "[0-9a-f]{12}";
+    private static final String RULE_RELEASE_RULE = "must be a release version, 12 hex digits";
+    private static final String RULE_RELEASE_DESCRIPTION =
+            "decide with this rule release instead of the one running (left out: the running one)";
 
     /**
      * The bodies a PATCH also sends (a merge patch: any subset of the fields), so their schema
@@ -235,11 +239,10 @@ final class RequestSchemas {
             String accessCode,
 
             @io.swagger.v3.oas.annotations.media.Schema(
-                    pattern = "^[0-9a-f]{12}$",
+                    pattern = "^" + RULE_RELEASE + "$",
                     example = "048336cc7917",
-                    description =
-                            "decide with this rule release instead of the one running (left out: the running one)")
-            @Pattern(regexp = "[0-9a-f]{12}", message = "must be a release version, 12 hex digits")
+                    description = RULE_RELEASE_DESCRIPTION)
+            @Pattern(regexp = RULE_RELEASE, message = RULE_RELEASE_RULE)
             @Nullable
             String ruleRelease) {}
 
@@ -267,11 +270,10 @@ final class RequestSchemas {
             String digits,
 
             @io.swagger.v3.oas.annotations.media.Schema(
-                    pattern = "^[0-9a-f]{12}$",
+                    pattern = "^" + RULE_RELEASE + "$",
                     example = "048336cc7917",
-                    description =
-                            "decide with this rule release instead of the one running (left out: the running one)")
-            @Pattern(regexp = "[0-9a-f]{12}", message = "must be a release version, 12 hex digits")
+                    description = RULE_RELEASE_DESCRIPTION)
+            @Pattern(regexp = RULE_RELEASE, message = RULE_RELEASE_RULE)
             @Nullable
             String ruleRelease) {}
 }

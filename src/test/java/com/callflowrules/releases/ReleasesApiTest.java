@@ -84,6 +84,20 @@ class ReleasesApiTest {
                 + (content == null ? "null" : JSON.writeValueAsString(content)) + "}";
     }
 
+    /** A draft of {@code base} whose secured flow has another description: decisions stay the same. */
+    private Answer securedDescribedAs(String base, String description) {
+        String secured = dev.get("/rule_releases/" + base + "/files/call-flows/secured.yaml")
+                .text("text");
+        return analyst.post(
+                "/rule_releases",
+                draft(
+                        base,
+                        "a clearer description",
+                        files(
+                                "call-flows/secured.yaml",
+                                secured.replaceFirst("(?m)^description: .*$", "description: " + description))));
+    }
+
     private List<String> steps(String version) {
         JsonNode history = dev.get("/rule_releases/" + version + "/history").body();
         return history.valueStream()
@@ -192,16 +206,7 @@ class ReleasesApiTest {
     @Test
     void aWhatIfIsDecidedByTheReleaseItNamesAndChangesNothing() {
         String base = published();
-        String secured = dev.get("/rule_releases/" + base + "/files/call-flows/secured.yaml")
-                .text("text");
-        Answer made = analyst.post(
-                "/rule_releases",
-                draft(
-                        base,
-                        "a clearer description",
-                        files(
-                                "call-flows/secured.yaml",
-                                secured.replaceFirst("(?m)^description: .*$", "description: Asks for the code."))));
+        Answer made = securedDescribedAs(base, "Asks for the code.");
         assertThat(made.text("state")).as(made.raw()).isEqualTo("checked");
         String draft = made.text("version");
         String account = dev.post("/accounts", """
@@ -242,17 +247,7 @@ class ReleasesApiTest {
     @Test
     void aWhatIfForALiveCallTriesKeysOrAHangUpAsTheCallStandsAndChangesNothing() {
         String base = published();
-        String secured = dev.get("/rule_releases/" + base + "/files/call-flows/secured.yaml")
-                .text("text");
-        String draft = analyst.post(
-                        "/rule_releases",
-                        draft(
-                                base,
-                                "clearer words",
-                                files(
-                                        "call-flows/secured.yaml",
-                                        secured.replaceFirst("(?m)^description: .*$", "description: Code first."))))
-                .text("version");
+        String draft = securedDescribedAs(base, "Code first.").text("version");
         String account = dev.post("/accounts", """
                         {"name": "In-call what-if", "call_flow_sid": "secured"}""").text("account_sid");
         dev.post("/dids", "{\"account_sid\": \"" + account + "\", \"phonenumber\": \"+15550004545\"}");
