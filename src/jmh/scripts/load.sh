@@ -7,14 +7,15 @@
 #   mvn -B -Pbench -DskipTests -Dfailsafe.skip=true package        # once: the jar and the generator
 #   src/jmh/scripts/load.sh h2|postgres [seconds=30] [mix=both|stories|arrivals] [rate] [idle seconds=0]
 #
-# With a rate, each run starts with WARMUP seconds (default 10) that are not measured; each run
+# With a rate, each run starts with WARMUP seconds (default 120: at 100 requests/s the JIT is still
+# compiling after one minute) that are not measured; each run
 # prints the service's CPU per arrival or per story, and with idle seconds its CPU with no traffic
 # after the run.
 # JAVA_OPTS adds options to the service's JVM (a JFR recording, say). SERVICE_ARGS adds service options, e.g. SERVICE_ARGS='--callflow.retention.max-age=3m' for a soak.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 store=${1:?store: h2 or postgres}; seconds=${2:-30}; mix=${3:-both}; rate=${4:-0}; idle=${5:-0}
-if [ "$rate" = 0 ]; then warmup=${WARMUP:-0}; else warmup=${WARMUP:-10}; fi
+if [ "$rate" = 0 ]; then warmup=${WARMUP:-0}; else warmup=${WARMUP:-120}; fi
 jar=$(ls "$root"/target/callflow-rules-*-exec.jar | head -1)
 work=$(mktemp -d /tmp/callflow-load.XXXXXX)
 port=18080; pgport=15433

@@ -1,6 +1,6 @@
 package com.callflowrules.api;
 
-import com.callflowrules.api.RequestSchemas.AccountFields;
+import com.callflowrules.api.ConfigurationBodies.AccountFields;
 import com.callflowrules.facts.Account;
 import com.callflowrules.hierarchy.AccountRepository;
 import io.swagger.v3.oas.annotations.Operation;

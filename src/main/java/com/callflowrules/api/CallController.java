@@ -49,7 +49,7 @@ class CallController {
                     "Decides the first step of a call to number_dst and carries it out: the answer is the call as stored and the decision, with its explanation (rules fired, property sources, rule base version).")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    CallAnswer arrive(@RequestBody @Valid RequestSchemas.CallArrival arrival) {
+    CallAnswer arrive(@RequestBody @Valid RequestBodies.CallArrival arrival) {
         CallControl.Outcome outcome = control.arrive(arrival.numberDst(), arrival.numberSrc());
         return new CallAnswer(outcome.call(), outcome.decision());
     }
@@ -61,7 +61,7 @@ class CallController {
             description =
                     "At the prompt, or after the role-change binding. An empty entry is a digit timeout; an entry that is not 1 to 16 digits is a wrong attempt. 409 when the call takes no code in its state.")
     @PostMapping("/{sid}/access_code")
-    CallAnswer accessCode(@PathVariable String sid, @RequestBody @Valid RequestSchemas.AccessCodeEntry entry) {
+    CallAnswer accessCode(@PathVariable String sid, @RequestBody @Valid RequestBodies.AccessCodeEntry entry) {
         CallControl.Outcome outcome = control.enterCode(sid, entry.accessCode());
         return new CallAnswer(outcome.call(), outcome.decision());
     }
@@ -72,7 +72,7 @@ class CallController {
             description =
                     "Keys that match a binding do its action when the caller's role may use it; others are ignored with the reason. 409 unless the call is in a meeting.")
     @PostMapping("/{sid}/dtmf")
-    CallAnswer dtmf(@PathVariable String sid, @RequestBody @Valid RequestSchemas.DtmfEntry entry) {
+    CallAnswer dtmf(@PathVariable String sid, @RequestBody @Valid RequestBodies.DtmfEntry entry) {
         CallControl.Outcome outcome = control.pressed(sid, entry.digits());
         return new CallAnswer(outcome.call(), outcome.decision());
     }
@@ -142,7 +142,7 @@ class CallController {
             summary = "Mute or hold a live call",
             description = "Sets muted and on_hold of a live call (null or left out: unchanged).")
     @PatchMapping("/{sid}")
-    Call patch(@PathVariable String sid, @RequestBody @Valid RequestSchemas.CallChanges changes) {
+    Call patch(@PathVariable String sid, @RequestBody @Valid RequestBodies.CallChanges changes) {
         return admin.updateCall(sid, changes.muted(), changes.onHold());
     }
 }

@@ -30,7 +30,7 @@ class DecisionController {
             description =
                     "Decides as for a call to number_dst (with access_code, as for that entry) against the stored hierarchy and meetings, and changes nothing: the dry run of the rules. With rule_release, decided by that release (a draft, say) instead of the running one: 404 for an unknown release, 409 for a refused one.")
     @PostMapping("/conference/v2/decisions")
-    Decision decide(@RequestBody @Valid RequestSchemas.WhatIf whatIf) {
+    Decision decide(@RequestBody @Valid RequestBodies.WhatIf whatIf) {
         return control.whatIf(
                 whatIf.numberDst(),
                 whatIf.numberSrc(),
@@ -44,8 +44,8 @@ class DecisionController {
             description =
                     "Decides key_press (with digits) or hang_up for the live call as it stands, with its room, role and meeting, and changes nothing. With rule_release, decided by that release instead of the running one. 404 for an unknown call or release, 409 for a call not in a meeting (key_press) or ended, or a refused release; 422 for key_press without digits.")
     @PostMapping("/conference/v2/calls/{sid}/what_if")
-    Decision decideInCall(@PathVariable String sid, @RequestBody @Valid RequestSchemas.InCallWhatIf whatIf) {
-        boolean keys = whatIf.event() == RequestSchemas.InCallEvent.KEY_PRESS;
+    Decision decideInCall(@PathVariable String sid, @RequestBody @Valid RequestBodies.InCallWhatIf whatIf) {
+        boolean keys = whatIf.event() == RequestBodies.InCallEvent.KEY_PRESS;
         if (keys && whatIf.digits() == null) {
             throw new ValidationException("digits", "is required for a key_press");
         }

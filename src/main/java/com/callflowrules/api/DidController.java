@@ -1,6 +1,6 @@
 package com.callflowrules.api;
 
-import com.callflowrules.api.RequestSchemas.DidFields;
+import com.callflowrules.api.ConfigurationBodies.DidFields;
 import com.callflowrules.facts.Did;
 import com.callflowrules.hierarchy.DidRepository;
 import com.callflowrules.numbers.PhoneNumbers;

@@ -1,6 +1,6 @@
 package com.callflowrules.api;
 
-import com.callflowrules.api.RequestSchemas.DidGroupFields;
+import com.callflowrules.api.ConfigurationBodies.DidGroupFields;
 import com.callflowrules.facts.DidGroup;
 import com.callflowrules.hierarchy.DidGroupRepository;
 import io.swagger.v3.oas.annotations.Operation;

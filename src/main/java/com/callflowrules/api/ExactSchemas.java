@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * service writes every field of an answer, {@code null} included, so each property of an answer
  * record is required, and nullable only where the record component is JSpecify's
  * {@link Nullable}; a record that leaves out its null fields ({@code JsonInclude.NON_NULL})
- * requires only the others. Request records ({@link RequestSchemas}) require what their
+ * requires only the others. Request records ({@link RequestBodies}, {@link ConfigurationBodies}) require what their
  * constraints require, except the bodies a PATCH sends too, which require nothing. No record accepts a property it does not declare: the service refuses
  * unknown fields.
  */
@@ -45,7 +45,8 @@ final class ExactSchemas implements ModelConverter {
         if (model == null || model.getProperties() == null) {
             return schema;
         }
-        boolean request = raw.getEnclosingClass() == RequestSchemas.class;
+        boolean request = (raw.getEnclosingClass() == RequestBodies.class
+                || raw.getEnclosingClass() == ConfigurationBodies.class);
         JsonInclude include = raw.getAnnotation(JsonInclude.class);
         boolean omitsNulls = include != null && include.value() == JsonInclude.Include.NON_NULL;
         Map<String, Schema> properties = model.getProperties();
@@ -72,7 +73,7 @@ final class ExactSchemas implements ModelConverter {
                 property.setAdditionalProperties(nullable(values, context));
             }
         }
-        if (RequestSchemas.MERGE_PATCHED.contains(raw)) {
+        if (ConfigurationBodies.MERGE_PATCHED.contains(raw)) {
             model.setRequired(null);
         }
         model.setAdditionalProperties(false);

@@ -57,7 +57,7 @@ class MeetingController {
             description =
                     "Sets locked, on_hold (role letters) and participant_muted (false, relaxed, true) of a running meeting.")
     @PatchMapping("/{sid}")
-    Meeting patch(@PathVariable String sid, @RequestBody @Valid RequestSchemas.MeetingChanges changes) {
+    Meeting patch(@PathVariable String sid, @RequestBody @Valid RequestBodies.MeetingChanges changes) {
         return admin.updateMeeting(sid, changes.locked(), changes.onHold(), changes.participantMuted());
     }
 }

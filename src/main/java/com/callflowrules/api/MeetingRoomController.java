@@ -1,6 +1,6 @@
 package com.callflowrules.api;
 
-import com.callflowrules.api.RequestSchemas.MeetingRoomFields;
+import com.callflowrules.api.ConfigurationBodies.MeetingRoomFields;
 import com.callflowrules.facts.MeetingRoom;
 import com.callflowrules.hierarchy.MeetingRoomRepository;
 import io.swagger.v3.oas.annotations.Operation;

@@ -99,7 +99,7 @@ class ReleaseController {
             description =
                     "The base release with the files given changed, added or (null) deleted, checked at once: 201 with state checked, or refused with every message as file:line: reason. The same content made again answers 200 with the release that has it.")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ReleaseView> create(@RequestBody @Valid RequestSchemas.ReleaseDraft draft, Principal who) {
+    ResponseEntity<ReleaseView> create(@RequestBody @Valid RequestBodies.ReleaseDraft draft, Principal who) {
         Releases.Made made =
                 releases.draft(who.getName(), new Releases.Draft(draft.base(), draft.message(), draft.files()));
         ReleaseView view = ReleaseView.of(made.release(), false);
@@ -195,7 +195,7 @@ class ReleaseController {
     @PostMapping("/{version}/publish")
     ReleaseView publish(
             @PathVariable String version,
-            @RequestBody(required = false) @Valid RequestSchemas.@Nullable Publish body,
+            @RequestBody(required = false) @Valid RequestBodies.@Nullable Publish body,
             Principal who) {
         Release published = releases.publish(version, who.getName(), body == null ? null : body.replaces());
         follower.follow(); // this node at once; the others at their next poll

@@ -14,25 +14,37 @@ import java.util.TreeMap;
  * {@code EffectiveProperties(value("conference_start_how") == "host", $wait : seconds("conference_start_wait"))};
  * the rule-base build refuses a key the property schema does not have.
  */
-public record EffectiveProperties(Map<String, EffectiveProperty> byKey, List<EffectiveProperty> bindings) {
+public record EffectiveProperties(
+        Map<String, EffectiveProperty> byKey, List<EffectiveProperty> bindings, PropertyReads reads) {
 
     public EffectiveProperties {
         byKey = Collections.unmodifiableMap(new TreeMap<>(byKey));
         bindings = List.copyOf(bindings);
     }
 
-    /** The layers merged per key: the value of the highest-ranked layer that sets a key wins. */
-    public static EffectiveProperties merge(Collection<?> layers) {
+    /** The properties in effect, not the schema that reads them. */
+    @Override
+    public String toString() {
+        return "EffectiveProperties" + byKey.values();
+    }
+
+    /**
+     * The layers merged per key: the value of the highest-ranked layer that sets a key wins;
+     * {@code reads} is the property schema the rule base was built with.
+     */
+    public static EffectiveProperties merge(Collection<?> layers, PropertyReads reads) {
         Map<String, EffectiveProperty> merged = new TreeMap<>();
         layers.stream()
                 .map(PropertyLayer.class::cast)
                 .sorted(Comparator.comparingInt(PropertyLayer::rank))
                 .forEach(layer -> layer.values()
-                        .forEach((key, value) ->
-                                merged.put(key, new EffectiveProperty(key, value, layer.level(), layer.sourceSid()))));
+                        .forEach((key, value) -> merged.put(
+                                key,
+                                new EffectiveProperty(
+                                        key, value, layer.level(), layer.sourceSid(), reads.binding(key)))));
         List<EffectiveProperty> bindings =
                 merged.values().stream().filter(p -> p.binding() != null).toList();
-        return new EffectiveProperties(merged, bindings);
+        return new EffectiveProperties(merged, bindings, reads);
     }
 
     /** The property {@code key} in effect, with its source. */
@@ -51,22 +63,22 @@ public record EffectiveProperties(Map<String, EffectiveProperty> byKey, List<Eff
 
     /** An on/off property's value as a boolean. */
     public boolean on(String key) {
-        return property(key).on();
+        return reads.onOff(key, value(key));
     }
 
     /** A duration property's value in seconds. */
     public int seconds(String key) {
-        return property(key).seconds();
+        return reads.seconds(key, value(key));
     }
 
     /** A count property's value. */
     public int attempts(String key) {
-        return property(key).attempts();
+        return reads.attempts(key, value(key));
     }
 
     /** The roles a role-list policy names. */
     public Set<Role> roles(String key) {
-        return property(key).roles();
+        return reads.roles(key, value(key));
     }
 
     /** Every property, sorted by key. */

@@ -4,6 +4,7 @@ import static com.callflowrules.properties.PropertyType.*;
 
 import com.callflowrules.facts.Binding;
 import com.callflowrules.facts.InCallEffect;
+import com.callflowrules.facts.PropertyReads;
 import com.callflowrules.facts.Role;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,7 +18,7 @@ import java.util.Set;
  * The call-flow property schema of domain.md section 4: every key a flow, account, DID group,
  * DID or meeting room may set, with its base value and type. Unknown keys are refused.
  */
-public final class PropertySchema {
+public final class PropertySchema implements PropertyReads {
 
     private static final Set<Role> EVERYBODY = Set.of(Role.values());
     private static final Set<Role> HOSTS = Set.of(Role.HOST);
@@ -144,7 +145,28 @@ public final class PropertySchema {
         return Optional.ofNullable(definitions.get(key));
     }
 
+    @Override
+    public boolean onOff(String key, String value) {
+        return PropertyValues.onOff(key, value);
+    }
+
+    @Override
+    public int seconds(String key, String value) {
+        return PropertyValues.seconds(key, value);
+    }
+
+    @Override
+    public int attempts(String key, String value) {
+        return PropertyValues.attempts(key, value);
+    }
+
+    @Override
+    public Set<Role> roles(String key, String value) {
+        return PropertyValues.roles(key, value);
+    }
+
     /** What pressing {@code key} does; {@code null} when it is not a binding key (or not a key). */
+    @Override
     public Binding binding(String key) {
         PropertyDefinition definition = definitions.get(key);
         return definition == null ? null : definition.binding();

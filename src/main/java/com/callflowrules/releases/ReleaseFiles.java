@@ -105,4 +105,28 @@ final class ReleaseFiles {
             // a temporary directory left behind is harmless
         }
     }
+
+    /** The paths whose content differs between two releases' files: added, deleted or changed in {@code mine}. */
+    static Map<String, String> changes(Map<String, String> mine, Map<String, String> theirs) {
+        Map<String, String> changes = new java.util.TreeMap<>();
+        mine.forEach((path, content) -> {
+            if (!theirs.containsKey(path)) {
+                changes.put(path, "added");
+            } else if (!java.util.Objects.equals(theirs.get(path), content)) {
+                changes.put(path, "changed");
+            }
+        });
+        theirs.keySet().stream().filter(path -> !mine.containsKey(path)).forEach(path -> changes.put(path, "deleted"));
+        return changes;
+    }
+
+    /** A stored {@code file:line: reason} back as a message. */
+    static RuleMessage message(String stored) {
+        java.util.regex.Matcher m = STORED_MESSAGE.matcher(stored);
+        return m.matches()
+                ? new RuleMessage(m.group(1), m.group(2) == null ? 0 : Integer.parseInt(m.group(2)), m.group(3))
+                : new RuleMessage("", 0, stored);
+    }
+
+    private static final Pattern STORED_MESSAGE = Pattern.compile("([^:]*):(?:(\\d+):)? (.*)", Pattern.DOTALL);
 }

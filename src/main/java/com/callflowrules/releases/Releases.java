@@ -1,14 +1,10 @@
 package com.callflowrules.releases;
 
-import com.callflowrules.rules.RuleMessage;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,10 +27,10 @@ public class Releases {
     public static final String SERVICE = "callflow-rules";
 
     private final ReleaseRepository store;
-    private final ReleaseCheck check;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final ReleaseProperties settings;
+    private final ReleaseDrafts drafts;
 
     Releases(
             ReleaseRepository store,
@@ -43,10 +39,10 @@ public class Releases {
             Clock clock,
             ReleaseProperties settings) {
         this.store = store;
-        this.check = check;
         this.transactions = transactions;
         this.clock = clock;
         this.settings = settings;
+        this.drafts = new ReleaseDrafts(store, check, transactions, clock);
     }
 
     /** A draft's content: the base it changes, and per path the new content or null to delete it. */
@@ -60,80 +56,12 @@ public class Releases {
      * checks it: it is stored as {@code checked} or {@code refused} with its messages.
      */
     public Made draft(String author, Draft draft) {
-        Map<String, String> files = new TreeMap<>();
-        if (draft.base() != null) {
-            files.putAll(store.files(find(draft.base()).version()));
-        }
-        List<String> missing = new ArrayList<>();
-        draft.changes().forEach((path, content) -> {
-            if (content == null) {
-                if (files.remove(path) == null) {
-                    missing.add(path);
-                }
-            } else {
-                files.put(path, content);
-            }
-        });
-        if (!missing.isEmpty()) {
-            throw new ReleaseConflictException("cannot delete " + String.join(", ", missing) + ": "
-                    + (draft.base() == null
-                            ? "a draft without a base has no files"
-                            : "not in release " + draft.base()));
-        }
-        return made(author, draft.base(), draft.message(), files);
+        return drafts.draft(author, draft);
     }
 
     /** Makes a draft of the rule base files in {@code directory}, from nothing. */
     public Made importDirectory(String author, String message, Path directory) {
-        List<RuleMessage> errors = new ArrayList<>();
-        Map<String, String> files = ReleaseFiles.read(directory, errors);
-        if (!errors.isEmpty()) {
-            throw new com.callflowrules.rules.RuleBaseException(errors);
-        }
-        return made(author, null, message, files);
-    }
-
-    private Made made(String author, @Nullable String base, String message, Map<String, String> files) {
-        String version = ReleaseFiles.version(files);
-        Optional<Release> existing = store.find(version);
-        if (existing.isPresent()) {
-            return new Made(existing.get(), true);
-        }
-        ReleaseCheck.Checked checked = check.check(files);
-        Release release = new Release(
-                version,
-                checked.clean() ? ReleaseState.CHECKED : ReleaseState.REFUSED,
-                base,
-                author,
-                message,
-                clock.instant(),
-                checked.messages(),
-                checked.scenarios(),
-                files);
-        try {
-            transactions.executeWithoutResult(status -> {
-                store.insert(release);
-                store.step(new ReleaseStep(version, null, ReleaseState.DRAFT, author, release.createdAt(), message));
-                store.step(new ReleaseStep(
-                        version,
-                        ReleaseState.DRAFT,
-                        release.state(),
-                        SERVICE,
-                        clock.instant(),
-                        checked.clean()
-                                ? "every check and scenario passed"
-                                : checked.messages().size() + " messages"));
-            });
-        } catch (DuplicateKeyException e) {
-            // made at the same time by somebody else: the same content, the same release
-            return new Made(find(version), true);
-        }
-        log.info(
-                "rule release {} made by {}: {}",
-                version,
-                author,
-                release.state().jsonName());
-        return new Made(release, false);
+        return drafts.importDirectory(author, message, directory);
     }
 
     /** Approves a checked release; four-eyes: not by its author. */
@@ -183,7 +111,7 @@ public class Releases {
             }
             store.publish(version, before, clock.instant());
             log.info("rule release {} published by {} (was {})", version, actor, published);
-            String note = published == null ? null : (rollback ? ROLLBACK_FROM : "replaces ") + published;
+            String note = published == null ? null : (rollback ? ReleaseStep.ROLLBACK_FROM : "replaces ") + published;
             return moved(release, ReleaseState.PUBLISHED, actor, note);
         });
     }
@@ -193,23 +121,13 @@ public class Releases {
      * 409 when nothing was published before.
      */
     public Release rollback(String actor) {
-        java.util.Deque<String> published = new java.util.ArrayDeque<>();
-        for (ReleaseStep step : store.publishSteps()) {
-            if (step.note() != null && step.note().startsWith(ROLLBACK_FROM)) {
-                published.pop();
-            } else {
-                published.push(step.version());
-            }
-        }
+        java.util.Deque<String> published = ReleaseStep.publishedStack(store.publishSteps());
         if (published.size() < 2) {
             throw new ReleaseConflictException("no earlier published release to roll back to");
         }
         String current = published.pop();
         return publish(published.peek(), actor, current, true);
     }
-
-    /** The note of a publish that rolled back, followed by the version it left. */
-    private static final String ROLLBACK_FROM = "rollback from ";
 
     /**
      * On the first start with an empty store: the rules directory becomes the first published
@@ -223,7 +141,7 @@ public class Releases {
         Release release = made.release();
         if (release.state() == ReleaseState.REFUSED) {
             throw new com.callflowrules.rules.RuleBaseException(
-                    release.messages().stream().map(Releases::parse).toList());
+                    release.messages().stream().map(ReleaseFiles::message).toList());
         }
         try {
             return Optional.of(transactions.execute(status -> {
@@ -251,7 +169,7 @@ public class Releases {
         Release release = importDirectory(actor, message, directory).release();
         if (release.state() == ReleaseState.REFUSED) {
             throw new com.callflowrules.rules.RuleBaseException(
-                    release.messages().stream().map(Releases::parse).toList());
+                    release.messages().stream().map(ReleaseFiles::message).toList());
         }
         if (release.state() == ReleaseState.PUBLISHED) {
             return release;
@@ -309,18 +227,8 @@ public class Releases {
 
     /** The paths whose content differs between two releases: added, deleted or changed in {@code version}. */
     public Map<String, String> diff(String version, String against) {
-        Map<String, String> mine = store.files(find(version).version());
-        Map<String, String> theirs = store.files(find(against).version());
-        Map<String, String> changes = new TreeMap<>();
-        mine.forEach((path, content) -> {
-            if (!theirs.containsKey(path)) {
-                changes.put(path, "added");
-            } else if (!Objects.equals(theirs.get(path), content)) {
-                changes.put(path, "changed");
-            }
-        });
-        theirs.keySet().stream().filter(path -> !mine.containsKey(path)).forEach(path -> changes.put(path, "deleted"));
-        return changes;
+        return ReleaseFiles.changes(
+                store.files(find(version).version()), store.files(find(against).version()));
     }
 
     private void fourEyes(Release release, String actor, String what) {
@@ -338,15 +246,5 @@ public class Releases {
 
     private static UnknownReleaseException unknown(String version) {
         return new UnknownReleaseException("no rule release " + version);
-    }
-
-    /** A stored {@code file:line: reason} back as a message. */
-    static RuleMessage parse(String message) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-                        "([^:]*):(?:(\\d+):)? (.*)", java.util.regex.Pattern.DOTALL)
-                .matcher(message);
-        return m.matches()
-                ? new RuleMessage(m.group(1), m.group(2) == null ? 0 : Integer.parseInt(m.group(2)), m.group(3))
-                : new RuleMessage("", 0, message);
     }
 }

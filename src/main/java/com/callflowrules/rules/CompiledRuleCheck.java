@@ -3,7 +3,6 @@ package com.callflowrules.rules;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,7 +61,8 @@ final class CompiledRuleCheck {
 
     private CompiledRuleCheck(Map<String, byte[]> classes) {
         classes.keySet().forEach(name -> generated.add(internalName(name)));
-        classes.values().forEach(bytes -> new ClassReader(bytes).accept(new RegionReader(), ClassReader.SKIP_CODE));
+        classes.values()
+                .forEach(bytes -> new ClassReader(bytes).accept(new MethodRegions(regions), ClassReader.SKIP_CODE));
     }
 
     /** Checks {@code classes} (resource name to bytes) and returns what was refused and what was compared. */
@@ -168,65 +168,18 @@ final class CompiledRuleCheck {
     }
 
     private void findRecursion() {
-        Set<String> done = new HashSet<>();
-        for (String start : calls.keySet()) {
-            List<String> path = new ArrayList<>();
-            if (cycleFrom(start, path, new LinkedHashSet<>(), done)) {
-                String[] parts = path.get(0).split("\\.", 2);
-                refuse(
-                        parts[0],
-                        parts[1].substring(0, parts[1].indexOf('(')),
-                        "recursion ("
-                                + String.join(
-                                        " -> ",
-                                        path.stream()
-                                                .map(p -> p.substring(p.indexOf('.') + 1, p.indexOf('(')))
-                                                .toList())
-                                + ") is refused: a decision must end in bounded time");
-            }
-        }
-    }
-
-    private boolean cycleFrom(String method, List<String> path, LinkedHashSet<String> onPath, Set<String> done) {
-        if (onPath.contains(method)) {
-            List<String> cycle = new ArrayList<>(onPath);
-            path.addAll(cycle.subList(cycle.indexOf(method), cycle.size()));
-            path.add(method);
-            return true;
-        }
-        if (!done.add(method)) {
-            return false;
-        }
-        onPath.add(method);
-        for (String callee : calls.getOrDefault(method, Set.of())) {
-            if (cycleFrom(callee, path, onPath, done)) {
-                return true;
-            }
-        }
-        onPath.remove(method);
-        return false;
-    }
-
-    /** The first pass: the region of every generated method, so a call can be checked against its target's. */
-    private final class RegionReader extends ClassVisitor {
-
-        private String className;
-
-        RegionReader() {
-            super(Opcodes.ASM9);
-        }
-
-        @Override
-        public void visit(
-                int version, int access, String name, String signature, String superName, String[] interfaces) {
-            className = name;
-        }
-
-        @Override
-        public MethodVisitor visitMethod(
-                int access, String name, String descriptor, String signature, String[] exceptions) {
-            regions.put(className + "." + name + descriptor, CodeRegion.of(className, access, name, descriptor));
-            return null;
+        for (List<String> path : CallCycles.in(calls)) {
+            String[] parts = path.get(0).split("\\.", 2);
+            refuse(
+                    parts[0],
+                    parts[1].substring(0, parts[1].indexOf('(')),
+                    "recursion ("
+                            + String.join(
+                                    " -> ",
+                                    path.stream()
+                                            .map(p -> p.substring(p.indexOf('.') + 1, p.indexOf('(')))
+                                            .toList())
+                            + ") is refused: a decision must end in bounded time");
         }
     }
 
@@ -274,7 +227,11 @@ final class CompiledRuleCheck {
     static final String LOCK_REFUSED = "a lock (synchronized) is refused: rules may not take locks, two decisions"
             + " could wait on each other for ever and no bound can stop a blocked thread";
 
-    /** Product record accessors whose values the meaning checks know: property keys, action names. */
+    /**
+     * A no-argument method of a product class, taken as an accessor whose result the meaning
+     * checks follow. Only the package and the descriptor are checked; whether the method is a
+     * record component is not, and the meaning checks look at the accessors they know by name.
+     */
     boolean isProductAccessor(String owner, String descriptor) {
         return owner.startsWith("com/callflowrules/") && descriptor.startsWith("()");
     }

@@ -6,8 +6,8 @@ import java.util.Locale;
 
 /**
  * The constants one generated method hands to product accessors, product methods and model
- * operators, recorded for the meaning checks of {@link CompiledRuleMessages} (an unknown property
- * key, a value no flow can have). {@link GeneratedMethodCheck} tells it what each instruction
+ * operators, recorded for the meaning checks of {@link CompiledRuleMessages} (a property key not
+ * in the schema, an in-call action the product does not know). {@link GeneratedMethodCheck} tells it what each instruction
  * consumed; the recorder keeps the one thing that spans instructions, a model operator call being
  * built: {@code D.eval(Operator.INSTANCE, accessor, new Object[] {constants})}.
  */

@@ -6,7 +6,6 @@ import java.util.Set;
 import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
-import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
@@ -18,7 +17,7 @@ import org.objectweb.asm.Type;
  * to; the constants it hands to product methods and operators go to its
  * {@link ConstantUseRecorder}.
  */
-final class GeneratedMethodCheck extends MethodVisitor {
+final class GeneratedMethodCheck extends InstructionTracker {
 
     private final CompiledRuleCheck check;
     private final CodeRegion region;
@@ -26,24 +25,24 @@ final class GeneratedMethodCheck extends MethodVisitor {
     private final String className;
     private final String key;
     private final String method;
-    private final Set<Label> seen = new HashSet<>();
-    private final PushedValues pushed = new PushedValues();
 
     private String lastString;
     private String ruleName;
     private final Set<String> named = new HashSet<>();
     private final ConstantUseRecorder constants;
 
-    private final SwallowingHandlers handlers = new SwallowingHandlers();
-
     GeneratedMethodCheck(CompiledRuleCheck check, CodeRegion region, String className, String key, String method) {
-        super(Opcodes.ASM9);
         this.check = check;
         this.region = region;
         this.className = className;
         this.key = className + "." + key;
         this.method = method;
         this.constants = new ConstantUseRecorder(check.constantUses, className, method);
+    }
+
+    @Override
+    void refuse(String what) {
+        check.refuse(className, method, what);
     }
 
     private void name(String owner) {
@@ -58,55 +57,6 @@ final class GeneratedMethodCheck extends MethodVisitor {
     private void call(String target) {
         name(target.substring(0, target.indexOf('.')));
         check.calls.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(target);
-    }
-
-    @Override
-    public void visitLabel(Label label) {
-        seen.add(label);
-        handlers.label(label);
-    }
-
-    /** Reports the next instruction to the handler watch; refuses a handler that could swallow the bound. */
-    private void handlerStep(int opcode, String operand) {
-        String refusal = handlers.instruction(opcode, operand);
-        if (refusal != null) {
-            check.refuse(className, method, refusal);
-        }
-    }
-
-    @Override
-    public void visitJumpInsn(int opcode, Label label) {
-        handlerStep(-1, null);
-        if (seen.contains(label)) {
-            check.refuse(
-                    className,
-                    method,
-                    "a loop is refused: a decision must end in bounded time; match facts with patterns"
-                            + " (or 'from') instead of looping over them");
-        }
-        pushed.clear();
-    }
-
-    @Override
-    public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
-        backwardSwitch(dflt, labels);
-    }
-
-    @Override
-    public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
-        backwardSwitch(dflt, labels);
-    }
-
-    private void backwardSwitch(Label dflt, Label[] labels) {
-        handlerStep(-1, null);
-        boolean backward = seen.contains(dflt);
-        for (Label label : labels) {
-            backward |= seen.contains(label);
-        }
-        if (backward) {
-            check.refuse(className, method, "a loop is refused: a decision must end in bounded time");
-        }
-        pushed.clear();
     }
 
     @Override
@@ -143,7 +93,7 @@ final class GeneratedMethodCheck extends MethodVisitor {
     public void visitInsn(int opcode) {
         handlerStep(opcode, null);
         if (opcode == Opcodes.MONITORENTER || opcode == Opcodes.MONITOREXIT) {
-            check.refuse(className, method, CompiledRuleCheck.LOCK_REFUSED);
+            refuse(CompiledRuleCheck.LOCK_REFUSED);
         }
         if (opcode >= Opcodes.ICONST_M1 && opcode <= Opcodes.ICONST_5) {
             pushed.push(opcode - Opcodes.ICONST_0);
@@ -164,19 +114,15 @@ final class GeneratedMethodCheck extends MethodVisitor {
     private void arraySize() {
         Object size = pushed.last();
         if (!(size instanceof Integer n) || n < 0 || n > CompiledRuleCheck.MAX_ARRAY) {
-            check.refuse(
-                    className,
-                    method,
-                    "an array whose size is not a constant up to " + CompiledRuleCheck.MAX_ARRAY
-                            + " is refused: a rule may not allocate unbounded memory");
+            refuse("an array whose size is not a constant up to " + CompiledRuleCheck.MAX_ARRAY
+                    + " is refused: a rule may not allocate unbounded memory");
         }
     }
 
     @Override
     public void visitMultiANewArrayInsn(String descriptor, int dimensions) {
         handlerStep(-1, null);
-        check.refuse(
-                className, method, "a multi-dimensional array is refused: a rule may not allocate unbounded memory");
+        refuse("a multi-dimensional array is refused: a rule may not allocate unbounded memory");
     }
 
     @Override
@@ -185,11 +131,8 @@ final class GeneratedMethodCheck extends MethodVisitor {
         if (value instanceof Type type
                 && region == CodeRegion.AUTHOR
                 && !check.generated.contains(type.getInternalName())) {
-            check.refuse(
-                    className,
-                    method,
-                    "the class literal " + type.getClassName()
-                            + " is refused: rule code may not name a class (reflection, class loading)");
+            refuse("the class literal " + type.getClassName()
+                    + " is refused: rule code may not name a class (reflection, class loading)");
             pushed.clear();
         } else if (value instanceof Type type) {
             name(type.getSort() == Type.OBJECT ? type.getInternalName() : "");
@@ -204,7 +147,7 @@ final class GeneratedMethodCheck extends MethodVisitor {
             handle(handle);
             pushed.clear();
         } else if (value instanceof ConstantDynamic) {
-            check.refuse(className, method, "a dynamic constant is refused: it runs code outside the allow-list");
+            refuse("a dynamic constant is refused: it runs code outside the allow-list");
         } else {
             pushed.push(value);
         }
@@ -230,11 +173,8 @@ final class GeneratedMethodCheck extends MethodVisitor {
                 && "replace".equals(name)
                 && descriptor.startsWith("(Ljava/lang/CharSequence;")
                 && !(pushed.last() instanceof String)) {
-            check.refuse(
-                    className,
-                    method,
-                    "String.replace with a replacement that is not a constant is refused: its result could"
-                            + " grow with the square of its input");
+            refuse("String.replace with a replacement that is not a constant is refused: its result could"
+                    + " grow with the square of its input");
         }
         check.reference(region, className, method, owner, name, descriptor, "method");
         check.type(region, className, method, Type.getMethodType(descriptor));
@@ -244,7 +184,7 @@ final class GeneratedMethodCheck extends MethodVisitor {
         if ("java/util/regex/Pattern".equals(owner) && "compile".equals(name)) {
             String refusal = RegexCheck.refusal(pushed.last());
             if (refusal != null) {
-                check.refuse(className, method, refusal);
+                refuse(refusal);
             }
         }
         if (region == CodeRegion.ENGINE
@@ -278,10 +218,7 @@ final class GeneratedMethodCheck extends MethodVisitor {
                 }
             }
         } else {
-            check.refuse(
-                    className,
-                    method,
-                    "dynamic call through " + owner.replace('/', '.') + " is refused: it is not on the allow-list");
+            refuse("dynamic call through " + owner.replace('/', '.') + " is refused: it is not on the allow-list");
         }
         pushed.clear();
     }
@@ -295,29 +232,14 @@ final class GeneratedMethodCheck extends MethodVisitor {
     }
 
     @Override
-    public void visitIincInsn(int varIndex, int increment) {
-        handlerStep(-1, null);
-    }
-
-    @Override
     public void visitEnd() {
         String unfinished = handlers.end();
         if (unfinished != null) {
-            check.refuse(className, method, unfinished);
+            refuse(unfinished);
         }
         if (ruleName != null) {
             // Classes this rule method names (lambdas, consequences) belong to the rule.
             named.forEach(target -> check.ruleOfClass.putIfAbsent(target, ruleName));
-        }
-    }
-
-    @Override
-    public void visitVarInsn(int opcode, int varIndex) {
-        handlerStep(opcode, null);
-        if (opcode == Opcodes.ISTORE) {
-            pushed.dropLast();
-        } else {
-            pushed.clear();
         }
     }
 }

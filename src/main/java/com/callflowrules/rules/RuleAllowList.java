@@ -36,6 +36,7 @@ final class RuleAllowList {
             "com/callflowrules/facts/EffectiveProperty",
             "com/callflowrules/facts/EffectiveProperties",
             "com/callflowrules/facts/PropertyLayer",
+            "com/callflowrules/facts/PropertyReads",
             "com/callflowrules/facts/InCallAction",
             "com/callflowrules/facts/Media",
             "com/callflowrules/facts/MeetingStop",

@@ -1,6 +1,7 @@
 package com.callflowrules.rules;
 
 import com.callflowrules.facts.CallFlow;
+import com.callflowrules.facts.PropertyReads;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.kie.api.runtime.KieSessionsPool;
 public final class RuleBase {
 
     /** Agenda-group names from the first phase to the last. */
-    private static final String[] PHASES_LAST_FIRST =
+    private static final String[] PHASES_IN_ORDER =
             Phase.inOrder().stream().map(Phase::groupName).toArray(String[]::new);
 
     private final KieBase kieBase;
@@ -31,6 +32,8 @@ public final class RuleBase {
     private final DecisionBounds bounds;
     private final RuleSourceIndex sources;
     private final java.nio.file.Path directory;
+    /** The property schema this rule base was built with, a fact of every decision. */
+    private final PropertyReads reads;
 
     RuleBase(
             KieBase kieBase,
@@ -42,8 +45,10 @@ public final class RuleBase {
             List<RuleMessage> warnings,
             DecisionBounds bounds,
             RuleSourceIndex sources,
-            java.nio.file.Path directory) {
+            java.nio.file.Path directory,
+            PropertyReads reads) {
         this.kieBase = kieBase;
+        this.reads = reads;
         this.directory = directory;
         this.sources = sources;
         this.bounds = bounds;
@@ -126,12 +131,13 @@ public final class RuleBase {
         EvaluationRecorder recorder = EvaluationRecorder.attach(session, budget);
         boolean clean = false;
         try {
+            session.insert(reads);
             for (Object fact : facts) {
                 session.insert(fact);
             }
             // The focus is a stack: pushed last to first, the first phase fires first.
-            for (int i = PHASES_LAST_FIRST.length - 1; i >= 0; i--) {
-                session.getAgenda().getAgendaGroup(PHASES_LAST_FIRST[i]).setFocus();
+            for (int i = PHASES_IN_ORDER.length - 1; i >= 0; i--) {
+                session.getAgenda().getAgendaGroup(PHASES_IN_ORDER[i]).setFocus();
             }
             session.fireAllRules();
             clean = budget.exceeded() == null;

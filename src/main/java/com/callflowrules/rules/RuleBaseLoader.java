@@ -154,7 +154,8 @@ public final class RuleBaseLoader {
                 warnings,
                 bounds,
                 new RuleSourceIndex(files),
-                rulesDir);
+                rulesDir,
+                schema);
         for (RuleBaseCheck check : checks) {
             errors.addAll(check.check(candidate));
             if (!errors.isEmpty()) {

@@ -71,7 +71,8 @@ public final class ScenarioRunner {
                     meetings,
                     new AuditRepository(jdbc),
                     transactions,
-                    clock);
+                    clock,
+                    event -> {});
             hierarchy = new ScenarioHierarchy(scenario, engine, store);
             changes = new ScenarioChange(scenario, engine, store, hierarchy);
             observations = new ScenarioObservations(calls, meetings, hierarchy::room);

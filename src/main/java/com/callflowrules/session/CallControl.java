@@ -6,7 +6,6 @@ import com.callflowrules.decision.DecisionEngine;
 import com.callflowrules.facts.AccessCode;
 import com.callflowrules.facts.AccessCodeEntered;
 import com.callflowrules.facts.CallArrived;
-import com.callflowrules.facts.CallEvent;
 import com.callflowrules.facts.CallLeft;
 import com.callflowrules.facts.Did;
 import com.callflowrules.facts.DtmfPressed;
@@ -19,7 +18,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 import org.springframework.context.ApplicationEventPublisher;
@@ -47,21 +45,9 @@ public class CallControl {
     private final CallDecisions decisions;
     private final CallTimers timers;
     private final RetryingTransactions transactions;
+    private final CallWhatIfs whatIfs;
 
-    public CallControl(
-            DecisionEngine engine,
-            HierarchyCache hierarchy,
-            MeetingRoomRepository rooms,
-            CallRepository calls,
-            MeetingRepository meetings,
-            AuditRepository audit,
-            TransactionTemplate transactions,
-            Clock clock) {
-        this(engine, hierarchy, rooms, calls, meetings, audit, transactions, clock, event -> {});
-    }
-
-    /** As above, publishing {@link CallsEnded} when a timer ends calls. */
-    @org.springframework.beans.factory.annotation.Autowired
+    /** {@code events} gets {@link CallsEnded} when a timer ends calls. */
     public CallControl(
             DecisionEngine engine,
             HierarchyCache hierarchy,
@@ -77,30 +63,12 @@ public class CallControl {
         this.facts = new CallFactsReader(hierarchy, rooms, meetings);
         this.decisions = new CallDecisions(engine, facts, rooms, calls, meetings, audit, events, clock);
         this.transactions = new RetryingTransactions(transactions);
+        this.whatIfs = new CallWhatIfs(calls, facts, decisions, this.transactions);
         this.timers = new CallTimers(calls, meetings, audit, facts, decisions, this.transactions, events);
     }
 
     /** A call and the decision just carried out for it. */
     public record Outcome(Call call, Decision decision) {}
-
-    /**
-     * A call router's request that carries out one event: {@code key} names it among the call's
-     * requests (a webhook's step, a platform's idempotency token; at most 160 characters), and
-     * {@code answer} is what the router is answered for the outcome, kept with the event.
-     */
-    public record RouterRequest(String key, Function<Outcome, String> answer) {}
-
-    /** The answer to a keyed request; {@code outcome} is empty for a repeat, which changed nothing. */
-    public record Answered(Optional<Outcome> outcome, String answer) {
-
-        static Answered repeat(String answer) {
-            return new Answered(Optional.empty(), answer);
-        }
-
-        public boolean repeated() {
-            return outcome.isEmpty();
-        }
-    }
 
     /** A call arrives at {@code numberDst}. */
     public Outcome arrive(String numberDst, String numberSrc) {
@@ -125,11 +93,11 @@ public class CallControl {
      * request (a platform's retry, on any node, even while the first is being decided) gets the
      * answer kept for it and changes nothing.
      */
-    public Answered arrive(String dialed, String calling, String callSid, RouterRequest request) {
+    public RouterAnswer arrive(String dialed, String calling, String callSid, RouterRequest request) {
         try {
             // a repeat that raced the first loses at the call's key and, retried, finds the kept answer
             return transactions.run(() -> calls.routerAnswer(callSid, request.key())
-                    .map(Answered::repeat)
+                    .map(RouterAnswer::repeat)
                     .orElseGet(() -> answered(callSid, request, arriving(dialed, calling, callSid))));
         } finally {
             MDC.remove(CALL_SID);
@@ -148,10 +116,10 @@ public class CallControl {
         return decisions.decideAndApply("arrive", new CallArrived(numberDst, numberSrc), call, true, arrival.facts());
     }
 
-    private Answered answered(String callSid, RouterRequest request, Outcome outcome) {
+    private RouterAnswer answered(String callSid, RouterRequest request, Outcome outcome) {
         String answer = request.answer().apply(outcome);
         calls.keepRouterAnswer(callSid, request.key(), answer, decisions.now());
-        return new Answered(Optional.of(outcome), answer);
+        return new RouterAnswer(Optional.of(outcome), answer);
     }
 
     /**
@@ -159,7 +127,8 @@ public class CallControl {
      * after the role-change binding.
      */
     public Outcome enterCode(String callSid, String code) {
-        return transactions.run(callSid, () -> enteringCode(live(calls, calls.lock(callSid), callSid), code));
+        return transactions.run(
+                callSid, () -> enteringCode(CallLifecycle.live(calls, calls.lock(callSid), callSid), code));
     }
 
     /**
@@ -167,14 +136,14 @@ public class CallControl {
      * answer kept for it and changes nothing. Repeats wait for the first at the call's lock, so
      * the second of two at once finds the first's answer.
      */
-    public Answered enterCode(String callSid, String code, RouterRequest request) {
+    public RouterAnswer enterCode(String callSid, String code, RouterRequest request) {
         return transactions.run(callSid, () -> {
             Optional<Call> locked = calls.lock(callSid);
             Optional<String> earlier = calls.routerAnswer(callSid, request.key());
             if (earlier.isPresent()) {
-                return Answered.repeat(earlier.get());
+                return RouterAnswer.repeat(earlier.get());
             }
-            return answered(callSid, request, enteringCode(live(calls, locked, callSid), code));
+            return answered(callSid, request, enteringCode(CallLifecycle.live(calls, locked, callSid), code));
         });
     }
 
@@ -193,7 +162,7 @@ public class CallControl {
     /** The caller pressed {@code digits} in the meeting. */
     public Outcome pressed(String callSid, String digits) {
         return transactions.run(callSid, () -> {
-            Call call = lockLive(calls, callSid);
+            Call call = CallLifecycle.lockLive(calls, callSid);
             CallLifecycle.require(call, CallLifecycle.Event.PRESSED_KEYS);
             return decisions.decideAndApply("dtmf", new DtmfPressed(digits), call, false, facts.placed(call));
         });
@@ -202,7 +171,7 @@ public class CallControl {
     /** The caller hung up. */
     public Outcome hangUp(String callSid) {
         return transactions.run(callSid, () -> {
-            Call call = lockLive(calls, callSid);
+            Call call = CallLifecycle.lockLive(calls, callSid);
             CallLifecycle.require(call, CallLifecycle.Event.HUNG_UP);
             return decisions.decideAndApply("hang_up", new CallLeft(), call, false, facts.placed(call));
         });
@@ -239,29 +208,13 @@ public class CallControl {
         }
     }
 
-    /** What would happen to a call to {@code numberDst} (with {@code accessCode}, if given); nothing is changed or locked. */
-    public Decision whatIf(String dialed, String calling, String accessCode) {
-        return whatIf(dialed, calling, accessCode, null);
-    }
-
     /**
-     * A what-if decided by {@code ruleBase} (a rule release built for it) instead of the running
-     * rule base, when given; the facts are read the same way.
+     * What would happen to a call to {@code dialed} (with {@code accessCode}, if given), decided by
+     * {@code ruleBase} (a rule release built for it) when given, else by the running rule base;
+     * nothing is changed or locked.
      */
     public Decision whatIf(String dialed, String calling, String accessCode, @Nullable RuleBase ruleBase) {
-        String numberDst = PhoneNumbers.canonicalOrAsGiven(dialed);
-        String numberSrc = PhoneNumbers.canonicalOrAsGiven(calling);
-        return transactions.readOnly(() -> {
-            CallFacts entry =
-                    accessCode == null ? null : facts.codeEntryAt(numberDst, accessCode, CallFactsReader.Locks.NONE);
-            if (entry == null) {
-                return decisions.decide(
-                        ruleBase,
-                        new CallArrived(numberDst, numberSrc),
-                        facts.arrival(numberDst, CallFactsReader.Locks.NONE).facts());
-            }
-            return decisions.decide(ruleBase, new AccessCodeEntered(accessCode, 0), entry);
-        });
+        return whatIfs.arriving(dialed, calling, accessCode, ruleBase);
     }
 
     /**
@@ -271,13 +224,7 @@ public class CallControl {
      * take the event.
      */
     public Decision whatIfInCall(String callSid, @Nullable String digits, @Nullable RuleBase ruleBase) {
-        return transactions.readOnly(() -> {
-            Call call = live(calls, calls.find(callSid), callSid);
-            CallLifecycle.require(
-                    call, digits == null ? CallLifecycle.Event.HUNG_UP : CallLifecycle.Event.PRESSED_KEYS);
-            CallEvent event = digits == null ? new CallLeft() : new DtmfPressed(digits);
-            return decisions.decide(ruleBase, event, facts.placed(call, CallFactsReader.Locks.NONE));
-        });
+        return whatIfs.inCall(callSid, digits, ruleBase);
     }
 
     /**
@@ -297,22 +244,5 @@ public class CallControl {
     /** A call, live or ended. */
     public Optional<Call> find(String callSid) {
         return calls.find(callSid);
-    }
-
-    /** The live call {@code callSid} under its row lock; 409 for an ended call, 404 for an unknown one. */
-    static Call lockLive(CallRepository calls, String callSid) {
-        return live(calls, calls.lock(callSid), callSid);
-    }
-
-    /** The call {@code locked} found, when it is live; 409 for an ended call, 404 for an unknown one. */
-    private static Call live(CallRepository calls, Optional<Call> locked, String callSid) {
-        if (locked.isEmpty() && calls.ended(callSid).isPresent()) {
-            throw new CallStateException("call " + callSid + " has ended");
-        }
-        Call call = locked.orElseThrow(() -> new UnknownCallException(callSid));
-        if (call.state() == CallStatus.ENDED) {
-            throw new CallStateException("call " + callSid + " has ended");
-        }
-        return call;
     }
 }

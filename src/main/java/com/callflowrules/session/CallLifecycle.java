@@ -58,4 +58,21 @@ final class CallLifecycle {
                             : "call " + call.callSid() + " is " + call.state().dbName() + ", " + event.refusal);
         }
     }
+
+    /** The live call {@code callSid} under its row lock; 409 for an ended call, 404 for an unknown one. */
+    static Call lockLive(CallRepository calls, String callSid) {
+        return live(calls, calls.lock(callSid), callSid);
+    }
+
+    /** The call {@code found} holds, when it is live; 409 for an ended call, 404 for an unknown one. */
+    static Call live(CallRepository calls, java.util.Optional<Call> found, String callSid) {
+        if (found.isEmpty() && calls.ended(callSid).isPresent()) {
+            throw new CallStateException("call " + callSid + " has ended");
+        }
+        Call call = found.orElseThrow(() -> new UnknownCallException(callSid));
+        if (call.state() == CallStatus.ENDED) {
+            throw new CallStateException("call " + callSid + " has ended");
+        }
+        return call;
+    }
 }

@@ -31,7 +31,7 @@ public class LiveStateAdmin {
     /** Sets a live call's {@code muted} and {@code on_hold} (null: unchanged). */
     public Call updateCall(String callSid, Boolean muted, Boolean onHold) {
         return transactions.execute(status -> {
-            Call c = CallControl.lockLive(calls, callSid);
+            Call c = CallLifecycle.lockLive(calls, callSid);
             Call next = c.withMuted(muted == null ? c.muted() : muted).withOnHold(onHold == null ? c.onHold() : onHold);
             calls.update(next);
             CallMediaChanged.between(c, next).ifPresent(events::publishEvent);

@@ -2,6 +2,8 @@ package com.callflowrules.webhooks;
 
 import com.callflowrules.session.CallControl;
 import com.callflowrules.session.CallStatus;
+import com.callflowrules.session.RouterAnswer;
+import com.callflowrules.session.RouterRequest;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -73,11 +75,11 @@ class JambonzController {
             @RequestBody byte[] body, @RequestHeader(name = JambonzSignature.HEADER, required = false) String signed) {
         return answered(body, signed, "arrive", hook -> {
             String jambonzSid = required(hook, "call_sid");
-            CallControl.Answered answered = calls.arrive(
+            RouterAnswer answered = calls.arrive(
                     required(hook, "to"),
                     String.valueOf(hook.getOrDefault("from", "")),
                     callSid(jambonzSid),
-                    new CallControl.RouterRequest("jambonz/call", this::verbs));
+                    new RouterRequest("jambonz/call", this::verbs));
             answered.outcome()
                     .filter(outcome -> outcome.call().state() != CallStatus.ENDED)
                     // kept before jambonz has its answer, so a timer that ends the call later can name it to jambonz
@@ -98,8 +100,7 @@ class JambonzController {
             Object entered = hook.get("digits");
             String digits = entered == null ? "" : entered.toString();
             if (step != null && STEP.matcher(step).matches()) {
-                return calls.enterCode(
-                                sid, digits, new CallControl.RouterRequest("jambonz/access_code/" + step, this::verbs))
+                return calls.enterCode(sid, digits, new RouterRequest("jambonz/access_code/" + step, this::verbs))
                         .answer();
             }
             return verbs(calls.enterCode(sid, digits));

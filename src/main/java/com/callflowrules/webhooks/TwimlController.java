@@ -1,6 +1,7 @@
 package com.callflowrules.webhooks;
 
 import com.callflowrules.session.CallControl;
+import com.callflowrules.session.RouterRequest;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
@@ -83,7 +84,7 @@ class TwimlController {
                             required(form, "To"),
                             form.getOrDefault("From", ""),
                             sid,
-                            new CallControl.RouterRequest("twiml/voice", this::twiml))
+                            new RouterRequest("twiml/voice", this::twiml))
                     .answer();
         });
     }
@@ -95,7 +96,7 @@ class TwimlController {
             String sid = callSid(required(form, "CallSid"));
             String digits = form.getOrDefault("Digits", "");
             return key(request)
-                    .map(key -> calls.enterCode(sid, digits, new CallControl.RouterRequest(key, this::twiml))
+                    .map(key -> calls.enterCode(sid, digits, new RouterRequest(key, this::twiml))
                             .answer())
                     .orElseGet(() -> twiml(calls.enterCode(sid, digits)));
         });

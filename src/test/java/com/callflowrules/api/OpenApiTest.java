@@ -66,7 +66,7 @@ class OpenApiTest {
         JsonNode did = schemas.get(ref.substring(ref.lastIndexOf('/') + 1));
         assertThat(did.get("properties").propertyNames())
                 .containsExactlyInAnyOrderElementsOf(
-                        java.util.Arrays.stream(RequestSchemas.DidFields.class.getRecordComponents())
+                        java.util.Arrays.stream(ConfigurationBodies.DidFields.class.getRecordComponents())
                                 .map(c -> JsonNames.of(c.getName()))
                                 .toList());
         assertThat(schemas.get("Did").get("properties").propertyNames())

@@ -65,7 +65,8 @@ abstract class CallControlContract {
                 meetings,
                 new AuditRepository(jdbc),
                 transactions,
-                clock);
+                clock,
+                event -> {});
         account = accounts.create("Acme", CallFlow.sidFor("secured"), Map.of());
     }
 
@@ -426,7 +427,7 @@ abstract class CallControlContract {
     @Test
     void routerAnswersOfEndedCallsGoWithTheirAgeAndThoseOfLiveCallsStay() {
         String number = number("secured", Map.of());
-        CallControl.RouterRequest voice = new CallControl.RouterRequest(
+        RouterRequest voice = new RouterRequest(
                 "test/voice", outcome -> "answer of " + outcome.call().callSid());
         control.arrive(number, "1", "CA-ended", voice);
         control.hangUp("CA-ended");
@@ -437,7 +438,7 @@ abstract class CallControlContract {
         Retention.Swept young = retention(1_000, 1_000).sweep();
 
         assertThat(young.routerAnswersDeleted()).isZero();
-        CallControl.Answered retried = control.arrive(number, "1", "CA-ended", voice);
+        RouterAnswer retried = control.arrive(number, "1", "CA-ended", voice);
         assertThat(retried.repeated())
                 .as("a retry after the call ended still gets its answer")
                 .isTrue();

@@ -62,7 +62,8 @@ class StatementsPerEventTest {
                 new MeetingRepository(jdbc),
                 new AuditRepository(jdbc),
                 new TransactionTemplate(new DataSourceTransactionManager(counted)),
-                clock);
+                clock,
+                event -> {});
         Account account = store.accounts().create("Acme", CallFlow.sidFor("secured"), Map.of());
         number = "15550001234";
         store.dids().create(account.accountSid(), number, null, CallFlow.sidFor("secured"), Map.of());

@@ -1,28 +1,18 @@
 package com.callflowrules.api;
 
-import com.callflowrules.facts.AccessCode;
-import com.callflowrules.facts.Account;
-import com.callflowrules.facts.Did;
-import com.callflowrules.facts.DidGroup;
-import com.callflowrules.facts.MeetingRoom;
 import com.callflowrules.properties.PropertyType;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request bodies, as records: the OpenAPI description shows them and the service binds
- * them, so the description and the validation cannot drift apart. Field names are written in snake_case on the wire. The call-control, what-if and
- * meeting bodies are bound to these records by Spring ({@code @RequestBody @Valid}); the
- * configuration bodies by {@link RequestBinder}, which merges a PATCH into the stored object
- * first and names every wrong field, unknown ones included, in one answer. Both check the
- * records' Bean Validation constraints.
+ * The request bodies of call control, meetings, what-ifs and rule releases, as records: the
+ * OpenAPI description shows them and Spring binds them ({@code @RequestBody @Valid}), so the
+ * description and the validation cannot drift apart. Field names are snake_case on the wire.
+ * The configuration objects' bodies are {@link ConfigurationBodies}.
  */
-final class RequestSchemas {
+final class RequestBodies {
 
     private static final String REQUIRED = "is required";
     private static final String RULE_RELEASE = "[0-9a-f]{12}";
@@ -30,120 +20,7 @@ final class RequestSchemas {
     private static final String RULE_RELEASE_DESCRIPTION =
             "decide with this rule release instead of the one running (left out: the running one)";
 
-    /**
-     * The bodies a PATCH also sends (a merge patch: any subset of the fields), so their schema
-     * requires no field even where a create does.
-     */
-    static final Set<Class<? extends Record>> MERGE_PATCHED =
-            Set.of(AccountFields.class, DidGroupFields.class, DidFields.class, MeetingRoomFields.class);
-
-    private RequestSchemas() {}
-
-    /** Account: {@code name} required; {@code call_flow_sid} by sid or name. */
-    @JsonIgnoreProperties({"account_sid", "date_created"})
-    record AccountFields(
-            @io.swagger.v3.oas.annotations.media.Schema(maxLength = 255, example = "Acme")
-            @NotNull(message = REQUIRED)
-            @StoredText(max = 255)
-            String name,
-
-            @StoredText(max = 36) @KnownCallFlow @Nullable String callFlowSid,
-            @PropertyValues Map<String, @Nullable String> properties) {
-
-        /** Left out or null: no overrides. */
-        AccountFields {
-            properties = properties == null ? Map.of() : properties;
-        }
-
-        static AccountFields of(Account account) {
-            return new AccountFields(account.name(), account.callFlowSid(), account.properties());
-        }
-    }
-
-    /** DID group: {@code account_sid} (create only) and {@code name} required. */
-    @JsonIgnoreProperties({"did_group_sid", "date_created"})
-    record DidGroupFields(
-            @io.swagger.v3.oas.annotations.media.Schema(maxLength = 36)
-            @NotNull(message = REQUIRED, groups = RequestBinder.OnCreate.class)
-            @StoredText(max = 36, groups = RequestBinder.OnCreate.class)
-            String accountSid,
-
-            @io.swagger.v3.oas.annotations.media.Schema(maxLength = 255, example = "Sales")
-            @NotNull(message = REQUIRED)
-            @StoredText(max = 255)
-            String name,
-
-            @StoredText(max = 36) @KnownCallFlow @Nullable String callFlowSid,
-            @PropertyValues Map<String, @Nullable String> properties) {
-
-        /** Left out or null: no overrides. */
-        DidGroupFields {
-            properties = properties == null ? Map.of() : properties;
-        }
-
-        static DidGroupFields of(DidGroup group) {
-            return new DidGroupFields(group.accountSid(), group.name(), group.callFlowSid(), group.properties());
-        }
-    }
-
-    /** DID: {@code account_sid} (create only) and {@code phonenumber} (E.164, stored with its +) required. */
-    @JsonIgnoreProperties({"did_sid", "date_created"})
-    record DidFields(
-            @io.swagger.v3.oas.annotations.media.Schema(maxLength = 36)
-            @NotNull(message = REQUIRED, groups = RequestBinder.OnCreate.class)
-            @StoredText(max = 36, groups = RequestBinder.OnCreate.class)
-            String accountSid,
-
-            @io.swagger.v3.oas.annotations.media.Schema(
-                    pattern = "^(?:" + ValueFormats.E164 + ")$",
-                    example = "+15550001000")
-            @NotNull(message = REQUIRED)
-            @E164Number
-            String phonenumber,
-
-            @StoredText(max = 36) @Nullable String didGroupSid,
-            @StoredText(max = 36) @KnownCallFlow @Nullable String callFlowSid,
-            @PropertyValues Map<String, @Nullable String> properties) {
-
-        /** Left out or null: no overrides. */
-        DidFields {
-            properties = properties == null ? Map.of() : properties;
-        }
-
-        static DidFields of(Did did) {
-            return new DidFields(
-                    did.accountSid(), did.phonenumber(), did.didGroupSid(), did.callFlowSid(), did.properties());
-        }
-    }
-
-    /** Meeting room: {@code account_sid} (create only) required. */
-    @JsonIgnoreProperties({"meeting_room_sid", "ad_hoc", "date_created"})
-    record MeetingRoomFields(
-            @io.swagger.v3.oas.annotations.media.Schema(maxLength = 36)
-            @NotNull(message = REQUIRED, groups = RequestBinder.OnCreate.class)
-            @StoredText(max = 36, groups = RequestBinder.OnCreate.class)
-            String accountSid,
-
-            @io.swagger.v3.oas.annotations.media.Schema(maxLength = 255, example = "Weekly")
-            @StoredText(max = 255)
-            @Nullable
-            String name,
-
-            @StoredText(max = 36) @Nullable String didGroupSid,
-            @AccessCodeList List<AccessCode> accessCodes,
-            @PropertyValues Map<String, @Nullable String> properties) {
-
-        /** Left out or null: no overrides, no codes. */
-        MeetingRoomFields {
-            properties = properties == null ? Map.of() : properties;
-            accessCodes = accessCodes == null ? List.of() : accessCodes;
-        }
-
-        static MeetingRoomFields of(MeetingRoom room) {
-            return new MeetingRoomFields(
-                    room.accountSid(), room.name(), room.didGroupSid(), room.accessCodes(), room.properties());
-        }
-    }
+    private RequestBodies() {}
 
     /** A call arrives. */
     record CallArrival(
