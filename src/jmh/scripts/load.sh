@@ -11,12 +11,12 @@
 # compiling after one minute) that are not measured; each run
 # prints the service's CPU per arrival or per story, and with idle seconds its CPU with no traffic
 # after the run.
-# JAVA_OPTS adds options to the service's JVM (a JFR recording, say). SERVICE_ARGS adds service options, e.g. SERVICE_ARGS='--callflow.retention.max-age=3m' for a soak.
+# JAR= runs another build of the jar (the commit before a change, say), RULES= another rules directory. JAVA_OPTS adds options to the service's JVM (a JFR recording, say). SERVICE_ARGS adds service options, e.g. SERVICE_ARGS='--callflow.retention.max-age=3m' for a soak.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 store=${1:?store: h2 or postgres}; seconds=${2:-30}; mix=${3:-both}; rate=${4:-0}; idle=${5:-0}
 if [ "$rate" = 0 ]; then warmup=${WARMUP:-0}; else warmup=${WARMUP:-120}; fi
-jar=$(ls "$root"/target/callflow-rules-*-exec.jar | head -1)
+jar=${JAR:-$(ls "$root"/target/callflow-rules-*-exec.jar | head -1)}
 work=$(mktemp -d /tmp/callflow-load.XXXXXX)
 port=18080; pgport=15433
 cp_file="$work/classpath"
@@ -26,7 +26,7 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
 
-service_args=(--server.port=$port --callflow.rules.directory="$root/rules" --callflow.rules.watch=false ${SERVICE_ARGS:-})
+service_args=(--server.port=$port --callflow.rules.directory="${RULES:-$root/rules}" --callflow.rules.watch=false ${SERVICE_ARGS:-})
 seed=seed
 if [ "$store" = postgres ]; then
   java -cp "$classpath" com.callflowrules.load.ScaleDatabase $pgport "$work/pg" 2000 10 > "$work/postgres.log" 2>&1 &

@@ -48,10 +48,7 @@ final class DecisionAssembler {
         WaitForStart wait = single(event, evaluation, WaitForStart.class, "wait", false);
         InCallAction inCallAction = single(event, evaluation, InCallAction.class, "in-call action", false);
         MeetingStop stop = single(event, evaluation, MeetingStop.class, "meeting stop", false);
-        List<MediaStep> media = evaluation.all(Media.class).stream()
-                .sorted(Comparator.comparingInt(Media::order))
-                .map(Media::step)
-                .toList();
+        List<MediaStep> media = media(event, evaluation);
         String roomSid = placement == null ? null : placement.meetingRoomSid();
         String meetingSid = facts.meetings().stream()
                 .filter(meeting -> meeting.meetingRoomSid().equals(roomSid))
@@ -80,6 +77,24 @@ final class DecisionAssembler {
                 value(wait, WaitForStart::seconds),
                 value(inCallAction, InCallAction::name),
                 value(stop, MeetingStop::graceSeconds));
+    }
+
+    /** The media steps in their order; two steps at one place would play in an order nobody chose. */
+    private static List<MediaStep> media(CallEvent event, Evaluation evaluation) {
+        List<Media> steps = evaluation.all(Media.class).stream()
+                .sorted(Comparator.comparingInt(Media::order))
+                .toList();
+        for (int i = 1; i < steps.size(); i++) {
+            if (steps.get(i).order() == steps.get(i - 1).order()) {
+                throw conflict(
+                        event,
+                        evaluation,
+                        "media steps at the same place " + steps.get(i).order() + ": "
+                                + steps.get(i - 1).step() + " and "
+                                + steps.get(i).step());
+            }
+        }
+        return steps.stream().map(Media::step).toList();
     }
 
     private static <T> T single(CallEvent event, Evaluation evaluation, Class<T> type, String what, boolean required) {

@@ -2,7 +2,7 @@ package com.callflowrules.facts;
 
 /**
  * What carrying out an in-call action changes in the live state. A binding's row in the
- * {@link PropertySchema} names one; the session applies it without knowing the binding.
+ * {@link com.callflowrules.properties.PropertySchema} names one; the session applies it without knowing the binding.
  */
 public enum InCallEffect {
     /** The caller's own mute flips. */

@@ -1,4 +1,4 @@
 package com.callflowrules.facts;
 
-/** The joining caller is muted; {@code why} says which policy asked for it. */
-public record MuteOnEntry(String why) {}
+/** The joining caller is muted: by the mute policy for its role, or by the meeting's participant_muted. */
+public record MuteOnEntry() {}

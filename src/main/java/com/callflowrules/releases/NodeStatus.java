@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * @param nodeId        the node ({@code callflow.rules.node-id})
  * @param version       the release it decides with
  * @param since         since when
- * @param seenAt        when it last wrote this row (every poll)
+ * @param seenAt        when it last wrote this row (when it changed, else every few polls)
  * @param failedVersion the published release it could not build, if any (it keeps {@code version})
  * @param failure       why, {@code file:line: reason} joined
  */
@@ -19,4 +19,10 @@ public record NodeStatus(
         Instant since,
         Instant seenAt,
         @Nullable String failedVersion,
-        @Nullable String failure) {}
+        @Nullable String failure) {
+
+    /** The same status, as seen at {@code at}. */
+    NodeStatus withSeenAt(Instant at) {
+        return new NodeStatus(nodeId, version, since, at, failedVersion, failure);
+    }
+}

@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
  * {@code callflow.rules.poll-interval}), builds a newly published one off the call path and swaps
  * it in; one that does not build here leaves the last good one deciding and is reported (its row
  * in {@code rule_nodes}, {@code GET /rules}, health), and is not tried again until another is
- * published. Writes what the node runs at every poll, so {@code GET /rules} lists live nodes.
+ * published. Writes what the node runs when it changes, and otherwise every
+ * {@value #POLLS_PER_HEARTBEAT} polls, so {@code GET /rules} lists live nodes (those seen in the
+ * last 5 polls and 5 s): a write at every poll kept an idle embedded store writing a chunk a second.
  */
 @Component
 public class ReleaseFollower {
@@ -35,12 +37,19 @@ public class ReleaseFollower {
     private volatile @Nullable String failedVersion;
     private volatile @Nullable String failure;
 
+    /** Polls between two writes of an unchanged status. */
+    static final int POLLS_PER_HEARTBEAT = 5;
+
+    private final java.time.Duration heartbeat;
+    private @Nullable NodeStatus written;
+
     ReleaseFollower(ReleaseRepository store, RuleBaseHolder ruleBases, Clock clock, ReleaseProperties settings) {
         this.store = store;
         this.ruleBases = ruleBases;
         this.clock = clock;
         this.nodeId = settings.nodeId().orElseGet(ReleaseFollower::defaultNodeId);
         this.since = clock.instant();
+        this.heartbeat = settings.pollInterval().multipliedBy(POLLS_PER_HEARTBEAT);
     }
 
     public String nodeId() {
@@ -67,8 +76,14 @@ public class ReleaseFollower {
                 failure = null;
             }
         });
-        store.node(
-                new NodeStatus(nodeId, ruleBases.current().version(), since, clock.instant(), failedVersion, failure));
+        Instant now = clock.instant();
+        NodeStatus status = new NodeStatus(nodeId, ruleBases.current().version(), since, now, failedVersion, failure);
+        if (written == null
+                || !status.withSeenAt(written.seenAt()).equals(written)
+                || !now.isBefore(written.seenAt().plus(heartbeat))) {
+            store.node(status);
+            written = status;
+        }
     }
 
     private void swapTo(String version) {

@@ -75,10 +75,9 @@ final class CallFlowDefinitionReader {
                 lines.put(key, line);
             }
         }
-        String name = fields.get("name");
-        if (name == null) {
-            messages.add(new RuleMessage(file, 1, "missing 'name'"));
-        } else if (!NAME.matcher(name).matches()) {
+        // the file names the flow; a name field, when written, must say the same
+        String name = fields.getOrDefault("name", fileStem);
+        if (!NAME.matcher(name).matches()) {
             messages.add(new RuleMessage(
                     file, 1, "name '" + name + "' must be lower case letters, digits and _ , starting with a letter"));
         } else if (!name.equals(fileStem)) {

@@ -47,6 +47,12 @@ final class Expectations {
             "attendees.participants",
             "attendees.listeners");
     private static final Set<String> PROPERTY_KEYS = PropertySchema.standard().keys();
+    /**
+     * Fields that hold names a platform plays (prompts, media), compared exactly: {@code acme_hello}
+     * and {@code ACME_hello} are two prompts. The others hold the product's closed sets (actions,
+     * roles, states), compared whatever their case.
+     */
+    private static final Set<String> NAMED_EXACTLY = Set.of("media", "media_details");
 
     private Expectations() {}
 
@@ -65,8 +71,11 @@ final class Expectations {
                 return;
             }
             String actual = observed.get(field);
-            boolean equal =
-                    expected.equals("null") ? actual == null : expected.equalsIgnoreCase(String.valueOf(actual));
+            boolean equal = expected.equals("null")
+                    ? actual == null
+                    : NAMED_EXACTLY.contains(field)
+                            ? expected.equals(String.valueOf(actual))
+                            : expected.equalsIgnoreCase(String.valueOf(actual));
             if (!equal) {
                 mismatches.add(new ScenarioResult.Mismatch(field, expected, String.valueOf(actual)));
             }

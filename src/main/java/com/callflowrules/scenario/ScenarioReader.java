@@ -60,6 +60,11 @@ public final class ScenarioReader {
         for (Node item : steps.getValue()) {
             read.add(step(file, read.size() + 1, item));
         }
+        if (read.stream().allMatch(step -> step.expect().isEmpty())) {
+            // such a scenario passes whatever the rules decide: it pins nothing
+            throw new ScenarioException(
+                    file + ": a scenario that expects nothing pins nothing: give at least one step" + " an expect");
+        }
         return new Scenario(file, name, objects, read);
     }
 

@@ -97,9 +97,17 @@ class OpenApiContractTest {
         }
     }
 
-    /** Sends and checks the request and its answer against the description; violations are collected. */
-    private Exchange checked(String method, String path, String body) {
-        return checked(method, path, body, "application/json", true);
+    /**
+     * Sends and checks the request and its answer against the description, and that the service
+     * answered {@code status}; violations are collected.
+     */
+    private Exchange checked(int status, String method, String path, String body) {
+        Exchange answer = checked(method, path, body, "application/json", true);
+        if (answer.status() != status) {
+            violations.add(
+                    method + " " + path + " answered " + answer.status() + ", not " + status + ": " + answer.body());
+        }
+        return answer;
     }
 
     private Exchange checked(String method, String path, String body, String contentType, boolean authorized) {
@@ -151,60 +159,62 @@ class OpenApiContractTest {
 
     @Test
     void aWholeCallStoryMatchesTheDescription() {
-        String account = checked("POST", "/accounts", """
+        String account = checked(201, "POST", "/accounts", """
                 {"name": "Acme", "call_flow_sid": "secured", "properties": {"did_language": "en_GB"}}""").text("account_sid");
-        String group = checked("POST", "/did_groups", """
+        String group =
+                checked(201, "POST", "/did_groups", """
                 {"account_sid": "%s", "name": "Sales", "properties": {}}""".formatted(account)).text("did_group_sid");
-        String did = checked("POST", "/dids", """
+        String did =
+                checked(201, "POST", "/dids", """
                 {"account_sid": "%s", "phonenumber": "15550001000", "did_group_sid": "%s"}""".formatted(account, group)).text("did_sid");
-        String room =
-                checked("POST", "/meeting_rooms", """
+        String room = checked(201, "POST", "/meeting_rooms", """
                 {"account_sid": "%s", "name": "Weekly", "did_group_sid": "%s",
-                 "access_codes": [{"access_code": "1234", "role": "host"}, {"access_code": "5678", "role": "participant"}]}""".formatted(account, group)).text("meeting_room_sid");
-        checked("GET", "/accounts/" + account, null);
-        checked("GET", "/accounts?limit=10&offset=0", null);
-        checked("PATCH", "/accounts/" + account, """
+                 "access_codes": [{"access_code": "1234", "role": "host"}, {"access_code": "5678", "role": "participant"}]}""".formatted(account, group))
+                .text("meeting_room_sid");
+        checked(200, "GET", "/accounts/" + account, null);
+        checked(200, "GET", "/accounts?limit=10&offset=0", null);
+        checked(200, "PATCH", "/accounts/" + account, """
                 {"properties": {"did_language": null, "conference_entrytones_enabled": "off"}}""");
-        checked("PUT", "/did_groups/" + group, """
+        checked(200, "PUT", "/did_groups/" + group, """
                 {"name": "Sales", "call_flow_sid": null, "properties": {}}""");
-        checked("GET", "/dids/" + did, null);
-        checked("GET", "/meeting_rooms/" + room, null);
-        checked("GET", "/call_flows", null);
-        checked("GET", "/call_flows/secured", null);
-        checked("GET", "/rules", null);
+        checked(200, "GET", "/dids/" + did, null);
+        checked(200, "GET", "/meeting_rooms/" + room, null);
+        checked(200, "GET", "/call_flows", null);
+        checked(200, "GET", "/call_flows/secured", null);
+        checked(200, "GET", "/rules", null);
 
-        Exchange whatIf = checked("POST", "/decisions", """
+        Exchange whatIf = checked(200, "POST", "/decisions", """
                 {"number_dst": "15550001000", "number_src": "15559990000", "access_code": "1234"}""");
         assertThat(whatIf.status()).isEqualTo(200);
 
-        Exchange host = checked("POST", "/calls", """
+        Exchange host = checked(201, "POST", "/calls", """
                 {"number_dst": "15550001000", "number_src": "15559990000"}""");
         String hostSid = host.text("call", "call_sid");
-        checked("POST", "/calls/" + hostSid + "/access_code", """
+        checked(200, "POST", "/calls/" + hostSid + "/access_code", """
                 {"access_code": "0000"}""");
-        Exchange joined = checked("POST", "/calls/" + hostSid + "/access_code", """
+        Exchange joined = checked(200, "POST", "/calls/" + hostSid + "/access_code", """
                 {"access_code": "1234"}""");
         assertThat(joined.text("decision", "action")).isEqualTo("JOIN");
-        checked("POST", "/calls/" + hostSid + "/dtmf", """
+        checked(200, "POST", "/calls/" + hostSid + "/dtmf", """
                 {"digits": "*7"}""");
-        checked("POST", "/calls/" + hostSid + "/dtmf", """
+        checked(200, "POST", "/calls/" + hostSid + "/dtmf", """
                 {"digits": "#0"}""");
         String meeting = joined.text("call", "meeting_sid");
-        checked("GET", "/meetings/" + meeting, null);
-        checked("GET", "/meetings", null);
-        checked("PATCH", "/meetings/" + meeting, """
+        checked(200, "GET", "/meetings/" + meeting, null);
+        checked(200, "GET", "/meetings", null);
+        checked(200, "PATCH", "/meetings/" + meeting, """
                 {"locked": false}""");
-        checked("PATCH", "/calls/" + hostSid, """
+        checked(200, "PATCH", "/calls/" + hostSid, """
                 {"muted": true}""");
-        checked("GET", "/calls", null);
-        checked("GET", "/calls/" + hostSid, null);
-        checked("DELETE", "/calls/" + hostSid, null);
-        checked("GET", "/calls/" + hostSid + "/decisions", null);
+        checked(200, "GET", "/calls", null);
+        checked(200, "GET", "/calls/" + hostSid, null);
+        checked(200, "DELETE", "/calls/" + hostSid, null);
+        checked(200, "GET", "/calls/" + hostSid + "/decisions", null);
 
-        Exchange unknown = checked("POST", "/calls", """
+        Exchange unknown = checked(201, "POST", "/calls", """
                 {"number_dst": "15550009999", "number_src": "15559990000"}""");
         assertThat(unknown.text("decision", "action")).isEqualTo("DROP");
-        checked("DELETE", "/meeting_rooms/" + room, null);
+        checked(204, "DELETE", "/meeting_rooms/" + room, null);
 
         assertThat(violations).isEmpty();
     }
@@ -247,18 +257,18 @@ class OpenApiContractTest {
     void everyKindOfErrorMatchesTheDescription() {
         Exchange malformed = refused("POST", "/accounts", "{\"name\": ", "application/json", true);
         Exchange unauthorized = refused("GET", "/accounts", null, null, false);
-        Exchange notFound = checked("GET", "/accounts/no-such-account", null);
+        Exchange notFound = checked(404, "GET", "/accounts/no-such-account", null);
         Exchange wrongType = refused("POST", "/accounts", "name: Acme", "text/plain", true);
         // the description's pattern refuses this value too: only the answer is checked
         Exchange invalid = refused("POST", "/accounts", """
                 {"name": "Acme", "properties": {"conference_start_wait": "soon"}}""", "application/json", true);
-        String account = checked("POST", "/accounts", """
+        String account = checked(201, "POST", "/accounts", """
                 {"name": "Acme"}""").text("account_sid");
-        checked("POST", "/dids", """
+        checked(201, "POST", "/dids", """
                 {"account_sid": "%s", "phonenumber": "15550002000", "call_flow_sid": "secured"}""".formatted(account));
-        String call = checked("POST", "/calls", """
+        String call = checked(201, "POST", "/calls", """
                 {"number_dst": "15550002000", "number_src": "15559990000"}""").text("call", "call_sid");
-        Exchange conflict = checked("POST", "/calls/" + call + "/dtmf", """
+        Exchange conflict = checked(409, "POST", "/calls/" + call + "/dtmf", """
                 {"digits": "*6"}""");
         Exchange badLimit = refused("GET", "/calls?limit=0", null, null, true);
 

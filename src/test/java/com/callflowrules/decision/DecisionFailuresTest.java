@@ -35,6 +35,28 @@ class DecisionFailuresTest {
     }
 
     @Test
+    void twoMediaStepsAtOnePlaceAreAConflictRatherThanAnOrderNobodyChose() {
+        DecisionEngine engine = engineWith("extra.drl", """
+                package callflow;
+                import com.callflowrules.facts.*;
+                rule "extra: a tone where the prompt plays"
+                    ruleflow-group "details"
+                when
+                    CallArrived()
+                then
+                    insert(new Media(10, MediaStep.tone("entry_tone")));
+                end
+                """);
+
+        assertThatThrownBy(() -> engine.decide(
+                        new CallArrived(Hierarchy.NUMBER, "1"),
+                        Hierarchy.account("secured").facts()))
+                .isInstanceOf(DecisionException.class)
+                .hasMessageContaining("media steps at the same place 10")
+                .hasMessageContaining("extra: a tone where the prompt plays");
+    }
+
+    @Test
     void twoVerdictsForOneEventAreAConflictNamingTheRules() {
         DecisionEngine engine = engineWith("extra.drl", """
                 package callflow;

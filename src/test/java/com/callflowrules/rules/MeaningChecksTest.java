@@ -82,7 +82,7 @@ class MeaningChecksTest {
                 when
                     InCallAction(name == "conference_luck")
                 then
-                    insert(new MuteOnEntry("typo"));
+                    insert(new MuteOnEntry());
                 end
                 """);
 

@@ -143,7 +143,7 @@ class PhaseCheckTest {
                 when
                     EffectiveProperties(value("conference_colour") == "blue")
                 then
-                    insert(new MuteOnEntry("blue"));
+                    insert(new MuteOnEntry());
                 end
                 """), "property key 'conference_colour' is not in the property schema");
     }
@@ -156,7 +156,7 @@ class PhaseCheckTest {
                 when
                     InCallAction(name == "conference_kick")
                 then
-                    insert(new MuteOnEntry("kick"));
+                    insert(new MuteOnEntry());
                 end
                 """), "in-call action 'conference_kick' is not one the product knows");
     }

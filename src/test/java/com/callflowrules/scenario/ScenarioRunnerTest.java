@@ -36,6 +36,23 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void aPromptNameDifferentOnlyInCaseFails() throws Exception {
+        String file = "secured/prompt-uses-the-did-welcome-and-language.yaml";
+        Path copy = dir.resolve(file);
+        Files.createDirectories(copy.getParent());
+        String shipped = Files.readString(ScenarioSuiteTest.SCENARIOS.resolve(file));
+        assertThat(shipped).contains("play:acme_hello");
+        Files.writeString(copy, shipped.replace("play:acme_hello", "play:ACME_Hello"));
+
+        ScenarioResult result = runner.run(ScenarioSuite.read(dir, Path.of(file)));
+
+        assertThat(result.passed()).isFalse();
+        assertThat(result.failedSteps().get(0).mismatches())
+                .extracting(ScenarioResult.Mismatch::field)
+                .containsExactly("media");
+    }
+
+    @Test
     void anExpectationOfAFieldThatDoesNotExistFailsRatherThanPassing() {
         Scenario scenario = new ScenarioReader().read("typo.yaml", """
                 hierarchy:
@@ -100,9 +117,21 @@ class ScenarioRunnerTest {
                 hierarchy:
                   accounts: [{name: acme, call_flow: teleport}]
                 steps:
-                  - {wait: "1"}
+                  - {wait: "1", expect: {meeting.running: false}}
                 """)))
                 .hasMessage("flow.yaml:2: no call flow 'teleport' in the rule base");
+    }
+
+    @Test
+    void aScenarioThatExpectsNothingIsRefused() {
+        assertThatThrownBy(() -> new ScenarioReader().read("nothing.yaml", """
+                steps:
+                  - {call: alice, arrives: "15550001000"}
+                  - {call: alice, enters: "1234"}
+                """))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessage("nothing.yaml: a scenario that expects nothing pins nothing: give at least one step an"
+                        + " expect");
     }
 
     @Test
@@ -146,6 +175,7 @@ class ScenarioRunnerTest {
                   accounts: [{name: acme, call_flow: secured}]
                 steps:
                   - change: {account: acme, properties: {conference_start_wait: soon}}
+                  - {call: alice, arrives: "15550009999", expect: {action: DROP}}
                 """));
 
         assertThat(result.passed()).isFalse();

@@ -86,7 +86,8 @@ class GroupCommitDataSourceTest {
         threads.shutdown();
         GroupCommit group = durable.groupCommit().orElseThrow();
         assertThat(group.commits()).isEqualTo(801);
-        assertThat(group.writes()).isBetween(1L, group.commits());
+        // eight threads committing at once: some writes of the store settle more than one commit
+        assertThat(group.writes()).isPositive().isLessThan(group.commits());
 
         powerCut(bare);
 
