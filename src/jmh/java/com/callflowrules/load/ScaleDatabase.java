@@ -1,6 +1,7 @@
 package com.callflowrules.load;
 
 import com.callflowrules.facts.CallFlow;
+import com.callflowrules.numbers.PhoneNumbers;
 import com.callflowrules.store.Migrations;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.StringReader;
@@ -86,7 +87,9 @@ public final class ScaleDatabase {
                 "dids (did_sid, account_sid, phonenumber, did_group_sid, call_flow_sid, properties, date_created)",
                 slots,
                 i -> UUID.nameUUIDFromBytes(("did " + i).getBytes()) + "\t" + accountSids[i / perAccount] + "\t"
-                        + LoadGenerator.number(i / perAccount, i % perAccount) + "\t\\N\t\\N\t{}\t" + created + "\n");
+                        // stored as the service stores numbers (E.164 with its +): COPY bypasses the API
+                        + PhoneNumbers.canonicalOrAsGiven(LoadGenerator.number(i / perAccount, i % perAccount))
+                        + "\t\\N\t\\N\t{}\t" + created + "\n");
         copy(
                 copy,
                 "meeting_rooms (meeting_room_sid, account_sid, name, did_group_sid, scope, ad_hoc, properties, date_created)",
