@@ -126,9 +126,10 @@ class RuleFileLimitsTest {
     @Test
     void aTagInADefinitionIsRefusedWithItsLine(@TempDir Path dir) {
         RulesCopy rules = RulesCopy.of(dir.resolve("rules"));
+        assertThat(rules.read("call-flows/open.yaml")).contains("entry: prompt");
         rules.write(
                 "call-flows/open.yaml",
-                rules.read("call-flows/open.yaml").replaceFirst("name: open", "name: !!java.net.URL \"http://x\""));
+                rules.read("call-flows/open.yaml").replaceFirst("entry: prompt", "entry: !!java.net.URL \"http://x\""));
 
         refused(rules, m -> {
             assertThat(m.file()).isEqualTo("call-flows/open.yaml");
@@ -140,9 +141,10 @@ class RuleFileLimitsTest {
     @Test
     void aLocalTagInADefinitionIsRefused(@TempDir Path dir) {
         RulesCopy rules = RulesCopy.of(dir.resolve("rules"));
+        assertThat(rules.read("call-flows/open.yaml")).contains("entry: prompt");
         rules.write(
                 "call-flows/open.yaml",
-                rules.read("call-flows/open.yaml").replaceFirst("name: open", "name: !local open"));
+                rules.read("call-flows/open.yaml").replaceFirst("entry: prompt", "entry: !local prompt"));
 
         refused(rules, m -> assertThat(m.reason()).contains("a tag (!local) is refused"));
     }
