@@ -20,8 +20,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class ConfigurationBodies {
 
-    private static final String REQUIRED = "is required";
-
     /**
      * The bodies a PATCH also sends (a merge patch: any subset of the fields), so their schema
      * requires no field even where a create does.
@@ -35,7 +33,7 @@ final class ConfigurationBodies {
     @JsonIgnoreProperties({"account_sid", "date_created"})
     record AccountFields(
             @io.swagger.v3.oas.annotations.media.Schema(maxLength = 255, example = "Acme")
-            @NotNull(message = REQUIRED)
+            @NotNull(message = RequestBodies.REQUIRED)
             @StoredText(max = 255)
             String name,
 
@@ -56,12 +54,12 @@ final class ConfigurationBodies {
     @JsonIgnoreProperties({"did_group_sid", "date_created"})
     record DidGroupFields(
             @io.swagger.v3.oas.annotations.media.Schema(maxLength = 36)
-            @NotNull(message = REQUIRED, groups = RequestBinder.OnCreate.class)
+            @NotNull(message = RequestBodies.REQUIRED, groups = RequestBinder.OnCreate.class)
             @StoredText(max = 36, groups = RequestBinder.OnCreate.class)
             String accountSid,
 
             @io.swagger.v3.oas.annotations.media.Schema(maxLength = 255, example = "Sales")
-            @NotNull(message = REQUIRED)
+            @NotNull(message = RequestBodies.REQUIRED)
             @StoredText(max = 255)
             String name,
 
@@ -82,14 +80,14 @@ final class ConfigurationBodies {
     @JsonIgnoreProperties({"did_sid", "date_created"})
     record DidFields(
             @io.swagger.v3.oas.annotations.media.Schema(maxLength = 36)
-            @NotNull(message = REQUIRED, groups = RequestBinder.OnCreate.class)
+            @NotNull(message = RequestBodies.REQUIRED, groups = RequestBinder.OnCreate.class)
             @StoredText(max = 36, groups = RequestBinder.OnCreate.class)
             String accountSid,
 
             @io.swagger.v3.oas.annotations.media.Schema(
                     pattern = "^(?:" + ValueFormats.E164 + ")$",
                     example = "+15550001000")
-            @NotNull(message = REQUIRED)
+            @NotNull(message = RequestBodies.REQUIRED)
             @E164Number
             String phonenumber,
 
@@ -112,7 +110,7 @@ final class ConfigurationBodies {
     @JsonIgnoreProperties({"meeting_room_sid", "ad_hoc", "date_created"})
     record MeetingRoomFields(
             @io.swagger.v3.oas.annotations.media.Schema(maxLength = 36)
-            @NotNull(message = REQUIRED, groups = RequestBinder.OnCreate.class)
+            @NotNull(message = RequestBodies.REQUIRED, groups = RequestBinder.OnCreate.class)
             @StoredText(max = 36, groups = RequestBinder.OnCreate.class)
             String accountSid,
 

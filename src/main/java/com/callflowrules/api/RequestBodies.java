@@ -14,7 +14,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class RequestBodies {
 
-    private static final String REQUIRED = "is required";
+    /** The message of every required field left out, in every body. */
+    static final String REQUIRED = "is required";
+
     private static final String RULE_RELEASE = "[0-9a-f]{12}";
     private static final String RULE_RELEASE_RULE = "must be a release version, 12 hex digits";
     private static final String RULE_RELEASE_DESCRIPTION =
