@@ -18,7 +18,6 @@
 
   const TEMPLATES = {
     flow: name => ['call-flows/' + name + '.yaml',
-      'name: ' + name + '\n' +
       'description: A variant of secured with five attempts at the access code.\n' +
       'entry: prompt\n' +
       'unknown_code: refuse\n' +
