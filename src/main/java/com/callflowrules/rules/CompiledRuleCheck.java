@@ -52,9 +52,10 @@ final class CompiledRuleCheck {
 
     /**
      * A string constant a generated method compares with a product accessor (a property key,
-     * an action name): the raw material of the meaning checks.
+     * an action name): the raw material of the meaning checks. {@code key} is the property key
+     * the accessor read, when it was one called with a constant key ({@code value("did_language")}).
      */
-    record ConstantUse(String className, String method, String accessor, String operator, String value) {}
+    record ConstantUse(String className, String method, String accessor, String operator, String value, String key) {}
 
     /** generated method (class.name+descriptor) -> its region. */
     private final Map<String, CodeRegion> regions = new HashMap<>();
@@ -226,15 +227,4 @@ final class CompiledRuleCheck {
 
     static final String LOCK_REFUSED = "a lock (synchronized) is refused: rules may not take locks, two decisions"
             + " could wait on each other for ever and no bound can stop a blocked thread";
-
-    /**
-     * A no-argument method of a product class, taken as an accessor whose result the meaning
-     * checks follow. Only the package and the descriptor are checked; whether the method is a
-     * record component is not, and the meaning checks look at the accessors they know by name.
-     */
-    boolean isProductAccessor(String owner, String descriptor) {
-        return owner.startsWith("com/callflowrules/") && descriptor.startsWith("()");
-    }
-
-    record Accessor(String owner, String name) {}
 }

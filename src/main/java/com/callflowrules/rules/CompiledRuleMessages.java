@@ -21,6 +21,8 @@ final class CompiledRuleMessages {
     /** The typed reads of the one properties fact, each taking a key: value("did_language"), seconds(...). */
     private static final String PROPERTY_READ = "com/callflowrules/facts/EffectiveProperties.";
 
+    private static final String PROPERTY_VALUE = PROPERTY_READ + "value";
+
     private static final Set<String> ACTION =
             Set.of("com/callflowrules/facts/Binding.action", "com/callflowrules/facts/InCallAction.name");
 
@@ -60,6 +62,14 @@ final class CompiledRuleMessages {
         String value = use.value();
         if (use.accessor().startsWith(PROPERTY_READ) && "argument".equals(use.operator())) {
             return schema.keys().contains(value) ? null : "property key '" + value + "' is not in the property schema";
+        }
+        if (PROPERTY_VALUE.equals(use.accessor()) && "equals".equals(use.operator()) && use.key() != null) {
+            // An unknown key is reported by its own read; a value outside the key's type never matches.
+            return schema.definition(use.key())
+                    .flatMap(definition -> definition.type().check(value))
+                    .map(reason -> "property " + use.key() + " is compared with '" + value
+                            + "', a value it cannot have: " + reason)
+                    .orElse(null);
         }
         if (PROPERTY_KEY.equals(use.accessor())) {
             return switch (use.operator()) {

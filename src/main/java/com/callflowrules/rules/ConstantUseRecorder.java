@@ -7,7 +7,7 @@ import java.util.Locale;
 /**
  * The constants one generated method hands to product accessors, product methods and model
  * operators, recorded for the meaning checks of {@link CompiledRuleMessages} (a property key not
- * in the schema, an in-call action the product does not know). {@link GeneratedMethodCheck} tells it what each instruction
+ * in the schema, a value its key's type cannot have, an in-call action the product does not know). {@link GeneratedMethodCheck} tells it what each instruction
  * consumed; the recorder keeps the one thing that spans instructions, a model operator call being
  * built: {@code D.eval(Operator.INSTANCE, accessor, new Object[] {constants})}.
  */
@@ -18,7 +18,7 @@ final class ConstantUseRecorder {
     private final String method;
 
     private String evalOperator;
-    private CompiledRuleCheck.Accessor evalAccessor;
+    private ProductRead evalAccessor;
     private final List<String> evalConstants = new ArrayList<>();
 
     ConstantUseRecorder(List<CompiledRuleCheck.ConstantUse> uses, String className, String method) {
@@ -52,7 +52,7 @@ final class ConstantUseRecorder {
         if (CompiledRuleCheck.RULE_FACTORY_OWNER.equals(owner) && "eval".equals(name) && evalOperator != null) {
             if (evalAccessor != null) {
                 for (String constant : evalConstants) {
-                    add(evalAccessor.owner() + "." + evalAccessor.name(), operator(evalOperator, ""), constant);
+                    add(evalAccessor, operator(evalOperator, ""), constant);
                 }
             }
             evalOperator = null;
@@ -63,10 +63,10 @@ final class ConstantUseRecorder {
             return;
         }
         if ("<init>".equals(name) && "(Ljava/lang/String;)V".equals(descriptor)) {
-            add(owner + ".<init>", "construct", constant);
+            add(owner + ".<init>", "construct", constant, null);
         } else if (!"<init>".equals(name) && descriptor.startsWith("(Ljava/lang/String;)")) {
             // A product method called with a constant, such as EffectiveProperties.value("did_language").
-            add(owner + "." + name, "argument", constant);
+            add(owner + "." + name, "argument", constant, null);
         }
     }
 
@@ -74,16 +74,19 @@ final class ConstantUseRecorder {
     private void comparison(String owner, String name, PushedValues pushed) {
         Object a = pushed.beforeLast();
         Object b = pushed.last();
-        CompiledRuleCheck.Accessor accessor =
-                a instanceof CompiledRuleCheck.Accessor x ? x : b instanceof CompiledRuleCheck.Accessor y ? y : null;
+        ProductRead accessor = a instanceof ProductRead x ? x : b instanceof ProductRead y ? y : null;
         String constant = a instanceof String x ? x : b instanceof String y ? y : null;
         if (accessor != null && constant != null) {
-            add(accessor.owner() + "." + accessor.name(), operator(owner, name), constant);
+            add(accessor, operator(owner, name), constant);
         }
     }
 
-    private void add(String accessor, String operator, String constant) {
-        uses.add(new CompiledRuleCheck.ConstantUse(className, method, accessor, operator, constant));
+    private void add(ProductRead accessor, String operator, String constant) {
+        add(accessor.owner() + "." + accessor.name(), operator, constant, accessor.key());
+    }
+
+    private void add(String accessor, String operator, String constant, String key) {
+        uses.add(new CompiledRuleCheck.ConstantUse(className, method, accessor, operator, constant, key));
     }
 
     private static String operator(String owner, String name) {

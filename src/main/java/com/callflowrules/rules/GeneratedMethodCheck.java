@@ -194,13 +194,14 @@ final class GeneratedMethodCheck extends InstructionTracker {
             ruleName = lastString;
             check.ruleOfMethod.put(className + "." + method, ruleName);
         }
+        ProductRead read =
+                opcode == Opcodes.INVOKESPECIAL ? null : ProductRead.of(owner, name, descriptor, pushed.last());
         constants.called(owner, name, descriptor, pushed);
-        if (Type.getReturnType(descriptor).getSort() != Type.VOID
-                && opcode != Opcodes.INVOKESPECIAL
-                && check.isProductAccessor(owner, descriptor)) {
-            pushed.push(new CompiledRuleCheck.Accessor(owner, name));
-        } else {
-            pushed.clear();
+        if (read == null || read.key() != null) {
+            pushed.clear(); // a keyed read consumed its key; an accessor consumed only its receiver
+        }
+        if (read != null) {
+            pushed.push(read);
         }
     }
 

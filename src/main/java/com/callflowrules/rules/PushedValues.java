@@ -43,9 +43,9 @@ final class PushedValues {
     }
 
     /** The last accessor pushed, or {@code null}. */
-    CompiledRuleCheck.Accessor lastAccessor() {
+    ProductRead lastAccessor() {
         for (int i = values.size() - 1; i >= 0; i--) {
-            if (values.get(i) instanceof CompiledRuleCheck.Accessor accessor) {
+            if (values.get(i) instanceof ProductRead accessor) {
                 return accessor;
             }
         }

@@ -55,6 +55,51 @@ class MeaningChecksTest {
     }
 
     @Test
+    void aComparisonWithAValueTheKeysTypeCannotHaveIsRefused(@TempDir Path dir) {
+        RuleBaseException refused = refusal(dir, """
+                rule "typo: started by hosts"
+                when
+                    DtmfPressed()
+                    EffectiveProperties(value("conference_start_how") == "hots")
+                then
+                    insert(new MuteOnEntry());
+                end
+
+                rule "typo: tones are not ON"
+                when
+                    DtmfPressed()
+                    EffectiveProperties(value("conference_entrytones_enabled") != "ON")
+                then
+                    insert(new MuteOnEntry());
+                end
+                """);
+
+        assertThat(refused.messages())
+                .extracting(m -> m.file() + ":" + m.line() + " " + m.reason())
+                .contains(
+                        "extra/typo.drl:5 rule \"typo: started by hosts\": property conference_start_how is compared"
+                                + " with 'hots', a value it cannot have: must be first or host",
+                        "extra/typo.drl:13 rule \"typo: tones are not ON\": property conference_entrytones_enabled is"
+                                + " compared with 'ON', a value it cannot have: must be on or off");
+    }
+
+    @Test
+    void aComparisonWithAValueOfTheKeysTypeIsAccepted(@TempDir Path dir) {
+        RulesCopy rules = RulesCopy.of(dir.resolve("rules")).write("extra/fine.drl", HEADER + """
+                rule "fine: started by hosts"
+                    ruleflow-group "details"
+                when
+                    DtmfPressed()
+                    EffectiveProperties(value("conference_start_how") == "host", value("did_language") != "fr_FR")
+                then
+                    insert(new MuteOnEntry());
+                end
+                """);
+
+        assertThat(DecisionEngine.loader().load(rules.root()).files()).contains("extra/fine.drl");
+    }
+
+    @Test
     void aKeyPrefixNoKeyHasIsRefused(@TempDir Path dir) {
         RuleBaseException refused = refusal(dir, """
                 rule "typo: prefix"
