@@ -22,6 +22,7 @@ import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -290,9 +291,8 @@ class OpenApiContractTest {
      * a machine lacks them): no error.
      */
     @Test
-    void redoclysRecommendedLintFindsNoError() throws Exception {
-        Path description = Path.of("target/openapi/openapi.json");
-        Files.createDirectories(description.getParent());
+    void redoclysRecommendedLintFindsNoError(@TempDir Path dir) throws Exception {
+        Path description = dir.resolve("openapi.json");
         Files.writeString(
                 description, send("GET", "/v3/api-docs", null, null, true).body());
         Process lint;
