@@ -38,7 +38,7 @@ final class ConfigurationBodies {
             String name,
 
             @StoredText(max = 36) @KnownCallFlow @Nullable String callFlowSid,
-            @PropertyValues Map<String, @Nullable String> properties) {
+            @ValidProperties Map<String, @Nullable String> properties) {
 
         /** Left out or null: no overrides. */
         AccountFields {
@@ -64,7 +64,7 @@ final class ConfigurationBodies {
             String name,
 
             @StoredText(max = 36) @KnownCallFlow @Nullable String callFlowSid,
-            @PropertyValues Map<String, @Nullable String> properties) {
+            @ValidProperties Map<String, @Nullable String> properties) {
 
         /** Left out or null: no overrides. */
         DidGroupFields {
@@ -93,7 +93,7 @@ final class ConfigurationBodies {
 
             @StoredText(max = 36) @Nullable String didGroupSid,
             @StoredText(max = 36) @KnownCallFlow @Nullable String callFlowSid,
-            @PropertyValues Map<String, @Nullable String> properties) {
+            @ValidProperties Map<String, @Nullable String> properties) {
 
         /** Left out or null: no overrides. */
         DidFields {
@@ -121,7 +121,7 @@ final class ConfigurationBodies {
 
             @StoredText(max = 36) @Nullable String didGroupSid,
             @AccessCodeList List<AccessCode> accessCodes,
-            @PropertyValues Map<String, @Nullable String> properties) {
+            @ValidProperties Map<String, @Nullable String> properties) {
 
         /** Left out or null: no overrides, no codes. */
         MeetingRoomFields {

@@ -132,7 +132,11 @@ public final class PropertySchema implements PropertyReads {
         this.bindingsByAction = Collections.unmodifiableMap(byAction);
     }
 
-    /** The schema of domain.md section 4. */
+    /**
+     * The schema of domain.md section 4, the product's one: a constant every feature reads, as it
+     * would an enum, never a bean or a parameter. The rule base inserts it into each decision as
+     * {@link com.callflowrules.facts.PropertyReads}, since facts may not depend on this package.
+     */
     public static PropertySchema standard() {
         return STANDARD;
     }

@@ -47,7 +47,13 @@ public final class RuleBaseLoader {
     private record Compiled(
             org.kie.api.@Nullable KieBase kieBase, List<RuleMessage> warnings, List<RuleMessage> refusals) {}
 
-    private final PropertySchema schema;
+    /**
+     * The product's one property schema. It is a constant, not a parameter: the API, the store,
+     * the scenarios and call control all speak this vocabulary, so a loader with another would
+     * build rules nothing else understands.
+     */
+    private static final PropertySchema SCHEMA = PropertySchema.standard();
+
     private final Clock clock;
     private final List<RuleBaseCheck> checks;
     private final DecisionBounds bounds;
@@ -56,31 +62,30 @@ public final class RuleBaseLoader {
      * A loader that refuses a rule base failing any of {@code checks} (run after it compiled and
      * passed the allow-list), whose decisions are held to {@code bounds}.
      */
-    public RuleBaseLoader(PropertySchema schema, Clock clock, List<RuleBaseCheck> checks, DecisionBounds bounds) {
-        this.schema = schema;
+    public RuleBaseLoader(Clock clock, List<RuleBaseCheck> checks, DecisionBounds bounds) {
         this.clock = clock;
         this.checks = List.copyOf(checks);
         this.bounds = bounds;
     }
 
-    public RuleBaseLoader(PropertySchema schema, Clock clock, List<RuleBaseCheck> checks) {
-        this(schema, clock, checks, DecisionBounds.DEFAULT);
+    public RuleBaseLoader(Clock clock, List<RuleBaseCheck> checks) {
+        this(clock, checks, DecisionBounds.DEFAULT);
     }
 
     /** The same loader with {@code more} checks after its own. */
     public RuleBaseLoader withChecks(List<RuleBaseCheck> more) {
         List<RuleBaseCheck> all = new ArrayList<>(checks);
         all.addAll(more);
-        return new RuleBaseLoader(schema, clock, all, bounds);
+        return new RuleBaseLoader(clock, all, bounds);
     }
 
     /** The same loader with other decision bounds. */
     public RuleBaseLoader withBounds(DecisionBounds other) {
-        return new RuleBaseLoader(schema, clock, checks, other);
+        return new RuleBaseLoader(clock, checks, other);
     }
 
     public RuleBaseLoader(List<RuleBaseCheck> checks) {
-        this(PropertySchema.standard(), Clock.systemUTC(), checks);
+        this(Clock.systemUTC(), checks);
     }
 
     public RuleBaseLoader() {
@@ -131,7 +136,7 @@ public final class RuleBaseLoader {
         Compiled compiled = COMPILED.get(rulesHash);
         if (compiled == null) {
             List<RuleMessage> found = new ArrayList<>();
-            org.kie.api.KieBase built = new DrlCompiler(schema).compile(files, version, errors, found);
+            org.kie.api.KieBase built = new DrlCompiler(SCHEMA).compile(files, version, errors, found);
             compiled = errors.isEmpty()
                     ? new Compiled(built, List.copyOf(found), List.of())
                     : new Compiled(null, List.of(), List.copyOf(errors));
@@ -155,7 +160,7 @@ public final class RuleBaseLoader {
                 bounds,
                 new RuleSourceIndex(files),
                 rulesDir,
-                schema);
+                SCHEMA);
         for (RuleBaseCheck check : checks) {
             errors.addAll(check.check(candidate));
             if (!errors.isEmpty()) {
@@ -171,7 +176,7 @@ public final class RuleBaseLoader {
     }
 
     private Map<String, CallFlow> readDefinitions(Map<String, String> files, List<RuleMessage> errors) {
-        CallFlowDefinitionReader reader = new CallFlowDefinitionReader(schema);
+        CallFlowDefinitionReader reader = new CallFlowDefinitionReader(SCHEMA);
         Map<String, CallFlow> flows = new LinkedHashMap<>();
         Map<String, String> fileOfName = new HashMap<>();
         files.forEach((file, text) -> {

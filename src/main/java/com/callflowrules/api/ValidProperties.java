@@ -20,10 +20,10 @@ import org.hibernate.validator.constraintvalidation.HibernateConstraintValidator
  * ({@code properties.conference_start_wait}). {@code null} is valid (no overrides).
  */
 @Documented
-@Constraint(validatedBy = PropertyValues.Check.class)
+@Constraint(validatedBy = ValidProperties.Check.class)
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
 @Retention(RetentionPolicy.RUNTIME)
-@interface PropertyValues {
+@interface ValidProperties {
 
     String message() default "must be a string";
 
@@ -32,7 +32,7 @@ import org.hibernate.validator.constraintvalidation.HibernateConstraintValidator
     Class<? extends Payload>[] payload() default {};
 
     /** One violation per wrong entry, with the schema's reason. */
-    final class Check implements ConstraintValidator<PropertyValues, Map<String, String>> {
+    final class Check implements ConstraintValidator<ValidProperties, Map<String, String>> {
 
         private static final PropertySchema SCHEMA = PropertySchema.standard();
 
