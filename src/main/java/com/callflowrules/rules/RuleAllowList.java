@@ -25,6 +25,7 @@ final class RuleAllowList {
             "com/callflowrules/facts/CallEvent",
             "com/callflowrules/facts/CallLeft",
             "com/callflowrules/facts/CallState",
+            "com/callflowrules/facts/ParticipantMute",
             "com/callflowrules/facts/DtmfPressed",
             "com/callflowrules/facts/MediaStep",
             "com/callflowrules/facts/MeetingState",

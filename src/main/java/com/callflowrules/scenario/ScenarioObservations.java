@@ -88,7 +88,7 @@ final class ScenarioObservations {
         observed.put("meeting.running", String.valueOf(meeting.isPresent()));
         meeting.ifPresent(m -> {
             observed.put("meeting.locked", String.valueOf(m.locked()));
-            observed.put("meeting.participant_muted", m.participantMuted());
+            observed.put("meeting.participant_muted", m.participantMuted().spelling());
             observed.put("meeting.on_hold", m.onHold());
             observed.put("meeting.recording", String.valueOf(m.recording()));
             observed.put("meeting.attendees.hosts", String.valueOf(m.attendees().hosts()));

@@ -1,6 +1,7 @@
 package com.callflowrules.session;
 
 import com.callflowrules.facts.InCallEffect;
+import com.callflowrules.facts.ParticipantMute;
 import com.callflowrules.facts.Role;
 import com.callflowrules.properties.PropertySchema;
 import java.util.function.UnaryOperator;
@@ -36,8 +37,8 @@ final class InCallActions {
             case TOGGLE_RECORDING -> meetingOf(call).ifPresent(m -> meetings.update(m.withRecording(!m.recording())));
             case TOGGLE_PARTICIPANT_MUTE ->
                 meetingOf(call).ifPresent(m -> {
-                    boolean mute = m.participantMuted().equals("false");
-                    meetings.update(m.withParticipantMuted(mute ? "true" : "false"));
+                    boolean mute = !m.participantMuted().mutesParticipants();
+                    meetings.update(m.withParticipantMuted(mute ? ParticipantMute.MUTED : ParticipantMute.UNMUTED));
                     forRole(m.meetingSid(), Role.PARTICIPANT, c -> c.withMuted(mute));
                 });
             case TOGGLE_HOLD ->

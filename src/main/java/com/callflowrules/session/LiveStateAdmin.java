@@ -1,5 +1,6 @@
 package com.callflowrules.session;
 
+import com.callflowrules.facts.ParticipantMute;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,7 +46,8 @@ public class LiveStateAdmin {
             Meeting m = meetings.find(meetingSid).orElseThrow(() -> new UnknownMeetingException(meetingSid));
             Meeting next = m.withLocked(locked == null ? m.locked() : locked)
                     .withOnHold(onHold == null ? m.onHold() : onHold)
-                    .withParticipantMuted(participantMuted == null ? m.participantMuted() : participantMuted);
+                    .withParticipantMuted(
+                            participantMuted == null ? m.participantMuted() : ParticipantMute.of(participantMuted));
             meetings.update(next);
             return next;
         });

@@ -2,6 +2,7 @@ package com.callflowrules.session;
 
 import com.callflowrules.facts.Attendees;
 import com.callflowrules.facts.MeetingState;
+import com.callflowrules.facts.ParticipantMute;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Instant;
@@ -14,7 +15,7 @@ public record Meeting(
         String accountSid,
         boolean locked,
         String onHold,
-        String participantMuted,
+        ParticipantMute participantMuted,
         boolean recording,
         @JsonIgnore Instant stopDueAt,
         @JsonIgnore String stopCallSid,
@@ -29,7 +30,17 @@ public record Meeting(
     /** A meeting that starts now in {@code meetingRoomSid}. */
     static Meeting started(String meetingSid, String meetingRoomSid, String accountSid, Instant now) {
         return new Meeting(
-                meetingSid, meetingRoomSid, accountSid, false, "", "false", false, null, null, now, Attendees.NONE);
+                meetingSid,
+                meetingRoomSid,
+                accountSid,
+                false,
+                "",
+                ParticipantMute.UNMUTED,
+                false,
+                null,
+                null,
+                now,
+                Attendees.NONE);
     }
 
     Meeting withLocked(boolean locked) {
@@ -40,7 +51,7 @@ public record Meeting(
         return MeetingBuilder.builder(this).onHold(onHold).build();
     }
 
-    Meeting withParticipantMuted(String participantMuted) {
+    Meeting withParticipantMuted(ParticipantMute participantMuted) {
         return MeetingBuilder.builder(this).participantMuted(participantMuted).build();
     }
 

@@ -4,6 +4,7 @@ import static com.callflowrules.session.CallRepository.instant;
 import static com.callflowrules.session.CallRepository.timestamp;
 
 import com.callflowrules.facts.Attendees;
+import com.callflowrules.facts.ParticipantMute;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -41,7 +42,7 @@ public class MeetingRepository {
                         meeting.accountSid(),
                         meeting.locked(),
                         meeting.onHold(),
-                        meeting.participantMuted(),
+                        meeting.participantMuted().spelling(),
                         meeting.recording(),
                         timestamp(meeting.stopDueAt()),
                         meeting.stopCallSid(),
@@ -57,7 +58,7 @@ public class MeetingRepository {
                 .params(
                         meeting.locked(),
                         meeting.onHold(),
-                        meeting.participantMuted(),
+                        meeting.participantMuted().spelling(),
                         meeting.recording(),
                         timestamp(meeting.stopDueAt()),
                         meeting.stopCallSid(),
@@ -147,7 +148,7 @@ public class MeetingRepository {
                 rs.getString("account_sid"),
                 rs.getBoolean("locked"),
                 rs.getString("on_hold"),
-                rs.getString("participant_muted"),
+                ParticipantMute.of(rs.getString("participant_muted")),
                 rs.getBoolean("recording"),
                 instant(rs, "stop_due_at"),
                 rs.getString("stop_call_sid"),

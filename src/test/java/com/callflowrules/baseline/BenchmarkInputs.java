@@ -4,6 +4,7 @@ import com.callflowrules.decision.CallFacts;
 import com.callflowrules.facts.AccessCode;
 import com.callflowrules.facts.Attendees;
 import com.callflowrules.facts.MeetingState;
+import com.callflowrules.facts.ParticipantMute;
 import com.callflowrules.facts.Role;
 import com.callflowrules.support.Hierarchy;
 import java.util.Map;
@@ -31,7 +32,7 @@ public final class BenchmarkInputs {
     public static final CallFacts ADMISSION = HIERARCHY.factsInRoom(
             "room-1",
             Role.PARTICIPANT,
-            new MeetingState("meeting-1", "room-1", false, "false", new Attendees(1, 3, 0)));
+            new MeetingState("meeting-1", "room-1", false, ParticipantMute.UNMUTED, new Attendees(1, 3, 0)));
 
     private BenchmarkInputs() {}
 }

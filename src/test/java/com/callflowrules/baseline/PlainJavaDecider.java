@@ -131,7 +131,7 @@ public final class PlainJavaDecider {
         }
         boolean muted = PropertyValues.roles("conference_mute_policy", properties.get("conference_mute_policy"))
                         .contains(role)
-                || role == Role.PARTICIPANT && !meeting.participantMuted().equals("false");
+                || role == Role.PARTICIPANT && meeting.participantMuted().mutesParticipants();
         return new Decision(
                 Action.JOIN,
                 null,

@@ -12,6 +12,7 @@ import com.callflowrules.facts.Attendees;
 import com.callflowrules.facts.CallArrived;
 import com.callflowrules.facts.MediaStep;
 import com.callflowrules.facts.MeetingState;
+import com.callflowrules.facts.ParticipantMute;
 import com.callflowrules.facts.Reason;
 import com.callflowrules.support.Hierarchy;
 import com.callflowrules.support.ShippedRules;
@@ -56,7 +57,7 @@ class PlainJavaDeciderTest {
     @Test
     void refusesALockedMeetingLikeTheRules() {
         CallFacts locked = BenchmarkInputs.ADMISSION.withMeeting(
-                new MeetingState("meeting-1", "room-1", true, "false", new Attendees(1, 3, 0)));
+                new MeetingState("meeting-1", "room-1", true, ParticipantMute.UNMUTED, new Attendees(1, 3, 0)));
         Decision rules = engine.decide(new AdmissionRequested(30), locked);
         Decision plain = baseline.admit(locked);
 

@@ -10,6 +10,7 @@ import com.callflowrules.facts.Attendees;
 import com.callflowrules.facts.CallArrived;
 import com.callflowrules.facts.DtmfPressed;
 import com.callflowrules.facts.MeetingState;
+import com.callflowrules.facts.ParticipantMute;
 import com.callflowrules.facts.Reason;
 import com.callflowrules.facts.Role;
 import com.callflowrules.rules.RuleBaseHolder;
@@ -123,7 +124,9 @@ class DecisionFailuresTest {
         DecisionEngine engine = ShippedRules.engine();
         Hierarchy hierarchy = Hierarchy.account("open").withRoom("r", true, Map.of(), new AccessCode("1", Role.HOST));
         CallFacts inRoom = hierarchy.factsInRoom(
-                "r", Role.PARTICIPANT, new MeetingState("m", "r", false, "false", new Attendees(1, 1, 0)));
+                "r",
+                Role.PARTICIPANT,
+                new MeetingState("m", "r", false, ParticipantMute.UNMUTED, new Attendees(1, 1, 0)));
 
         IntStream.range(0, 200).forEach(i -> {
             assertThat(engine.decide(new AccessCodeEntered("1", 0), hierarchy.factsForCode("1"))
