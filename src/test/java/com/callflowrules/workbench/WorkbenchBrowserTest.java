@@ -216,7 +216,7 @@ class WorkbenchBrowserTest {
         id("template-name").sendKeys(VARIANT);
         id("template-add").click();
         waiting().until(ExpectedConditions.textToBe(By.id("editing"), "call-flows/" + VARIANT + ".yaml"));
-        assertThat(editorText()).contains("name: " + VARIANT);
+        assertThat(editorText()).contains("accesscode_max_attempts: \"5\"");
         saveDraft("five tries, made in the workbench", "checked");
         String version = id("draft-result").getAttribute("data-version");
         int scenarios = com.callflowrules.scenario.ScenarioSuite.files(dir.resolve("rules/scenarios"))
@@ -330,7 +330,7 @@ class WorkbenchBrowserTest {
                 .findElement(By.xpath(".//button[text()='Show the lines']"))
                 .click();
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#review-diff .CodeMirror-merge")));
-        assertThat(id("review-diff").getText()).contains("name: " + VARIANT);
+        assertThat(id("review-diff").getText()).contains("accesscode_max_attempts: \"5\"");
         assertThat(browser.findElements(By.cssSelector("#review-diff .CodeMirror-merge-r-chunk")))
                 .as("the added lines are marked as a change")
                 .isNotEmpty();
