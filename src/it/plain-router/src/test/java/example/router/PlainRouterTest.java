@@ -25,6 +25,7 @@ import com.callflowrules.facts.Level;
 import com.callflowrules.facts.MeetingRoom;
 import com.callflowrules.facts.MeetingState;
 import com.callflowrules.facts.MeetingStopDue;
+import com.callflowrules.facts.ParticipantMute;
 import com.callflowrules.facts.Role;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -65,7 +66,7 @@ class PlainRouterTest {
 
         // 3. In the meeting (the router's state: the call, its room, the running meeting), *6 is pressed.
         CallState call = new CallState("call-1", join.role(), join.meetingRoomSid(), join.muted());
-        MeetingState meeting = new MeetingState("meeting-1", "room-1", false, "false", new Attendees(0, 1, 0));
+        MeetingState meeting = new MeetingState("meeting-1", "room-1", false, ParticipantMute.UNMUTED, new Attendees(0, 1, 0));
         CallFacts inMeeting = dialed.withRoom(room).withCall(call).withMeeting(meeting);
         Decision keyPress = engine.decide(new DtmfPressed("*6"), inMeeting);
         // keyPress.action() == IN_CALL_ACTION, keyPress.inCallAction() == "call_mute"
@@ -74,7 +75,7 @@ class PlainRouterTest {
         Decision hangUp = engine.decide(new CallLeft(), inMeeting);
         // hangUp.action() == LEFT; stopAfterSeconds() == 180: the router sets a timer, asks again when due
         Decision stop = engine.decide(new MeetingStopDue(),
-                inMeeting.withMeeting(new MeetingState("meeting-1", "room-1", false, "false", Attendees.NONE)));
+                inMeeting.withMeeting(new MeetingState("meeting-1", "room-1", false, ParticipantMute.UNMUTED, Attendees.NONE)));
         // stop: DISCONNECT, MEETING_ENDED: nobody came back, the router ends the meeting and its calls
         // snippet:end
 
