@@ -5,10 +5,8 @@ import com.callflowrules.decision.Decision;
 import com.callflowrules.decision.DecisionEngine;
 import com.callflowrules.decision.DecisionException;
 import com.callflowrules.facts.AccessCode;
-import com.callflowrules.facts.Action;
 import com.callflowrules.facts.AdmissionRequested;
 import com.callflowrules.facts.CallEvent;
-import com.callflowrules.facts.Reason;
 import com.callflowrules.facts.RoomToCreate;
 import com.callflowrules.hierarchy.MeetingRoomRepository;
 import com.callflowrules.rules.RuleBase;
@@ -18,14 +16,15 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * Decides an event and carries the decision out: one small method per action (the table is in
- * docs/architecture.md, "The life of a call"). Runs inside the caller's transaction; every
+ * Decides an event and carries the decision out by its row of {@link CallTransitions}: one small
+ * method per effect. Runs inside the caller's transaction; every
  * decision is audited before anything changes.
  */
 final class CallDecisions {
@@ -95,8 +94,14 @@ final class CallDecisions {
         return apply(name, call, fresh, decide(event, facts), facts, now());
     }
 
-    /** Carries {@code decision} out for {@code call}; a {@code fresh} call has no row yet. */
-    CallControl.Outcome apply(String event, Call call, boolean fresh, Decision decision, CallFacts facts, Instant now) {
+    /**
+     * Carries {@code decision} out for {@code call} by its row of {@link CallTransitions}; a
+     * {@code fresh} call has no row yet. A decision the call's state has no row for is a fault in
+     * the rules: it is carried out, and audited, as {@link Decision#rulesFailed}.
+     */
+    CallControl.Outcome apply(String event, Call call, boolean fresh, Decision decided, CallFacts facts, Instant now) {
+        CallTransitions.Move move = CallTransitions.move(event, call.state(), decided);
+        Decision decision = move.decision();
         audit.record(call.callSid(), event, decision, now);
         log.debug(
                 "{}: {} {} by rule base {}",
@@ -104,27 +109,56 @@ final class CallDecisions {
                 decision.action(),
                 decision.reason() == null ? "" : decision.reason(),
                 decision.ruleBaseVersion());
-        Call next = switch (decision.action()) {
-            case DROP -> call.ended(decision.reason().name(), now);
-            case DISCONNECT ->
-                (decision.reason() == Reason.TOO_MANY_ATTEMPTS ? call.withAttempt() : call)
-                        .ended(decision.reason().name(), now);
-            case PROMPT_ACCESS_CODE -> call.with(CallStatus.PROMPTING);
-            case REPROMPT_ACCESS_CODE -> call.withAttempt();
-            case WAIT -> waiting(call, decision, now);
-            case JOIN ->
-                call.state() == CallStatus.CHANGING_ROLE
-                        ? call.withRole(decision.role(), Boolean.TRUE.equals(decision.muted()))
-                        : join(call, fresh, decision, facts, now);
-            case IN_CALL_ACTION -> inCall.apply(call, decision.inCallAction());
-            case IGNORE -> call.state() == CallStatus.CHANGING_ROLE ? call.withRoleChangeRefused() : call;
-            case LEFT -> leave(call, decision, now);
-        };
-        if (!(decision.action() == Action.JOIN && decision.startMeeting())) {
+        CallTransitions.Transition transition = move.transition();
+        Call next = moved(call, transition, fresh, decision, facts, now);
+        // A join that starts the meeting stored the call itself, before admitting the callers waiting for it.
+        boolean storedByJoin =
+                transition.effects().contains(CallTransitions.Effect.JOIN_MEETING) && decision.startMeeting();
+        if (!storedByJoin) {
             store(next, fresh);
         }
         CallMediaChanged.between(call, next).ifPresent(events::publishEvent);
         return new CallControl.Outcome(next, decision);
+    }
+
+    /** The call a {@code MEETING_ENDED} stop disconnects, moved by its row of the table like any decision. */
+    Call endedWithMeeting(Call call, Decision decision, Instant now) {
+        return moved(call, CallTransitions.of(call.state(), decision).orElseThrow(), false, decision, null, now);
+    }
+
+    /** {@code call} once the row's effects are carried out in order, in the row's next state. */
+    private Call moved(
+            Call call,
+            CallTransitions.Transition transition,
+            boolean fresh,
+            Decision decision,
+            @Nullable CallFacts facts,
+            Instant now) {
+        Call next = call;
+        for (CallTransitions.Effect effect : transition.effects()) {
+            next = carryOut(effect, next, fresh, decision, facts, now);
+        }
+        return next.with(transition.next());
+    }
+
+    private Call carryOut(
+            CallTransitions.Effect effect,
+            Call call,
+            boolean fresh,
+            Decision decision,
+            @Nullable CallFacts facts,
+            Instant now) {
+        return switch (effect) {
+            case COUNT_ATTEMPT -> call.withAttempt();
+            case COUNT_REFUSED_ROLE_CHANGE -> call.withRoleChangeRefused();
+            case WAIT_IN_ROOM -> waiting(call, decision, now);
+            case JOIN_MEETING -> join(call, fresh, decision, Objects.requireNonNull(facts), now);
+            case TAKE_NEW_ROLE -> call.withRole(decision.role(), Boolean.TRUE.equals(decision.muted()));
+            case APPLY_BINDING -> inCall.apply(call, decision.inCallAction());
+            case SET_STOP_TIMER -> stopTimer(call, decision, now);
+            case END ->
+                call.ended(decision.reason() == null ? null : decision.reason().name(), now);
+        };
     }
 
     /**
@@ -183,7 +217,8 @@ final class CallDecisions {
         }
         Call joined = call.joined(decision.role(), roomSid, meetingSid, Boolean.TRUE.equals(decision.muted()), now);
         if (decision.startMeeting()) {
-            store(joined, fresh);
+            // stored joined now, so the waiting callers admitted below count it
+            store(joined.with(CallStatus.JOINED), fresh);
             admitWaiting(roomSid, call.callSid());
         }
         return joined;
@@ -204,10 +239,10 @@ final class CallDecisions {
                 decision.role(), decision.meetingRoomSid(), started, now.plusSeconds(decision.waitSeconds()));
     }
 
-    private Call leave(Call call, Decision decision, Instant now) {
+    private Call stopTimer(Call call, Decision decision, Instant now) {
         if (decision.stopAfterSeconds() != null && call.meetingSid() != null) {
             meetings.setStop(call.meetingSid(), now.plusSeconds(decision.stopAfterSeconds()), call.callSid());
         }
-        return call.ended(null, now);
+        return call;
     }
 }

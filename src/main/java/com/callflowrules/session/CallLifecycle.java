@@ -8,8 +8,9 @@ import java.util.Set;
 /**
  * The life of a call as an explicit state machine (domain.md section 5): which events a call in
  * each state takes. An event the table does not list for the call's state is refused with
- * {@link CallStateException} (409) before anything is decided. What each decision's action does
- * to the state is in docs/architecture.md, "The life of a call".
+ * {@link CallStateException} (409) before anything is decided. What each decision then does to
+ * the call is {@link CallTransitions}. docs/architecture.md, "The life of a call", has both tables,
+ * kept equal to the code by {@code CallLifecycleTest} and {@code CallTransitionsTest}.
  *
  * <pre>
  * state          keyed code      pressed keys   hung up   admission check

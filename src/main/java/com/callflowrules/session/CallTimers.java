@@ -94,7 +94,7 @@ final class CallTimers {
         if (decision.action() == Action.DISCONNECT) {
             List<String> ended = new ArrayList<>();
             for (Call call : calls.inMeeting(meetingSid)) {
-                calls.update(call.ended(decision.reason().name(), now));
+                calls.update(decisions.endedWithMeeting(call, decision, now));
                 ended.add(call.callSid());
             }
             meetings.delete(meetingSid);

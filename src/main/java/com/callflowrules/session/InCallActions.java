@@ -48,11 +48,8 @@ final class InCallActions {
                     forRole(m.meetingSid(), Role.PARTICIPANT, c -> c.withOnHold(hold));
                     forRole(m.meetingSid(), Role.LISTENER, c -> c.withOnHold(hold));
                 });
-            case CHANGE_ROLE -> {
-                return call.changingRole();
-            }
-            case CALL_ROUTER -> {
-                // no live state to change here
+            case CHANGE_ROLE, CALL_ROUTER -> {
+                // no live state to change here: the role change is a move to changing_role (CallTransitions)
             }
         }
         return call;

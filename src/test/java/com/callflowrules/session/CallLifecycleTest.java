@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.callflowrules.session.CallLifecycle.Event;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +35,32 @@ class CallLifecycleTest {
         assertThat(taken(CallStatus.JOINED)).containsExactlyInAnyOrder(Event.PRESSED_KEYS, Event.HUNG_UP);
         assertThat(taken(CallStatus.CHANGING_ROLE)).containsExactlyInAnyOrder(Event.KEYED_CODE, Event.HUNG_UP);
         assertThat(taken(CallStatus.ENDED)).isEmpty();
+    }
+
+    @Test
+    void theArchitectureTableTakesWhatTheCodeTakes() throws java.io.IOException {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/architecture.md"));
+        String header = "| State | keyed code | pressed keys | hung up | admission check (timer, a host came) |";
+        int start = doc.indexOf(header);
+        assertThat(start).isNotNegative();
+        List<Event> columns = List.of(Event.KEYED_CODE, Event.PRESSED_KEYS, Event.HUNG_UP, Event.ADMISSION_CHECK);
+        Map<CallStatus, Set<Event>> documented = new java.util.EnumMap<>(CallStatus.class);
+        for (String line :
+                doc.substring(start, doc.indexOf("\n\n", start)).lines().skip(2).toList()) {
+            String[] cells = line.split("\\|");
+            CallStatus state = CallStatus.fromDb(cells[1].trim().replace("`", ""));
+            Set<Event> takes = EnumSet.noneOf(Event.class);
+            for (int i = 0; i < columns.size(); i++) {
+                String cell = cells[i + 2].trim();
+                if (!cell.equals("409") && !cell.equals("-")) {
+                    takes.add(columns.get(i));
+                }
+            }
+            documented.put(state, takes);
+        }
+        for (CallStatus state : CallStatus.values()) {
+            assertThat(documented.get(state)).as(state.dbName()).isEqualTo(taken(state));
+        }
     }
 
     @Test
