@@ -11,7 +11,7 @@ import java.util.TreeMap;
 /**
  * Every property in effect for this call, one fact per decision: each key with its value and the
  * level that supplied it. Rules read a key with a typed method, for example
- * {@code EffectiveProperties(value("conference_start_how") == "host", $wait : seconds("conference_start_wait"))};
+ * {@code EffectiveProperties(startHow("conference_start_how") == StartHow.HOST, $wait : seconds("conference_start_wait"))};
  * the rule-base build refuses a key the property schema does not have.
  */
 public record EffectiveProperties(
@@ -79,6 +79,16 @@ public record EffectiveProperties(
     /** The roles a role-list policy names. */
     public Set<Role> roles(String key) {
         return reads.roles(key, value(key));
+    }
+
+    /** How the meeting starts, as {@code conference_start_how} says. */
+    public StartHow startHow(String key) {
+        return reads.startHow(key, value(key));
+    }
+
+    /** When the meeting's stop condition holds, as {@code conference_stop_how} says. */
+    public StopHow stopHow(String key) {
+        return reads.stopHow(key, value(key));
     }
 
     /** Every property, sorted by key. */

@@ -19,6 +19,10 @@ public interface PropertyReads {
 
     Set<Role> roles(String key, String value);
 
+    StartHow startHow(String key, String value);
+
+    StopHow stopHow(String key, String value);
+
     /** What pressing {@code key} does; {@code null} when it is not a binding key (or not a key). */
     @Nullable
     Binding binding(String key);

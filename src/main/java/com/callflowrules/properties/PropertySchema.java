@@ -6,6 +6,8 @@ import com.callflowrules.facts.Binding;
 import com.callflowrules.facts.InCallEffect;
 import com.callflowrules.facts.PropertyReads;
 import com.callflowrules.facts.Role;
+import com.callflowrules.facts.StartHow;
+import com.callflowrules.facts.StopHow;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -167,6 +169,16 @@ public final class PropertySchema implements PropertyReads {
     @Override
     public Set<Role> roles(String key, String value) {
         return PropertyValues.roles(key, value);
+    }
+
+    @Override
+    public StartHow startHow(String key, String value) {
+        return PropertyValues.startHow(key, value);
+    }
+
+    @Override
+    public StopHow stopHow(String key, String value) {
+        return PropertyValues.stopHow(key, value);
     }
 
     /** What pressing {@code key} does; {@code null} when it is not a binding key (or not a key). */

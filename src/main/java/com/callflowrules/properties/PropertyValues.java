@@ -1,6 +1,8 @@
 package com.callflowrules.properties;
 
 import com.callflowrules.facts.Role;
+import com.callflowrules.facts.StartHow;
+import com.callflowrules.facts.StopHow;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +42,18 @@ public final class PropertyValues {
             roles.add(Role.fromLetter(letter));
         }
         return roles;
+    }
+
+    /** {@code first} or {@code host}. */
+    public static StartHow startHow(String key, String value) {
+        require(key, value, PropertyType.START_HOW);
+        return StartHow.of(value);
+    }
+
+    /** {@code last} or {@code host}. */
+    public static StopHow stopHow(String key, String value) {
+        require(key, value, PropertyType.STOP_HOW);
+        return StopHow.of(value);
     }
 
     /** A DTMF sequence of 1 to 8 of {@code 0-9*#}. */

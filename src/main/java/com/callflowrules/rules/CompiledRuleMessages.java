@@ -1,10 +1,12 @@
 package com.callflowrules.rules;
 
 import com.callflowrules.properties.PropertySchema;
+import com.callflowrules.properties.PropertyType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -22,6 +24,15 @@ final class CompiledRuleMessages {
     private static final String PROPERTY_READ = "com/callflowrules/facts/EffectiveProperties.";
 
     private static final String PROPERTY_VALUE = PROPERTY_READ + "value";
+
+    /** The typed reads and the one type each reads; {@code value} reads any key as text. */
+    private static final Map<String, PropertyType> TYPED_READS = Map.of(
+            PROPERTY_READ + "on", PropertyType.ON_OFF,
+            PROPERTY_READ + "seconds", PropertyType.SECONDS,
+            PROPERTY_READ + "attempts", PropertyType.ATTEMPTS,
+            PROPERTY_READ + "roles", PropertyType.ROLES,
+            PROPERTY_READ + "startHow", PropertyType.START_HOW,
+            PROPERTY_READ + "stopHow", PropertyType.STOP_HOW);
 
     private static final Set<String> ACTION =
             Set.of("com/callflowrules/facts/Binding.action", "com/callflowrules/facts/InCallAction.name");
@@ -61,7 +72,15 @@ final class CompiledRuleMessages {
     private String meaning(CompiledRuleCheck.ConstantUse use, Set<String> actions) {
         String value = use.value();
         if (use.accessor().startsWith(PROPERTY_READ) && "argument".equals(use.operator())) {
-            return schema.keys().contains(value) ? null : "property key '" + value + "' is not in the property schema";
+            if (!schema.keys().contains(value)) {
+                return "property key '" + value + "' is not in the property schema";
+            }
+            PropertyType reads = TYPED_READS.get(use.accessor());
+            PropertyType has = schema.definition(value).orElseThrow().type();
+            return reads == null || reads == has
+                    ? null
+                    : "property " + value + " is read with " + use.accessor().substring(PROPERTY_READ.length())
+                            + ", which reads " + reads.rule() + ", but its values are " + has.rule();
         }
         if (PROPERTY_VALUE.equals(use.accessor()) && "equals".equals(use.operator()) && use.key() != null) {
             // An unknown key is reported by its own read; a value outside the key's type never matches.

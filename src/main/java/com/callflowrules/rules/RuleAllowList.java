@@ -26,6 +26,8 @@ final class RuleAllowList {
             "com/callflowrules/facts/CallLeft",
             "com/callflowrules/facts/CallState",
             "com/callflowrules/facts/ParticipantMute",
+            "com/callflowrules/facts/StartHow",
+            "com/callflowrules/facts/StopHow",
             "com/callflowrules/facts/DtmfPressed",
             "com/callflowrules/facts/MediaStep",
             "com/callflowrules/facts/MeetingState",

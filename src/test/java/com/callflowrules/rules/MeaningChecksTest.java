@@ -84,6 +84,36 @@ class MeaningChecksTest {
     }
 
     @Test
+    void aTypedReadOfAKeyOfAnotherTypeIsRefused(@TempDir Path dir) {
+        RuleBaseException refused = refusal(dir, """
+                rule "typo: the stop read as a start"
+                when
+                    DtmfPressed()
+                    EffectiveProperties(startHow("conference_stop_how") == StartHow.HOST)
+                then
+                    insert(new MuteOnEntry());
+                end
+
+                rule "typo: a binding read as seconds"
+                when
+                    DtmfPressed()
+                    EffectiveProperties(seconds("call_mute_dtmf_binding") > 3)
+                then
+                    insert(new MuteOnEntry());
+                end
+                """);
+
+        assertThat(refused.messages())
+                .extracting(m -> m.file() + ":" + m.line() + " " + m.reason())
+                .contains(
+                        "extra/typo.drl:5 rule \"typo: the stop read as a start\": property conference_stop_how is"
+                                + " read with startHow, which reads first or host, but its values are last or host",
+                        "extra/typo.drl:13 rule \"typo: a binding read as seconds\": property call_mute_dtmf_binding"
+                                + " is read with seconds, which reads an integer 0..86400, but its values are"
+                                + " 1 to 8 of 0-9 * #");
+    }
+
+    @Test
     void aComparisonWithAValueOfTheKeysTypeIsAccepted(@TempDir Path dir) {
         RulesCopy rules = RulesCopy.of(dir.resolve("rules")).write("extra/fine.drl", HEADER + """
                 rule "fine: started by hosts"
@@ -91,6 +121,7 @@ class MeaningChecksTest {
                 when
                     DtmfPressed()
                     EffectiveProperties(value("conference_start_how") == "host", value("did_language") != "fr_FR")
+                    EffectiveProperties(stopHow("conference_stop_how") == StopHow.LAST, seconds("conference_stop_wait") > 0)
                 then
                     insert(new MuteOnEntry());
                 end
