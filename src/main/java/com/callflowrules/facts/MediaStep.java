@@ -7,8 +7,7 @@ import org.jspecify.annotations.Nullable;
  * One step of what the caller (or, for tones, the meeting) hears or is asked for, in order.
  * Fields that do not apply to a step's type are {@code null}.
  *
- * @param type     {@code play}, {@code collect_digits}, {@code music_on_hold}, {@code announce_count},
- *                 {@code entry_tone} or {@code exit_tone}; rules may add others
+ * @param type     what the step is
  * @param prompt   the media name played
  * @param language the prompt language
  * @param seconds  a timeout or duration
@@ -16,29 +15,30 @@ import org.jspecify.annotations.Nullable;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MediaStep(
-        String type,
+        MediaKind type,
         @Nullable String prompt,
         @Nullable String language,
         @Nullable Integer seconds,
         @Nullable Integer count) {
 
     public static MediaStep play(String prompt, String language) {
-        return new MediaStep("play", prompt, language, null, null);
+        return new MediaStep(MediaKind.PLAY, prompt, language, null, null);
     }
 
     public static MediaStep collectDigits(int timeoutSeconds) {
-        return new MediaStep("collect_digits", null, null, timeoutSeconds, null);
+        return new MediaStep(MediaKind.COLLECT_DIGITS, null, null, timeoutSeconds, null);
     }
 
     public static MediaStep musicOnHold(String music, int seconds) {
-        return new MediaStep("music_on_hold", music, null, seconds, null);
+        return new MediaStep(MediaKind.MUSIC_ON_HOLD, music, null, seconds, null);
     }
 
     public static MediaStep announceCount(int count, String language) {
-        return new MediaStep("announce_count", null, language, null, count);
+        return new MediaStep(MediaKind.ANNOUNCE_COUNT, null, language, null, count);
     }
 
-    public static MediaStep tone(String type) {
+    /** The entry or exit tone the meeting hears. */
+    public static MediaStep tone(MediaKind type) {
         return new MediaStep(type, null, null, null, null);
     }
 }

@@ -16,7 +16,7 @@ final class PropertiesJson {
     /** The stored text; every hierarchy write passes here, so two equal bindings never reach the store. */
     static String write(Map<String, String> properties) {
         if (properties != null) {
-            com.callflowrules.properties.PropertySchema.requireDistinctBindings(properties);
+            com.callflowrules.properties.DistinctBindings.require(properties);
         }
         return JSON.writeValueAsString(properties == null ? Map.of() : properties);
     }

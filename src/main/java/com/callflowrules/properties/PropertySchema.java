@@ -216,36 +216,8 @@ public final class PropertySchema implements PropertyReads {
     public List<PropertyViolation> check(Map<String, String> properties) {
         List<PropertyViolation> violations = new ArrayList<>();
         properties.forEach((key, value) -> check(key, value).ifPresent(violations::add));
-        violations.addAll(sameKeys(properties));
+        violations.addAll(DistinctBindings.violations(properties));
         return violations;
-    }
-
-    /**
-     * Two bindings of one object on the same keys: a press could not tell them apart. Each pair is
-     * named by both keys. (Bindings set alike at different levels can still meet; the rules ignore
-     * such a press as ambiguous.)
-     */
-    public static List<PropertyViolation> sameKeys(Map<String, String> properties) {
-        List<PropertyViolation> violations = new ArrayList<>();
-        Map<String, String> bindingOfKeys = new java.util.TreeMap<>();
-        new java.util.TreeMap<>(properties).forEach((key, value) -> {
-            if (STANDARD.binding(key) != null && value != null && !value.isEmpty()) {
-                String other = bindingOfKeys.putIfAbsent(value, key);
-                if (other != null) {
-                    violations.add(new PropertyViolation(
-                            key, value, "the same keys as " + other + ": two bindings of one object may not be equal"));
-                }
-            }
-        });
-        return violations;
-    }
-
-    /** Throws {@link InvalidPropertyException} when two bindings of {@code properties} are on the same keys. */
-    public static void requireDistinctBindings(Map<String, String> properties) {
-        List<PropertyViolation> violations = sameKeys(properties);
-        if (!violations.isEmpty()) {
-            throw new InvalidPropertyException(violations);
-        }
     }
 
     /** Throws {@link InvalidPropertyException} naming every violation in {@code properties}. */

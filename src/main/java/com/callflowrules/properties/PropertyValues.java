@@ -1,9 +1,9 @@
 package com.callflowrules.properties;
 
 import com.callflowrules.facts.Role;
+import com.callflowrules.facts.RoleSet;
 import com.callflowrules.facts.StartHow;
 import com.callflowrules.facts.StopHow;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,11 +37,7 @@ public final class PropertyValues {
     /** The roles named by their letters; empty for an empty value (nobody). */
     public static Set<Role> roles(String key, String value) {
         require(key, value, PropertyType.ROLES);
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (char letter : value.toCharArray()) {
-            roles.add(Role.fromLetter(letter));
-        }
-        return roles;
+        return RoleSet.parse(value).roles();
     }
 
     /** {@code first} or {@code host}. */

@@ -30,6 +30,7 @@ final class RuleAllowList {
             "com/callflowrules/facts/StopHow",
             "com/callflowrules/facts/DtmfPressed",
             "com/callflowrules/facts/MediaStep",
+            "com/callflowrules/facts/MediaKind",
             "com/callflowrules/facts/MeetingState",
             "com/callflowrules/facts/MeetingStopDue",
             "com/callflowrules/facts/Reason",

@@ -126,7 +126,7 @@ final class ScenarioChange {
         patch.forEach((key, value) -> values.put(key, isNull(value) ? null : String.valueOf(value)));
         Map<String, String> next = Properties.mergePatch(current, values);
         PropertySchema.standard().validate(next);
-        PropertySchema.requireDistinctBindings(next);
+        com.callflowrules.properties.DistinctBindings.require(next);
         return next;
     }
 }

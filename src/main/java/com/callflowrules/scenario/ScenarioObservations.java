@@ -48,7 +48,7 @@ final class ScenarioObservations {
         observed.put(
                 "media",
                 d.media().stream()
-                        .map(m -> m.type() + (m.prompt() == null ? "" : ":" + m.prompt()))
+                        .map(m -> m.type().spelling() + (m.prompt() == null ? "" : ":" + m.prompt()))
                         .toList()
                         .toString());
         observed.put(
@@ -89,7 +89,7 @@ final class ScenarioObservations {
         meeting.ifPresent(m -> {
             observed.put("meeting.locked", String.valueOf(m.locked()));
             observed.put("meeting.participant_muted", m.participantMuted().spelling());
-            observed.put("meeting.on_hold", m.onHold());
+            observed.put("meeting.on_hold", m.onHold().letters());
             observed.put("meeting.recording", String.valueOf(m.recording()));
             observed.put("meeting.attendees.hosts", String.valueOf(m.attendees().hosts()));
             observed.put(
@@ -106,7 +106,7 @@ final class ScenarioObservations {
 
     /** Every field of a media step, for {@code media_details}: {@code play:welcome:en_US}, {@code collect_digits:5s}. */
     private static String details(com.callflowrules.facts.MediaStep step) {
-        StringBuilder text = new StringBuilder(step.type());
+        StringBuilder text = new StringBuilder(step.type().spelling());
         if (step.prompt() != null) {
             text.append(':').append(step.prompt());
         }

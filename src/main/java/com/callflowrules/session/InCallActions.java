@@ -3,6 +3,7 @@ package com.callflowrules.session;
 import com.callflowrules.facts.InCallEffect;
 import com.callflowrules.facts.ParticipantMute;
 import com.callflowrules.facts.Role;
+import com.callflowrules.facts.RoleSet;
 import com.callflowrules.properties.PropertySchema;
 import java.util.function.UnaryOperator;
 import org.springframework.context.ApplicationEventPublisher;
@@ -12,6 +13,9 @@ import org.springframework.context.ApplicationEventPublisher;
  * names. The rules decided that it applies and who may use it; this only changes the live state.
  */
 final class InCallActions {
+
+    /** Whom the hold binding puts on hold: everybody but the hosts. */
+    private static final RoleSet HELD = RoleSet.of(Role.PARTICIPANT, Role.LISTENER);
 
     private final CallRepository calls;
     private final MeetingRepository meetings;
@@ -39,14 +43,13 @@ final class InCallActions {
                 meetingOf(call).ifPresent(m -> {
                     boolean mute = !m.participantMuted().mutesParticipants();
                     meetings.update(m.withParticipantMuted(mute ? ParticipantMute.MUTED : ParticipantMute.UNMUTED));
-                    forRole(m.meetingSid(), Role.PARTICIPANT, c -> c.withMuted(mute));
+                    forRoles(m.meetingSid(), RoleSet.of(Role.PARTICIPANT), c -> c.withMuted(mute));
                 });
             case TOGGLE_HOLD ->
                 meetingOf(call).ifPresent(m -> {
                     boolean hold = m.onHold().isEmpty();
-                    meetings.update(m.withOnHold(hold ? "pl" : ""));
-                    forRole(m.meetingSid(), Role.PARTICIPANT, c -> c.withOnHold(hold));
-                    forRole(m.meetingSid(), Role.LISTENER, c -> c.withOnHold(hold));
+                    meetings.update(m.withOnHold(hold ? HELD : RoleSet.NONE));
+                    forRoles(m.meetingSid(), HELD, c -> c.withOnHold(hold));
                 });
             case CHANGE_ROLE, CALL_ROUTER -> {
                 // no live state to change here: the role change is a move to changing_role (CallTransitions)
@@ -59,9 +62,9 @@ final class InCallActions {
         return call.meetingSid() == null ? java.util.Optional.empty() : meetings.find(call.meetingSid());
     }
 
-    private void forRole(String meetingSid, Role role, UnaryOperator<Call> change) {
+    private void forRoles(String meetingSid, RoleSet roles, UnaryOperator<Call> change) {
         for (Call c : calls.inMeeting(meetingSid)) {
-            if (c.role() == role) {
+            if (c.role() != null && roles.contains(c.role())) {
                 Call changed = change.apply(c);
                 calls.update(changed);
                 CallMediaChanged.between(c, changed).ifPresent(events::publishEvent);

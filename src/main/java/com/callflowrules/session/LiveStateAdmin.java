@@ -1,6 +1,7 @@
 package com.callflowrules.session;
 
 import com.callflowrules.facts.ParticipantMute;
+import com.callflowrules.facts.RoleSet;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,7 +46,7 @@ public class LiveStateAdmin {
         return transactions.execute(status -> {
             Meeting m = meetings.find(meetingSid).orElseThrow(() -> new UnknownMeetingException(meetingSid));
             Meeting next = m.withLocked(locked == null ? m.locked() : locked)
-                    .withOnHold(onHold == null ? m.onHold() : onHold)
+                    .withOnHold(onHold == null ? m.onHold() : RoleSet.parse(onHold))
                     .withParticipantMuted(
                             participantMuted == null ? m.participantMuted() : ParticipantMute.of(participantMuted));
             meetings.update(next);

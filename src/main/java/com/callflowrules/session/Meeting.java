@@ -3,18 +3,25 @@ package com.callflowrules.session;
 import com.callflowrules.facts.Attendees;
 import com.callflowrules.facts.MeetingState;
 import com.callflowrules.facts.ParticipantMute;
+import com.callflowrules.facts.RoleSet;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Instant;
 
-/** A running meeting, with who is in it. */
+/** A running meeting, with who is in it; {@code onHold}: the roles a host has put on hold. */
 @RecordBuilder
 public record Meeting(
         String meetingSid,
         String meetingRoomSid,
         String accountSid,
         boolean locked,
-        String onHold,
+
+        @io.swagger.v3.oas.annotations.media.Schema(
+                implementation = String.class,
+                example = "pl",
+                description = "the roles on hold, one letter each (h, p, l); empty for none")
+        RoleSet onHold,
+
         ParticipantMute participantMuted,
         boolean recording,
         @JsonIgnore Instant stopDueAt,
@@ -34,7 +41,7 @@ public record Meeting(
                 meetingRoomSid,
                 accountSid,
                 false,
-                "",
+                RoleSet.NONE,
                 ParticipantMute.UNMUTED,
                 false,
                 null,
@@ -47,7 +54,7 @@ public record Meeting(
         return MeetingBuilder.builder(this).locked(locked).build();
     }
 
-    Meeting withOnHold(String onHold) {
+    Meeting withOnHold(RoleSet onHold) {
         return MeetingBuilder.builder(this).onHold(onHold).build();
     }
 

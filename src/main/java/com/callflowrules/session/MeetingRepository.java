@@ -5,6 +5,7 @@ import static com.callflowrules.session.CallRepository.timestamp;
 
 import com.callflowrules.facts.Attendees;
 import com.callflowrules.facts.ParticipantMute;
+import com.callflowrules.facts.RoleSet;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -41,7 +42,7 @@ public class MeetingRepository {
                         meeting.meetingRoomSid(),
                         meeting.accountSid(),
                         meeting.locked(),
-                        meeting.onHold(),
+                        meeting.onHold().letters(),
                         meeting.participantMuted().spelling(),
                         meeting.recording(),
                         timestamp(meeting.stopDueAt()),
@@ -57,7 +58,7 @@ public class MeetingRepository {
                         WHERE meeting_sid = ?""")
                 .params(
                         meeting.locked(),
-                        meeting.onHold(),
+                        meeting.onHold().letters(),
                         meeting.participantMuted().spelling(),
                         meeting.recording(),
                         timestamp(meeting.stopDueAt()),
@@ -147,7 +148,7 @@ public class MeetingRepository {
                 rs.getString("meeting_room_sid"),
                 rs.getString("account_sid"),
                 rs.getBoolean("locked"),
-                rs.getString("on_hold"),
+                RoleSet.parse(rs.getString("on_hold")),
                 ParticipantMute.of(rs.getString("participant_muted")),
                 rs.getBoolean("recording"),
                 instant(rs, "stop_due_at"),

@@ -1,6 +1,7 @@
 package com.callflowrules.webhooks;
 
 import com.callflowrules.decision.Decision;
+import com.callflowrules.facts.MediaKind;
 import com.callflowrules.facts.MediaStep;
 import java.util.List;
 
@@ -24,7 +25,7 @@ final class DecisionMedia {
     /** What the caller hears, in order: {@code play} steps and the attendee count ({@code count_<n>}). */
     List<Audio> prompts(Decision decision) {
         return decision.media().stream()
-                .filter(step -> step.type().equals("play") || step.type().equals("announce_count"))
+                .filter(step -> step.type().speaks())
                 .map(step -> audio(decision, step))
                 .toList();
     }
@@ -37,7 +38,7 @@ final class DecisionMedia {
     }
 
     private Audio audio(Decision decision, MediaStep step) {
-        boolean count = step.type().equals("announce_count");
+        boolean count = step.type() == MediaKind.ANNOUNCE_COUNT;
         if (properties.recordings()) {
             return new Audio.Recording(
                     properties.prompt(step.language(), count ? "count_" + step.count() : step.prompt()));
@@ -51,7 +52,7 @@ final class DecisionMedia {
     /** How long the caller has to key digits. */
     static int collectSeconds(Decision decision) {
         return decision.media().stream()
-                .filter(step -> step.type().equals("collect_digits"))
+                .filter(step -> step.type() == MediaKind.COLLECT_DIGITS)
                 .map(MediaStep::seconds)
                 .findFirst()
                 .orElse(DEFAULT_COLLECT_SECONDS);

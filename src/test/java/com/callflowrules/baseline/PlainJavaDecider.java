@@ -7,6 +7,7 @@ import com.callflowrules.decision.PropertySource;
 import com.callflowrules.facts.Action;
 import com.callflowrules.facts.CallFlow;
 import com.callflowrules.facts.Level;
+import com.callflowrules.facts.MediaKind;
 import com.callflowrules.facts.MediaStep;
 import com.callflowrules.facts.MeetingRoom;
 import com.callflowrules.facts.MeetingState;
@@ -167,7 +168,7 @@ public final class PlainJavaDecider {
             media.add(MediaStep.announceCount(attendees, language));
         }
         if (PropertyValues.onOff("conference_entrytones_enabled", properties.get("conference_entrytones_enabled"))) {
-            media.add(MediaStep.tone("entry_tone"));
+            media.add(MediaStep.tone(MediaKind.ENTRY_TONE));
         }
         return media;
     }

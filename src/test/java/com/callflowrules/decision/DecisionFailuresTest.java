@@ -45,7 +45,7 @@ class DecisionFailuresTest {
                 when
                     CallArrived()
                 then
-                    insert(new Media(10, MediaStep.tone("entry_tone")));
+                    insert(new Media(10, MediaStep.tone(MediaKind.ENTRY_TONE)));
                 end
                 """);
 
