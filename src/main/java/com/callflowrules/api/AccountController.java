@@ -49,6 +49,7 @@ class AccountController {
     }
 
     /** Creates an account; left out, {@code call_flow_sid} is the configured default flow. */
+    @ErrorAnswers(ErrorAnswers.Answer.CONFLICT)
     @Operation(
             operationId = "createAccount",
             summary = "Create an account",
@@ -86,6 +87,7 @@ class AccountController {
     }
 
     /** Changes the fields given (a merge patch): {@code properties} are merged per key and a null value removes a key. */
+    @ErrorAnswers({ErrorAnswers.Answer.CONFLICT, ErrorAnswers.Answer.STALE_VERSION})
     @Operation(
             operationId = "updateAccount",
             summary = "Change some fields of an account (merge patch)",
@@ -102,6 +104,7 @@ class AccountController {
     }
 
     /** Replaces the writable fields: a field left out is unset. */
+    @ErrorAnswers({ErrorAnswers.Answer.CONFLICT, ErrorAnswers.Answer.STALE_VERSION})
     @Operation(
             operationId = "replaceAccount",
             summary = "Replace the writable fields of an account",
@@ -116,6 +119,7 @@ class AccountController {
         return writes.replace(kind, sid, json);
     }
 
+    @ErrorAnswers(ErrorAnswers.Answer.CONFLICT)
     @Operation(
             operationId = "deleteAccount",
             summary = "Delete an account and everything under it",

@@ -42,6 +42,7 @@ class CallController {
     /** What every call-control request answers: the call and the decision carried out. */
     record CallAnswer(Call call, Decision decision) {}
 
+    @ErrorAnswers(ErrorAnswers.Answer.CONFLICT)
     @Operation(
             operationId = "arriveCall",
             summary = "A call arrives: decide and carry out its first step",
@@ -55,6 +56,7 @@ class CallController {
     }
 
     /** The caller keyed a code; an empty string is a digit timeout. */
+    @ErrorAnswers(ErrorAnswers.Answer.CONFLICT)
     @Operation(
             operationId = "enterAccessCode",
             summary = "The caller keyed an access code (empty: a digit timeout)",
@@ -66,6 +68,7 @@ class CallController {
         return new CallAnswer(outcome.call(), outcome.decision());
     }
 
+    @ErrorAnswers(ErrorAnswers.Answer.CONFLICT)
     @Operation(
             operationId = "pressKeys",
             summary = "The caller pressed keys in the meeting",
@@ -78,6 +81,7 @@ class CallController {
     }
 
     /** The caller hung up. */
+    @ErrorAnswers(ErrorAnswers.Answer.CONFLICT)
     @Operation(
             operationId = "hangUpCall",
             summary = "The caller hung up",
@@ -137,6 +141,7 @@ class CallController {
         return calls.find(sid).orElseThrow(() -> new UnknownCallException(sid));
     }
 
+    @ErrorAnswers(ErrorAnswers.Answer.CONFLICT)
     @Operation(
             operationId = "updateCall",
             summary = "Mute or hold a live call",

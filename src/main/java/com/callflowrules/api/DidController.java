@@ -44,6 +44,7 @@ class DidController {
     }
 
     /** Creates a DID of an account, in a DID group of that account if given. */
+    @ErrorAnswers(ErrorAnswers.Answer.CONFLICT)
     @Operation(
             operationId = "createDid",
             summary = "Create a DID (a dialed number)",
@@ -85,6 +86,7 @@ class DidController {
     }
 
     /** Changes the fields given (a merge patch): {@code properties} are merged per key and a null value removes a key. */
+    @ErrorAnswers({ErrorAnswers.Answer.CONFLICT, ErrorAnswers.Answer.STALE_VERSION})
     @Operation(
             operationId = "updateDid",
             summary = "Change some fields of a DID (merge patch)",
@@ -101,6 +103,7 @@ class DidController {
     }
 
     /** Replaces the writable fields: a field left out is unset. */
+    @ErrorAnswers({ErrorAnswers.Answer.CONFLICT, ErrorAnswers.Answer.STALE_VERSION})
     @Operation(
             operationId = "replaceDid",
             summary = "Replace the writable fields of a DID",
@@ -115,6 +118,7 @@ class DidController {
         return writes.replace(kind, sid, json);
     }
 
+    @ErrorAnswers(ErrorAnswers.Answer.CONFLICT)
     @Operation(
             operationId = "deleteDid",
             summary = "Delete a DID",

@@ -49,6 +49,7 @@ class DidGroupController {
     }
 
     /** Creates a DID group of an account. */
+    @ErrorAnswers(ErrorAnswers.Answer.CONFLICT)
     @Operation(
             operationId = "createDidGroup",
             summary = "Create a DID group",
@@ -89,6 +90,7 @@ class DidGroupController {
     }
 
     /** Changes the fields given (a merge patch): {@code properties} are merged per key and a null value removes a key. */
+    @ErrorAnswers({ErrorAnswers.Answer.CONFLICT, ErrorAnswers.Answer.STALE_VERSION})
     @Operation(
             operationId = "updateDidGroup",
             summary = "Change some fields of a DID group (merge patch)",
@@ -105,6 +107,7 @@ class DidGroupController {
     }
 
     /** Replaces the writable fields: a field left out is unset. */
+    @ErrorAnswers({ErrorAnswers.Answer.CONFLICT, ErrorAnswers.Answer.STALE_VERSION})
     @Operation(
             operationId = "replaceDidGroup",
             summary = "Replace the writable fields of a DID group",
@@ -119,6 +122,7 @@ class DidGroupController {
         return writes.replace(kind, sid, json);
     }
 
+    @ErrorAnswers(ErrorAnswers.Answer.CONFLICT)
     @Operation(
             operationId = "deleteDidGroup",
             summary = "Delete a DID group",

@@ -46,6 +46,7 @@ class MeetingRoomController {
     }
 
     /** Creates a meeting room of an account, in a DID group of that account if given. */
+    @ErrorAnswers(ErrorAnswers.Answer.CONFLICT)
     @Operation(
             operationId = "createMeetingRoom",
             summary = "Create a meeting room with its access codes",
@@ -92,6 +93,7 @@ class MeetingRoomController {
     }
 
     /** Changes the fields given (a merge patch): {@code properties} are merged per key and a null value removes a key. */
+    @ErrorAnswers({ErrorAnswers.Answer.CONFLICT, ErrorAnswers.Answer.STALE_VERSION})
     @Operation(
             operationId = "updateMeetingRoom",
             summary = "Change some fields of a meeting room (merge patch)",
@@ -107,6 +109,7 @@ class MeetingRoomController {
     }
 
     /** Replaces the writable fields: a field left out is unset. */
+    @ErrorAnswers({ErrorAnswers.Answer.CONFLICT, ErrorAnswers.Answer.STALE_VERSION})
     @Operation(
             operationId = "replaceMeetingRoom",
             summary = "Replace the writable fields of a meeting room",
@@ -121,6 +124,7 @@ class MeetingRoomController {
         return writes.replace(kind, sid, json);
     }
 
+    @ErrorAnswers(ErrorAnswers.Answer.CONFLICT)
     @Operation(
             operationId = "deleteMeetingRoom",
             summary = "Delete a meeting room",

@@ -7,14 +7,14 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
-import java.util.List;
 import java.util.Map;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.web.method.HandlerMethod;
 
 /**
- * Documents the error answers every operation can give, all with the one {@link ApiError} body,
- * and refuses an operation without its own id and summary: each controller method names itself
+ * Documents the error answers every operation can give, all with the one {@link ApiError} body:
+ * those the operation's shape implies, and those its method declares with {@link ErrorAnswers}.
+ * Refuses an operation without its own id and summary: each controller method names itself
  * with {@code @Operation} (its tag is the controller's {@code @Tag}), so a controller added later
  * cannot rename the operations of another (springdoc's default ids are {@code get_3}, numbered in
  * discovery order).
@@ -23,15 +23,6 @@ final class OperationDescriptions implements OperationCustomizer {
 
     /** The error body's schema name in {@code components/schemas}. */
     static final String ERROR_SCHEMA = "ApiError";
-
-    /** Whether an operation of this controller can meet a concurrent or stateful conflict (409). */
-    private static final List<String> CONFLICTS = List.of(
-            "AccountController",
-            "DidGroupController",
-            "DidController",
-            "MeetingRoomController",
-            "CallController",
-            "RulesController");
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {
@@ -46,13 +37,15 @@ final class OperationDescriptions implements OperationCustomizer {
         }
         ApiResponses responses = operation.getResponses();
         boolean body = operation.getRequestBody() != null;
-        boolean pathSid = handler.getMethod().getParameterCount() > 0
-                && java.util.Arrays.stream(handler.getMethod().getParameters())
-                        .anyMatch(p -> p.getName().equals("sid"));
+        // a sid or a release version in the path names an object that may not exist
+        boolean pathSid = java.util.Arrays.stream(handler.getMethod().getParameters())
+                .anyMatch(p -> p.isAnnotationPresent(org.springframework.web.bind.annotation.PathVariable.class));
         boolean paged = java.util.Arrays.stream(handler.getMethod().getParameters())
                 .anyMatch(p -> p.getName().equals("limit"));
-        boolean writes = !"GET".equals(httpMethod(handler));
         error(responses, "401", "No or wrong credentials (HTTP Basic)");
+        if (writes(handler)) {
+            error(responses, "403", "The user's role may not make this write");
+        }
         if (body || paged) {
             error(
                     responses,
@@ -60,31 +53,29 @@ final class OperationDescriptions implements OperationCustomizer {
                     body ? "The body is not JSON, or a parameter is malformed" : "limit or offset out of range");
         }
         if (pathSid) {
-            error(responses, "404", "No object with that sid");
-        }
-        if (writes && CONFLICTS.contains(controller)) {
-            error(
-                    responses,
-                    "409",
-                    "The change conflicts with the stored state (a code taken, an event the call is not in a state for)");
+            error(responses, "404", "No object with that sid or version");
         }
         if (body) {
             error(responses, "415", "The body is not application/json");
             error(responses, "422", "A field has a wrong value: every problem is listed in errors");
         }
-        if (("PUT".equals(httpMethod(handler)) || "PATCH".equals(httpMethod(handler)))
-                && CONFLICTS.contains(controller)
-                && !controller.equals("CallController")) {
-            error(responses, "412", "If-Match names another version than the stored one");
+        ErrorAnswers declared = handler.getMethodAnnotation(ErrorAnswers.class);
+        if (declared != null) {
+            for (ErrorAnswers.Answer answer : declared.value()) {
+                error(responses, answer.status(), answer.description());
+            }
         }
         return operation;
     }
 
-    private static String httpMethod(HandlerMethod handler) {
+    /** Every write needs a role (SecurityConfiguration); reads need only a user. */
+    private static boolean writes(HandlerMethod handler) {
         org.springframework.web.bind.annotation.RequestMapping mapping =
                 org.springframework.core.annotation.AnnotatedElementUtils.findMergedAnnotation(
                         handler.getMethod(), org.springframework.web.bind.annotation.RequestMapping.class);
-        return mapping == null || mapping.method().length == 0 ? "GET" : mapping.method()[0].name();
+        return mapping != null
+                && mapping.method().length > 0
+                && mapping.method()[0] != org.springframework.web.bind.annotation.RequestMethod.GET;
     }
 
     private static void error(ApiResponses responses, String status, String description) {

@@ -93,6 +93,7 @@ class ReleaseController {
 
     record ScenarioDiff(ScenarioOutcome version, ScenarioOutcome against) {}
 
+    @ErrorAnswers(ErrorAnswers.Answer.CONFLICT)
     @Operation(
             operationId = "createRuleRelease",
             summary = "Make a rule release draft and check it",
@@ -177,6 +178,7 @@ class ReleaseController {
         return scenarios.run(version, against);
     }
 
+    @ErrorAnswers(ErrorAnswers.Answer.CONFLICT)
     @Operation(
             operationId = "approveRuleRelease",
             summary = "Approve a checked rule release",
@@ -187,6 +189,7 @@ class ReleaseController {
         return ReleaseView.of(releases.approve(version, who.getName()), false);
     }
 
+    @ErrorAnswers(ErrorAnswers.Answer.CONFLICT)
     @Operation(
             operationId = "publishRuleRelease",
             summary = "Publish a rule release to every node",

@@ -75,6 +75,7 @@ class RulesController {
     }
 
     /** Publishes again the release published before the current one, on every node; 409 when there is none. */
+    @ErrorAnswers(ErrorAnswers.Answer.CONFLICT)
     @Operation(
             operationId = "rollbackRuleBase",
             summary = "Return every node to the release published before",
@@ -98,6 +99,7 @@ class RulesController {
     record VersionView(String version, Instant loadedAt) {}
 
     /** Compiles and checks the files on disk now; swaps nothing. 422 with every message when refused. */
+    @ErrorAnswers(ErrorAnswers.Answer.CONFLICT)
     @Operation(
             operationId = "validateRuleBase",
             summary = "Build and check the rule files on disk without swapping them in",
@@ -112,6 +114,7 @@ class RulesController {
      * Makes a release of the files on disk and publishes it to every node when it is clean. 422
      * with every message when refused; 403 with four-eyes on (the release stays checked).
      */
+    @ErrorAnswers(ErrorAnswers.Answer.CONFLICT)
     @Operation(
             operationId = "reloadRuleBase",
             summary = "Release the rule files on disk and publish them",

@@ -64,6 +64,13 @@ class OpenApiContractTest {
         }
     }
 
+    /** The user requests are sent as: {@code dev}, who has every role, unless a test says otherwise. */
+    private String credentials = AUTH;
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
     @BeforeEach
     void fetchTheDescription() {
         Exchange docs = send("GET", "/v3/api-docs", null, null, true);
@@ -79,7 +86,7 @@ class OpenApiContractTest {
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Accept", "application/json");
         if (authorized) {
-            request.header("Authorization", AUTH);
+            request.header("Authorization", credentials);
         }
         if (contentType != null) {
             request.header("Content-Type", contentType);
@@ -134,7 +141,7 @@ class OpenApiContractTest {
             }
         }
         if (authorized) {
-            request.withAuthorization(AUTH);
+            request.withAuthorization(credentials);
         }
         if (body != null) {
             request.withBody(body).withContentType(contentType);
@@ -282,6 +289,22 @@ class OpenApiContractTest {
                         conflict.status(),
                         badLimit.status()))
                 .containsExactly(400, 401, 404, 415, 422, 409, 400);
+        assertThat(violations).isEmpty();
+    }
+
+    /** The answers a write gives by the role it needs or the release it names are described too. */
+    @Test
+    void roleAndReleaseRefusalsMatchTheDescription() {
+        Exchange missingRelease = checked(404, "POST", "/rule_releases/000000000000/approve", null);
+        Exchange missingFile = checked(409, "POST", "/rule_releases", """
+                {"message": "deletes a file that is not there", "files": {"no/such-file.drl": null}}""");
+        credentials = basic("analyst", "analyst-password");
+        Exchange forbidden = checked(403, "POST", "/accounts", """
+                {"name": "Acme"}""");
+        Exchange notApprover = checked(403, "POST", "/rule_releases/000000000000/approve", null);
+
+        assertThat(List.of(missingRelease.status(), missingFile.status(), forbidden.status(), notApprover.status()))
+                .containsExactly(404, 409, 403, 403);
         assertThat(violations).isEmpty();
     }
 
