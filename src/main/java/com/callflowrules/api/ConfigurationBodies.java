@@ -84,9 +84,7 @@ final class ConfigurationBodies {
             @StoredText(max = 36, groups = RequestBinder.OnCreate.class)
             String accountSid,
 
-            @io.swagger.v3.oas.annotations.media.Schema(
-                    pattern = "^(?:" + ValueFormats.E164 + ")$",
-                    example = "+15550001000")
+            @io.swagger.v3.oas.annotations.media.Schema(example = "+15550001000")
             @NotNull(message = RequestBodies.REQUIRED)
             @E164Number
             String phonenumber,

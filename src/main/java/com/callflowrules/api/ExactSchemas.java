@@ -56,6 +56,10 @@ final class ExactSchemas implements ModelConverter {
             if (property == null) {
                 continue;
             }
+            String pattern = ConstraintPatterns.of(component);
+            if (pattern != null && "string".equals(property.getType())) {
+                property.setPattern(pattern);
+            }
             if (property.getExample() == null && property.get$ref() == null) {
                 Object example = example(name, property);
                 if (example != null) {

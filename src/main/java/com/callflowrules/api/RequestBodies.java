@@ -17,8 +17,6 @@ final class RequestBodies {
     /** The message of every required field left out, in every body. */
     static final String REQUIRED = "is required";
 
-    private static final String RULE_RELEASE = "[0-9a-f]{12}";
-    private static final String RULE_RELEASE_RULE = "must be a release version, 12 hex digits";
     private static final String RULE_RELEASE_DESCRIPTION =
             "decide with this rule release instead of the one running (left out: the running one)";
 
@@ -26,34 +24,22 @@ final class RequestBodies {
 
     /** A call arrives. */
     record CallArrival(
-            @io.swagger.v3.oas.annotations.media.Schema(
-                    pattern = "^(?:" + ValueFormats.DIALED_NUMBER + ")$",
-                    example = "+15550001000")
+            @io.swagger.v3.oas.annotations.media.Schema(example = "+15550001000")
             @NotNull(message = REQUIRED)
             @DialedNumber
             String numberDst,
 
-            @io.swagger.v3.oas.annotations.media.Schema(
-                    pattern = "^(?:" + ValueFormats.DIALED_NUMBER + ")$",
-                    example = "+15559990000")
-            @DialedNumber
-            @Nullable
+            @io.swagger.v3.oas.annotations.media.Schema(example = "+15559990000") @DialedNumber @Nullable
             String numberSrc) {}
 
     /** The caller keyed a code; empty for a digit timeout. */
     record AccessCodeEntry(
-            @io.swagger.v3.oas.annotations.media.Schema(
-                    pattern = "^(?:" + ValueFormats.CODE_ENTRY + ")$",
-                    example = "1234")
-            @NotNull(message = REQUIRED)
-            @KeypadEntry
+            @io.swagger.v3.oas.annotations.media.Schema(example = "1234") @NotNull(message = REQUIRED) @KeypadEntry
             String accessCode) {}
 
     /** The caller pressed keys in the meeting. */
     record DtmfEntry(
-            @io.swagger.v3.oas.annotations.media.Schema(pattern = "^(?:" + ValueFormats.KEYS + ")$", example = "*6")
-            @NotNull(message = REQUIRED)
-            @Keys
+            @io.swagger.v3.oas.annotations.media.Schema(example = "*6") @NotNull(message = REQUIRED) @Keys
             String digits) {}
 
     /** Changes to a live call. */
@@ -76,9 +62,7 @@ final class RequestBodies {
      * relative to the rule base the new content, or null to delete the file.
      */
     record ReleaseDraft(
-            @io.swagger.v3.oas.annotations.media.Schema(pattern = "^[0-9a-f]{12}$", example = "048336cc7917")
-            @Pattern(regexp = "[0-9a-f]{12}", message = "must be a release version, 12 hex digits")
-            @Nullable
+            @io.swagger.v3.oas.annotations.media.Schema(example = "048336cc7917") @ReleaseVersion @Nullable
             String base,
 
             @NotNull(message = REQUIRED)
@@ -89,39 +73,26 @@ final class RequestBodies {
 
     /** A publish; with {@code replaces}, only if that release is still the published one. */
     record Publish(
-            @io.swagger.v3.oas.annotations.media.Schema(pattern = "^[0-9a-f]{12}$", example = "048336cc7917")
-            @Pattern(regexp = "[0-9a-f]{12}", message = "must be a release version, 12 hex digits")
-            @Nullable
+            @io.swagger.v3.oas.annotations.media.Schema(example = "048336cc7917") @ReleaseVersion @Nullable
             String replaces) {}
 
     /** What-if: a call to {@code number_dst}, with an access code if given. */
     record WhatIf(
-            @io.swagger.v3.oas.annotations.media.Schema(
-                    pattern = "^(?:" + ValueFormats.DIALED_NUMBER + ")$",
-                    example = "+15550001000")
+            @io.swagger.v3.oas.annotations.media.Schema(example = "+15550001000")
             @NotNull(message = REQUIRED)
             @DialedNumber
             String numberDst,
 
-            @io.swagger.v3.oas.annotations.media.Schema(
-                    pattern = "^(?:" + ValueFormats.DIALED_NUMBER + ")$",
-                    example = "+15559990000")
-            @DialedNumber
-            @Nullable
+            @io.swagger.v3.oas.annotations.media.Schema(example = "+15559990000") @DialedNumber @Nullable
             String numberSrc,
 
-            @io.swagger.v3.oas.annotations.media.Schema(
-                    pattern = "^(?:" + ValueFormats.CODE_ENTRY + ")$",
-                    example = "1234")
-            @KeypadEntry
-            @Nullable
+            @io.swagger.v3.oas.annotations.media.Schema(example = "1234") @KeypadEntry @Nullable
             String accessCode,
 
             @io.swagger.v3.oas.annotations.media.Schema(
-                    pattern = "^" + RULE_RELEASE + "$",
                     example = "048336cc7917",
                     description = RULE_RELEASE_DESCRIPTION)
-            @Pattern(regexp = RULE_RELEASE, message = RULE_RELEASE_RULE)
+            @ReleaseVersion
             @Nullable
             String ruleRelease) {}
 
@@ -141,7 +112,6 @@ final class RequestBodies {
             @NotNull(message = REQUIRED) InCallEvent event,
 
             @io.swagger.v3.oas.annotations.media.Schema(
-                    pattern = "^(?:" + ValueFormats.KEYS + ")$",
                     example = "*6",
                     description = "the keys pressed; required for key_press")
             @Keys
@@ -149,10 +119,9 @@ final class RequestBodies {
             String digits,
 
             @io.swagger.v3.oas.annotations.media.Schema(
-                    pattern = "^" + RULE_RELEASE + "$",
                     example = "048336cc7917",
                     description = RULE_RELEASE_DESCRIPTION)
-            @Pattern(regexp = RULE_RELEASE, message = RULE_RELEASE_RULE)
+            @ReleaseVersion
             @Nullable
             String ruleRelease) {}
 }

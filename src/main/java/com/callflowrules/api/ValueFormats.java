@@ -30,6 +30,10 @@ final class ValueFormats {
     static final String PARTICIPANT_MUTED = "false|relaxed|true";
 
     static final String PARTICIPANT_MUTED_RULE = "false, relaxed or true";
+    /** A rule release's version: the first 12 hex digits of its content's digest. */
+    static final String RELEASE_VERSION = "[0-9a-f]{12}";
+
+    static final String RELEASE_VERSION_RULE = "a release version, 12 hex digits";
     /** An access code of a room (see AccessCode.FORMAT). */
     static final String ACCESS_CODE = "[0-9]{1,16}";
 

@@ -50,6 +50,53 @@ class OpenApiTest {
     }
 
     @Test
+    void everyConstrainedFieldIsDescribedWithItsConstraintsPatternAnchored() {
+        JsonNode schemas = new ApiClient(port, "")
+                .get("/v3/api-docs")
+                .body()
+                .get("components")
+                .get("schemas");
+        List<String> checked = new ArrayList<>();
+        for (Class<?> holder : List.of(RequestBodies.class, ConfigurationBodies.class)) {
+            for (Class<?> body : holder.getDeclaredClasses()) {
+                if (!body.isRecord()) {
+                    continue;
+                }
+                for (java.lang.reflect.RecordComponent component : body.getRecordComponents()) {
+                    String pattern = ConstraintPatterns.of(component);
+                    if (pattern == null) {
+                        continue;
+                    }
+                    JsonNode property =
+                            schemas.get(body.getSimpleName()).get("properties").get(JsonNames.of(component.getName()));
+                    assertThat(property.get("pattern").asString())
+                            .as(body.getSimpleName() + "." + component.getName())
+                            .isEqualTo(pattern)
+                            .startsWith("^")
+                            .endsWith("$");
+                    checked.add(body.getSimpleName() + "." + component.getName());
+                }
+            }
+        }
+        // a JSON Schema pattern matches anywhere: only the anchored one refuses a number inside text
+        String dialed = schemas.get("CallArrival")
+                .get("properties")
+                .get("number_dst")
+                .get("pattern")
+                .asString();
+        assertThat(java.util.regex.Pattern.compile(dialed)
+                        .matcher("call +15550001000 now")
+                        .find())
+                .isFalse();
+        assertThat(java.util.regex.Pattern.compile(dialed)
+                        .matcher("+15550001000")
+                        .find())
+                .isTrue();
+        assertThat(checked)
+                .contains("MeetingChanges.onHold", "MeetingChanges.participantMuted", "DidFields.phonenumber");
+    }
+
+    @Test
     void requestBodiesAreDescribedWithTheFieldsTheControllersAccept() {
         JsonNode docs = new ApiClient(port, "").get("/v3/api-docs").body();
         JsonNode schemas = docs.get("components").get("schemas");
