@@ -1,5 +1,6 @@
 package com.callflowrules.api;
 
+import com.callflowrules.api.requests.BodySizeLimit;
 import com.callflowrules.hierarchy.ConflictException;
 import com.callflowrules.hierarchy.UnknownReferenceException;
 import com.callflowrules.properties.InvalidPropertyException;
@@ -28,37 +29,37 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Maps every failure to the API's error body; a client never sees a stack trace. */
 @RestControllerAdvice
-class ApiExceptionHandler {
+public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<ApiError> notFound(NotFoundException e) {
+    public ResponseEntity<ApiError> notFound(NotFoundException e) {
         return error(HttpStatus.NOT_FOUND, "not_found", e.getMessage(), List.of());
     }
 
     @ExceptionHandler({UnknownCallException.class, UnknownMeetingException.class})
-    ResponseEntity<ApiError> unknownLive(RuntimeException e) {
+    public ResponseEntity<ApiError> unknownLive(RuntimeException e) {
         return error(HttpStatus.NOT_FOUND, "not_found", e.getMessage(), List.of());
     }
 
     @ExceptionHandler(CallStateException.class)
-    ResponseEntity<ApiError> callState(CallStateException e) {
+    public ResponseEntity<ApiError> callState(CallStateException e) {
         return error(HttpStatus.CONFLICT, "conflict", e.getMessage(), List.of());
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<ApiError> noSuchPath(NoResourceFoundException e) {
+    public ResponseEntity<ApiError> noSuchPath(NoResourceFoundException e) {
         return error(HttpStatus.NOT_FOUND, "not_found", "no such path: /" + e.getResourcePath(), List.of());
     }
 
     @ExceptionHandler(ValidationException.class)
-    ResponseEntity<ApiError> invalid(ValidationException e) {
+    public ResponseEntity<ApiError> invalid(ValidationException e) {
         return error(HttpStatus.UNPROCESSABLE_CONTENT, "validation_failed", e.getMessage(), e.errors());
     }
 
     @ExceptionHandler(InvalidPropertyException.class)
-    ResponseEntity<ApiError> invalidProperties(InvalidPropertyException e) {
+    public ResponseEntity<ApiError> invalidProperties(InvalidPropertyException e) {
         return error(
                 HttpStatus.UNPROCESSABLE_CONTENT,
                 "validation_failed",
@@ -69,7 +70,7 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(UnknownReferenceException.class)
-    ResponseEntity<ApiError> unknownReference(UnknownReferenceException e) {
+    public ResponseEntity<ApiError> unknownReference(UnknownReferenceException e) {
         return error(
                 HttpStatus.UNPROCESSABLE_CONTENT,
                 "validation_failed",
@@ -78,40 +79,40 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(ConflictException.class)
-    ResponseEntity<ApiError> conflict(ConflictException e) {
+    public ResponseEntity<ApiError> conflict(ConflictException e) {
         return error(HttpStatus.CONFLICT, "conflict", e.getMessage(), List.of());
     }
 
     @ExceptionHandler(com.callflowrules.releases.ReleaseConflictException.class)
-    ResponseEntity<ApiError> releaseConflict(RuntimeException e) {
+    public ResponseEntity<ApiError> releaseConflict(RuntimeException e) {
         return error(HttpStatus.CONFLICT, "conflict", e.getMessage(), List.of());
     }
 
     @ExceptionHandler(com.callflowrules.releases.ReleaseForbiddenException.class)
-    ResponseEntity<ApiError> releaseForbidden(RuntimeException e) {
+    public ResponseEntity<ApiError> releaseForbidden(RuntimeException e) {
         return error(HttpStatus.FORBIDDEN, "forbidden", e.getMessage(), List.of());
     }
 
     @ExceptionHandler(com.callflowrules.releases.UnknownReleaseException.class)
-    ResponseEntity<ApiError> unknownRelease(RuntimeException e) {
+    public ResponseEntity<ApiError> unknownRelease(RuntimeException e) {
         return error(HttpStatus.NOT_FOUND, "not_found", e.getMessage(), List.of());
     }
 
     @ExceptionHandler(MalformedBodyException.class)
-    ResponseEntity<ApiError> wrongShape(MalformedBodyException e) {
+    public ResponseEntity<ApiError> wrongShape(MalformedBodyException e) {
         return error(HttpStatus.BAD_REQUEST, "bad_request", e.getMessage(), List.of());
     }
 
     /** A bound request record's Bean Validation constraints failed: every field, in the API's names. */
     @ExceptionHandler(MethodArgumentNotValidException.class)
-    ResponseEntity<ApiError> invalidFields(MethodArgumentNotValidException e) {
+    public ResponseEntity<ApiError> invalidFields(MethodArgumentNotValidException e) {
         return invalid(new ValidationException(e.getBindingResult().getFieldErrors().stream()
                 .map(error -> new ApiError.FieldError(JsonNames.of(error.getField()), error.getDefaultMessage()))
                 .toList()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+    public ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof UnrecognizedPropertyException unknown) {
                 return invalid(new ValidationException(JsonNames.path(unknown), "unknown field"));
@@ -142,7 +143,7 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(BadParameterException.class)
-    ResponseEntity<ApiError> badParameter(BadParameterException e) {
+    public ResponseEntity<ApiError> badParameter(BadParameterException e) {
         return error(
                 HttpStatus.BAD_REQUEST,
                 "bad_request",
@@ -151,7 +152,7 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
+    public ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
         return error(
                 HttpStatus.BAD_REQUEST,
                 "bad_request",
@@ -160,17 +161,17 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
+    public ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
         return error(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", e.getMessage(), List.of());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
+    public ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
         return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "send application/json", List.of());
     }
 
     @ExceptionHandler(RuleBaseException.class)
-    ResponseEntity<ApiError> ruleBaseRefused(RuleBaseException e) {
+    public ResponseEntity<ApiError> ruleBaseRefused(RuleBaseException e) {
         List<ApiError.FieldError> messages = e.messages().stream()
                 .map(m -> new ApiError.FieldError(m.line() > 0 ? m.file() + ":" + m.line() : m.file(), m.reason()))
                 .toList();
@@ -182,13 +183,13 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(EntityTags.PreconditionFailedException.class)
-    ResponseEntity<ApiError> preconditionFailed(EntityTags.PreconditionFailedException e) {
+    public ResponseEntity<ApiError> preconditionFailed(EntityTags.PreconditionFailedException e) {
         return error(HttpStatus.PRECONDITION_FAILED, "precondition_failed", e.getMessage(), List.of());
     }
 
     /** Rows that stayed locked (a lock timeout) or contended: nothing changed, try again. */
     @ExceptionHandler({BusyException.class, PessimisticLockingFailureException.class, QueryTimeoutException.class})
-    ResponseEntity<ApiError> busy(Exception e) {
+    public ResponseEntity<ApiError> busy(Exception e) {
         log.warn("request refused as busy: {}", e.toString());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header("Retry-After", "1")
@@ -197,7 +198,7 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ApiError> unexpected(Exception e) {
+    public ResponseEntity<ApiError> unexpected(Exception e) {
         log.error("unexpected failure", e);
         return error(
                 HttpStatus.INTERNAL_SERVER_ERROR,
@@ -206,7 +207,7 @@ class ApiExceptionHandler {
                 List.of());
     }
 
-    static ResponseEntity<ApiError> error(
+    public static ResponseEntity<ApiError> error(
             HttpStatus status, String error, String message, List<ApiError.FieldError> errors) {
         return ResponseEntity.status(status).body(new ApiError(status.value(), error, message, errors));
     }

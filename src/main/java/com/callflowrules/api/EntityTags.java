@@ -31,16 +31,16 @@ import tools.jackson.databind.json.JsonMapper;
  * (201) says where the new object is ({@code Location}).
  */
 @ControllerAdvice
-class EntityTags implements ResponseBodyAdvice<Object> {
+public class EntityTags implements ResponseBodyAdvice<Object> {
 
     private final JsonMapper json;
 
-    EntityTags(JsonMapper json) {
+    public EntityTags(JsonMapper json) {
         this.json = json;
     }
 
     /** The tag of {@code object} as served. */
-    String of(Object object) {
+    public String of(Object object) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(object));
             return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
@@ -53,7 +53,7 @@ class EntityTags implements ResponseBodyAdvice<Object> {
      * Throws {@link PreconditionFailedException} when the request being served has an
      * {@code If-Match} that is not {@code *} and names no tag of {@code current}.
      */
-    void requireMatch(Object current) {
+    public void requireMatch(Object current) {
         if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
             return;
         }
@@ -127,7 +127,7 @@ class EntityTags implements ResponseBodyAdvice<Object> {
     }
 
     /** An {@code If-Match} that no longer holds. */
-    static final class PreconditionFailedException extends RuntimeException {
+    public static final class PreconditionFailedException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         PreconditionFailedException(String message) {

@@ -1,5 +1,6 @@
 package com.callflowrules.api;
 
+import com.callflowrules.api.openapi.OperationDescriptions;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -16,10 +17,10 @@ import java.lang.annotation.Target;
 public @interface ErrorAnswers {
 
     /** The answers, each documented once with its status and meaning. */
-    Answer[] value();
+    public Answer[] value();
 
     /** An error answer an operation can give by what it does. */
-    enum Answer {
+    public enum Answer {
         /** A write that meets a concurrent or stateful conflict. */
         CONFLICT(
                 "409",

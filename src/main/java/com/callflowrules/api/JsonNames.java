@@ -9,14 +9,14 @@ import tools.jackson.databind.PropertyNamingStrategy;
  * ({@code numberDst}); the API's JSON is snake_case ({@code spring.jackson.property-naming-strategy}),
  * so the same Jackson strategy translates it.
  */
-final class JsonNames {
+public final class JsonNames {
 
     private static final PropertyNamingStrategy SNAKE_CASE = PropertyNamingStrategies.SNAKE_CASE;
 
     private JsonNames() {}
 
     /** {@code accessCodes[0].accessCode} as {@code access_codes[0].access_code}. */
-    static String of(String javaPath) {
+    public static String of(String javaPath) {
         StringBuilder json = new StringBuilder();
         for (String segment : javaPath.split("\\.", -1)) {
             int index = segment.indexOf('[');
@@ -30,7 +30,7 @@ final class JsonNames {
     }
 
     /** Where in the body a Jackson error happened, as the JSON names it ({@code access_codes[0].colour}). */
-    static String path(JacksonException e) {
+    public static String path(JacksonException e) {
         StringBuilder path = new StringBuilder();
         for (JacksonException.Reference reference : e.getPath()) {
             if (reference.getPropertyName() != null) {
@@ -46,7 +46,7 @@ final class JsonNames {
     }
 
     /** What a value of the wrong JSON type for {@code target} must be instead. */
-    static String wrongType(Class<?> target) {
+    public static String wrongType(Class<?> target) {
         if (target == Boolean.class || target == boolean.class) {
             return "must be true or false";
         }

@@ -1,10 +1,10 @@
 package com.callflowrules.api;
 
 /** An unknown sid; answered with 404. */
-class NotFoundException extends RuntimeException {
+public class NotFoundException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    NotFoundException(String message) {
+    public NotFoundException(String message) {
         super(message);
     }
 }

@@ -3,12 +3,12 @@ package com.callflowrules.api;
 import java.util.List;
 
 /** A request whose values are wrong (422), with every problem found. */
-class ValidationException extends RuntimeException {
+public class ValidationException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final List<ApiError.FieldError> errors;
 
-    ValidationException(List<ApiError.FieldError> errors) {
+    public ValidationException(List<ApiError.FieldError> errors) {
         super(
                 errors.size() == 1
                         ? errors.get(0).field() + ": " + errors.get(0).message()
@@ -16,11 +16,11 @@ class ValidationException extends RuntimeException {
         this.errors = List.copyOf(errors);
     }
 
-    ValidationException(String field, String message) {
+    public ValidationException(String field, String message) {
         this(List.of(new ApiError.FieldError(field, message)));
     }
 
-    List<ApiError.FieldError> errors() {
+    public List<ApiError.FieldError> errors() {
         return errors;
     }
 }

@@ -1,2 +1,5 @@
-/** The HTTP API: controllers, response shapes, error mapping and security. */
+/**
+ * The HTTP API, by feature (configuration, calls, rules) over shared plumbing: errors and their
+ * mapping, paging, entity tags, and the request, OpenAPI and security packages.
+ */
 package com.callflowrules.api;
