@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.callflowrules.decision.DecisionEngine;
 import com.callflowrules.rules.RuleBaseHolder;
+import com.callflowrules.scenario.ScenarioClock;
 import com.callflowrules.support.Databases;
 import com.callflowrules.support.ShippedRules;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -22,35 +20,11 @@ class ReleaseFollowerTest {
 
     private static final Instant START = Instant.parse("2026-12-07T12:00:00Z");
 
-    /** A clock the test moves by hand. */
-    private static final class HandClock extends Clock {
-        private Instant now = START;
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
     @Test
     void anUnchangedStatusIsWrittenEveryFewPollsNotAtEveryPoll() {
         ReleaseRepository store = new ReleaseRepository(
                 JdbcClient.create(Databases.h2()), JsonMapper.builder().build());
-        HandClock clock = new HandClock();
+        ScenarioClock clock = new ScenarioClock(START);
         RuleBaseHolder ruleBases = new RuleBaseHolder(DecisionEngine.loader(), ShippedRules.DIRECTORY);
         ReleaseFollower follower = new ReleaseFollower(
                 store, ruleBases, clock, new ReleaseProperties(false, Duration.ofSeconds(1), Optional.of("node-t")));

@@ -23,10 +23,15 @@ class MeaningChecksTest {
 
             """;
 
+    /** The shipped rules with {@code text} added as {@code extra/<file>}, loaded. */
+    private static RuleBase load(Path dir, String file, String text) {
+        RulesCopy rules = RulesCopy.of(dir.resolve("rules")).write("extra/" + file, HEADER + text);
+        return DecisionEngine.loader().load(rules.root());
+    }
+
     private static RuleBaseException refusal(Path dir, String text) {
-        RulesCopy rules = RulesCopy.of(dir.resolve("rules")).write("extra/typo.drl", HEADER + text);
         try {
-            DecisionEngine.loader().load(rules.root());
+            load(dir, "typo.drl", text);
         } catch (RuleBaseException e) {
             return e;
         }
@@ -115,7 +120,7 @@ class MeaningChecksTest {
 
     @Test
     void aComparisonWithAValueOfTheKeysTypeIsAccepted(@TempDir Path dir) {
-        RulesCopy rules = RulesCopy.of(dir.resolve("rules")).write("extra/fine.drl", HEADER + """
+        RuleBase loaded = load(dir, "fine.drl", """
                 rule "fine: started by hosts"
                     ruleflow-group "details"
                 when
@@ -127,7 +132,7 @@ class MeaningChecksTest {
                 end
                 """);
 
-        assertThat(DecisionEngine.loader().load(rules.root()).files()).contains("extra/fine.drl");
+        assertThat(loaded.files()).contains("extra/fine.drl");
     }
 
     @Test
