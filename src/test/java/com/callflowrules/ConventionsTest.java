@@ -83,7 +83,8 @@ class ConventionsTest {
         layeredArchitecture()
                 .consideringOnlyDependenciesInLayers()
                 .layer("vocabulary")
-                .definedBy("com.callflowrules.facts..", "com.callflowrules.numbers..")
+                .definedBy(
+                        "com.callflowrules.facts..", "com.callflowrules.numbers..", "com.callflowrules.description..")
                 .layer("property schema")
                 .definedBy("com.callflowrules.properties..")
                 .layer("rule bases")

@@ -1,9 +1,16 @@
 package com.callflowrules.api;
 
+import com.callflowrules.description.Example;
 import java.util.List;
 
 /** A page of a list answer, as every collection of the API returns it. */
-public record Page<T>(List<T> items, int count, int total, int limit, int offset, boolean hasMore) {
+public record Page<T>(
+        List<T> items,
+        @Example("1") int count,
+        @Example("1") int total,
+        @Example("100") int limit,
+        @Example("0") int offset,
+        boolean hasMore) {
 
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 1000;

@@ -1,5 +1,6 @@
 package com.callflowrules.decision;
 
+import com.callflowrules.description.Example;
 import com.callflowrules.facts.Action;
 import com.callflowrules.facts.MediaStep;
 import com.callflowrules.facts.Reason;
@@ -41,17 +42,17 @@ public record Decision(
         @Nullable String meetingRoomSid,
         @Nullable String meetingSid,
         @Nullable Boolean muted,
-        @Nullable Integer attemptsLeft,
+        @Example("2") @Nullable Integer attemptsLeft,
         List<MediaStep> media,
         Map<String, String> properties,
         Map<String, PropertySource> propertySources,
         List<String> rulesFired,
-        String ruleBaseVersion,
+        @Example("8fc2f2950f06") String ruleBaseVersion,
         @Nullable RoomToCreate createRoom,
         boolean startMeeting,
-        @Nullable Integer waitSeconds,
-        @Nullable String inCallAction,
-        @Nullable Integer stopAfterSeconds) {
+        @Example("360") @Nullable Integer waitSeconds,
+        @Example("conference_lock") @Nullable String inCallAction,
+        @Example("180") @Nullable Integer stopAfterSeconds) {
 
     /**
      * The decision for a call whose rules could not decide: disconnect it with

@@ -1,5 +1,6 @@
 package com.callflowrules.facts;
 
+import com.callflowrules.description.Example;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
@@ -10,7 +11,14 @@ import java.util.UUID;
  * property of the schema.
  */
 public record CallFlow(
-        String callFlowSid, String name, FlowBehaviour behaviour, String description, Map<String, String> properties) {
+        String callFlowSid,
+        @Example("secured") String name,
+        FlowBehaviour behaviour,
+
+        @Example("Prompts for an access code; unknown codes are refused after the last attempt.")
+        String description,
+
+        Map<String, String> properties) {
 
     public CallFlow {
         properties = Properties.copy(properties);

@@ -1,5 +1,6 @@
 package com.callflowrules.facts;
 
+import com.callflowrules.description.Example;
 import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -8,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 public record DidGroup(
         String didGroupSid,
         String accountSid,
-        String name,
+        @Example("Sales") String name,
         @Nullable String callFlowSid,
         Map<String, String> properties,
         Instant dateCreated) {

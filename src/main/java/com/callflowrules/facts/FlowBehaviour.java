@@ -1,5 +1,6 @@
 package com.callflowrules.facts;
 
+import com.callflowrules.description.Example;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -14,7 +15,7 @@ public record FlowBehaviour(
         @Nullable UnknownCode unknownCode,
         @Nullable Role creatorRole,
         @Nullable Role directRole,
-        @Nullable String ruleFile) {
+        @Example("secured") @Nullable String ruleFile) {
 
     public FlowBehaviour {
         Objects.requireNonNull(entry, "entry");

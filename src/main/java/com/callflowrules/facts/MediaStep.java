@@ -1,5 +1,6 @@
 package com.callflowrules.facts;
 
+import com.callflowrules.description.Example;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
@@ -16,9 +17,9 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MediaStep(
         MediaKind type,
-        @Nullable String prompt,
-        @Nullable String language,
-        @Nullable Integer seconds,
+        @Example("default") @Nullable String prompt,
+        @Example("en_US") @Nullable String language,
+        @Example("30") @Nullable Integer seconds,
         @Nullable Integer count) {
 
     public static MediaStep play(String prompt, String language) {

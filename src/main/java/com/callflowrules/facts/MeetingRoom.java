@@ -1,5 +1,6 @@
 package com.callflowrules.facts;
 
+import com.callflowrules.description.Example;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 public record MeetingRoom(
         String meetingRoomSid,
         String accountSid,
-        String name,
+        @Example("Weekly") String name,
         @Nullable String didGroupSid,
         List<AccessCode> accessCodes,
         Map<String, String> properties,

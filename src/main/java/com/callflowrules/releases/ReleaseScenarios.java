@@ -1,6 +1,7 @@
 package com.callflowrules.releases;
 
 import com.callflowrules.decision.DecisionEngine;
+import com.callflowrules.description.Example;
 import com.callflowrules.rules.RuleFiles;
 import com.callflowrules.scenario.Scenario;
 import com.callflowrules.scenario.ScenarioException;
@@ -86,7 +87,12 @@ public class ReleaseScenarios {
      * @param failed    scenarios that fail against it
      * @param scenarios each scenario, by file
      */
-    public record Run(String version, String against, int passed, int failed, List<Outcome> scenarios) {}
+    public record Run(
+            @Example("8fc2f2950f06") String version,
+            @Example("048336cc7917") String against,
+            int passed,
+            int failed,
+            List<Outcome> scenarios) {}
 
     /**
      * One scenario.
@@ -98,10 +104,17 @@ public class ReleaseScenarios {
      * @param changes      every observed field that differs from {@code against}, step by step
      */
     public record Outcome(
+            @Example("secured/wrong-code-then-right-code.yaml")
             String file,
-            @Nullable String name,
+
+            @Example("a wrong code, then the right one") @Nullable
+            String name,
+
             boolean passed,
-            @Nullable String firstFailure,
+
+            @Example("step 2 (line 21): alice enters 9999: attempts_left: expected 7, actual 2") @Nullable
+            String firstFailure,
+
             List<Change> changes) {}
 
     /**
@@ -113,8 +126,8 @@ public class ReleaseScenarios {
      * @param againstValue its value against the other release
      */
     public record Change(
-            String step,
-            String field,
-            @Nullable String value,
-            @Nullable String againstValue) {}
+            @Example("step 2 (line 16): alice enters 8080") String step,
+            @Example("attempts_left") String field,
+            @Example("2") @Nullable String value,
+            @Example("4") @Nullable String againstValue) {}
 }

@@ -1,5 +1,6 @@
 package com.callflowrules.session;
 
+import com.callflowrules.description.Example;
 import com.callflowrules.facts.Role;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.soabase.recordbuilder.core.RecordBuilder;
@@ -14,21 +15,21 @@ import org.jspecify.annotations.Nullable;
 @RecordBuilder
 public record Call(
         String callSid,
-        String numberSrc,
-        String numberDst,
+        @Example("+15559990000") String numberSrc,
+        @Example("+15550001000") String numberDst,
         @Nullable String didSid,
         CallStatus state,
-        @Nullable String accessCode,
+        @Example("1234") @Nullable String accessCode,
         @Nullable Role role,
-        int attemptsUsed,
-        int roleChangesRefused,
+        @Example("1") int attemptsUsed,
+        @Example("0") int roleChangesRefused,
         @Nullable String meetingRoomSid,
         @Nullable String meetingSid,
         boolean muted,
         boolean onHold,
         @JsonIgnore @Nullable Instant waitStartedAt,
         @JsonIgnore @Nullable Instant waitDeadline,
-        @Nullable String endReason,
+        @Example("MEETING_ENDED") @Nullable String endReason,
         Instant dateCreated,
         @Nullable Instant dateJoined,
         @Nullable Instant dateEnded) {

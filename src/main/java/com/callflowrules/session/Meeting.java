@@ -1,5 +1,6 @@
 package com.callflowrules.session;
 
+import com.callflowrules.description.Example;
 import com.callflowrules.facts.Attendees;
 import com.callflowrules.facts.MeetingState;
 import com.callflowrules.facts.ParticipantMute;
@@ -16,9 +17,9 @@ public record Meeting(
         String accountSid,
         boolean locked,
 
+        @Example("pl")
         @io.swagger.v3.oas.annotations.media.Schema(
                 implementation = String.class,
-                example = "pl",
                 description = "the roles on hold, one letter each (h, p, l); empty for none")
         RoleSet onHold,
 

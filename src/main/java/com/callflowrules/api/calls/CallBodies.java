@@ -7,6 +7,7 @@ import com.callflowrules.api.requests.OfPropertyType;
 import com.callflowrules.api.requests.ReleaseVersion;
 import com.callflowrules.api.requests.RequestRecords;
 import com.callflowrules.api.requests.ValueFormats;
+import com.callflowrules.description.Example;
 import com.callflowrules.properties.PropertyType;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -28,22 +29,19 @@ public final class CallBodies {
 
     /** A call arrives. */
     public record CallArrival(
-            @io.swagger.v3.oas.annotations.media.Schema(example = "+15550001000")
-            @NotNull(message = REQUIRED)
-            @DialedNumber
+            @Example("+15550001000") @NotNull(message = REQUIRED) @DialedNumber
             String numberDst,
 
-            @io.swagger.v3.oas.annotations.media.Schema(example = "+15559990000") @DialedNumber @Nullable
-            String numberSrc) {}
+            @Example("+15559990000") @DialedNumber @Nullable String numberSrc) {}
 
     /** The caller keyed a code; empty for a digit timeout. */
     public record AccessCodeEntry(
-            @io.swagger.v3.oas.annotations.media.Schema(example = "1234") @NotNull(message = REQUIRED) @KeypadEntry
+            @Example("1234") @NotNull(message = REQUIRED) @KeypadEntry
             String accessCode) {}
 
     /** The caller pressed keys in the meeting. */
     public record DtmfEntry(
-            @io.swagger.v3.oas.annotations.media.Schema(example = "*6") @NotNull(message = REQUIRED) @Keys
+            @Example("*6") @NotNull(message = REQUIRED) @Keys
             String digits) {}
 
     /** Changes to a live call. */
@@ -54,8 +52,10 @@ public final class CallBodies {
     public record MeetingChanges(
             @Nullable Boolean locked,
             // role letters, as in the role-set properties; empty: nobody on hold
-            @OfPropertyType(PropertyType.ROLES) @Nullable String onHold,
+            @Example("pl") @OfPropertyType(PropertyType.ROLES) @Nullable
+            String onHold,
 
+            @Example("relaxed")
             @Pattern(
                     regexp = ValueFormats.PARTICIPANT_MUTED,
                     message = "must be " + ValueFormats.PARTICIPANT_MUTED_RULE)
@@ -64,20 +64,15 @@ public final class CallBodies {
 
     /** What-if: a call to {@code number_dst}, with an access code if given. */
     public record WhatIf(
-            @io.swagger.v3.oas.annotations.media.Schema(example = "+15550001000")
-            @NotNull(message = REQUIRED)
-            @DialedNumber
+            @Example("+15550001000") @NotNull(message = REQUIRED) @DialedNumber
             String numberDst,
 
-            @io.swagger.v3.oas.annotations.media.Schema(example = "+15559990000") @DialedNumber @Nullable
-            String numberSrc,
+            @Example("+15559990000") @DialedNumber @Nullable String numberSrc,
 
-            @io.swagger.v3.oas.annotations.media.Schema(example = "1234") @KeypadEntry @Nullable
-            String accessCode,
+            @Example("1234") @KeypadEntry @Nullable String accessCode,
 
-            @io.swagger.v3.oas.annotations.media.Schema(
-                    example = "048336cc7917",
-                    description = RULE_RELEASE_DESCRIPTION)
+            @Example("048336cc7917")
+            @io.swagger.v3.oas.annotations.media.Schema(description = RULE_RELEASE_DESCRIPTION)
             @ReleaseVersion
             @Nullable
             String ruleRelease) {}
@@ -97,16 +92,14 @@ public final class CallBodies {
     public record InCallWhatIf(
             @NotNull(message = REQUIRED) InCallEvent event,
 
-            @io.swagger.v3.oas.annotations.media.Schema(
-                    example = "*6",
-                    description = "the keys pressed; required for key_press")
+            @Example("*6")
+            @io.swagger.v3.oas.annotations.media.Schema(description = "the keys pressed; required for key_press")
             @Keys
             @Nullable
             String digits,
 
-            @io.swagger.v3.oas.annotations.media.Schema(
-                    example = "048336cc7917",
-                    description = RULE_RELEASE_DESCRIPTION)
+            @Example("048336cc7917")
+            @io.swagger.v3.oas.annotations.media.Schema(description = RULE_RELEASE_DESCRIPTION)
             @ReleaseVersion
             @Nullable
             String ruleRelease) {}

@@ -7,6 +7,7 @@ import com.callflowrules.api.requests.RequestRecords;
 import com.callflowrules.api.requests.StoredText;
 import com.callflowrules.api.requests.ValidProperties;
 import com.callflowrules.api.requests.ValueFormats;
+import com.callflowrules.description.Example;
 import com.callflowrules.facts.AccessCode;
 import com.callflowrules.facts.Account;
 import com.callflowrules.facts.Did;
@@ -33,9 +34,7 @@ public final class ConfigurationBodies {
     /** Account: {@code name} required; {@code call_flow_sid} by sid or name. */
     @JsonIgnoreProperties({"account_sid", "date_created"})
     public record AccountFields(
-            @io.swagger.v3.oas.annotations.media.Schema(maxLength = 255, example = "Acme")
-            @NotNull(message = ValueFormats.REQUIRED)
-            @StoredText(max = 255)
+            @Example("Acme") @NotNull(message = ValueFormats.REQUIRED) @StoredText(max = 255)
             String name,
 
             @StoredText(max = 36) @KnownCallFlow @Nullable String callFlowSid,
@@ -59,9 +58,7 @@ public final class ConfigurationBodies {
             @StoredText(max = 36, groups = RequestBinder.OnCreate.class)
             String accountSid,
 
-            @io.swagger.v3.oas.annotations.media.Schema(maxLength = 255, example = "Sales")
-            @NotNull(message = ValueFormats.REQUIRED)
-            @StoredText(max = 255)
+            @Example("Sales") @NotNull(message = ValueFormats.REQUIRED) @StoredText(max = 255)
             String name,
 
             @StoredText(max = 36) @KnownCallFlow @Nullable String callFlowSid,
@@ -85,9 +82,7 @@ public final class ConfigurationBodies {
             @StoredText(max = 36, groups = RequestBinder.OnCreate.class)
             String accountSid,
 
-            @io.swagger.v3.oas.annotations.media.Schema(example = "+15550001000")
-            @NotNull(message = ValueFormats.REQUIRED)
-            @E164Number
+            @Example("+15550001000") @NotNull(message = ValueFormats.REQUIRED) @E164Number
             String phonenumber,
 
             @StoredText(max = 36) @Nullable String didGroupSid,
@@ -113,9 +108,7 @@ public final class ConfigurationBodies {
             @StoredText(max = 36, groups = RequestBinder.OnCreate.class)
             String accountSid,
 
-            @io.swagger.v3.oas.annotations.media.Schema(maxLength = 255, example = "Weekly")
-            @StoredText(max = 255)
-            @Nullable
+            @Example("Weekly") @StoredText(max = 255) @Nullable
             String name,
 
             @StoredText(max = 36) @Nullable String didGroupSid,

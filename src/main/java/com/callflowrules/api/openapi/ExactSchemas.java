@@ -1,6 +1,8 @@
 package com.callflowrules.api.openapi;
 
 import com.callflowrules.api.requests.RequestRecords;
+import com.callflowrules.api.requests.StoredText;
+import com.callflowrules.description.Example;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.type.TypeFactory;
@@ -62,8 +64,14 @@ public final class ExactSchemas implements ModelConverter {
             if (pattern != null && "string".equals(property.getType())) {
                 property.setPattern(pattern);
             }
-            if (property.getExample() == null && property.get$ref() == null) {
-                Object example = example(name, property);
+            StoredText text = component.getAnnotation(StoredText.class);
+            if (text != null && "string".equals(property.getType())) {
+                property.setMinLength(1);
+                property.setMaxLength(text.max());
+            }
+            if (property.get$ref() == null
+                    && (property.getExample() == null || component.isAnnotationPresent(Example.class))) {
+                Object example = example(component, name, property);
                 if (example != null) {
                     property.setExample(example);
                 }
@@ -87,76 +95,33 @@ public final class ExactSchemas implements ModelConverter {
     }
 
     /**
-     * An example value for a property without one, from the conventions of the API's names, so
-     * that every body of the description shows a plausible instance.
+     * The component's {@link Example}, else the one its type implies: an enum's first constant,
+     * {@code false}, {@code 1}, a time, and for a sid (every {@code *_sid} is a UUID) a UUID. A
+     * string that is none of these has no example, and the description's test names it.
      */
     @SuppressWarnings("rawtypes")
-    private static Object example(String name, Schema property) {
+    private static @Nullable Object example(RecordComponent component, String name, Schema property) {
+        Example declared = component.getAnnotation(Example.class);
+        String type = property.getType();
+        if (declared != null) {
+            return "integer".equals(type) ? (Object) Integer.valueOf(declared.value()) : declared.value();
+        }
         if (property.getEnum() != null && !property.getEnum().isEmpty()) {
             return property.getEnum().get(0);
         }
-        String type = property.getType();
         if ("boolean".equals(type)) {
             return Boolean.FALSE;
         }
         if ("integer".equals(type)) {
-            return name.contains("attempts") ? 3 : name.equals("limit") ? 100 : name.contains("seconds") ? 30 : 1;
+            return 1;
         }
-        if (!"string".equals(type)) {
-            return null;
-        }
-        if ("date-time".equals(property.getFormat())) {
+        if ("string".equals(type) && "date-time".equals(property.getFormat())) {
             return "2026-12-01T09:00:00Z";
         }
-        if (name.endsWith("_sid")) {
+        if ("string".equals(type) && (name.endsWith("_sid") || name.equals("sid"))) {
             return "7d444840-9dc0-11d1-b245-5ffdce74fad2";
         }
-        if (name.startsWith("number") || name.equals("phonenumber")) {
-            return "+15550001000";
-        }
-        if (name.contains("access_code")) {
-            return "1234";
-        }
-        if (List.of("rule_base_version", "version", "base", "against", "published", "failed_version", "replaces")
-                .contains(name)) {
-            return "8fc2f2950f06";
-        }
-        return switch (name) {
-            case "end_reason", "reason" -> "MEETING_ENDED";
-            case "name" -> "Weekly";
-            case "in_call_action" -> "conference_lock";
-            case "on_hold" -> "pl";
-            case "participant_muted" -> "false";
-            case "language" -> "en_US";
-            case "prompt" -> "default";
-            case "digits" -> "*6";
-            case "event" -> "access_code";
-            case "call_flow" -> "hotline";
-            case "entry" -> "prompt";
-            case "unknown_code" -> "refuse";
-            case "creator_role", "direct_role" -> "host";
-            case "behaviour", "rule_file" -> "hotline";
-            case "directory" -> "rules";
-            case "file" -> "flows/hotline.drl";
-            case "type" -> "play";
-            case "sid" -> "7d444840-9dc0-11d1-b245-5ffdce74fad2";
-            case "action" -> "JOIN";
-            case "description" -> "Prompts for an access code; unknown codes are refused after the last attempt.";
-            case "error" -> "validation_failed";
-            case "message" -> "conference_start_wait = 'soon': must be an integer 0..86400";
-            case "field" -> "properties.conference_start_wait";
-            case "author", "actor" -> "analyst";
-            case "note" -> "rollback from 048336cc7917";
-            case "path" -> "call-flows/secured.yaml";
-            case "text" -> "name: secured\nentry: prompt\n";
-            case "node", "node_id" -> "node-a";
-            case "failure" -> "flows/secured.drl:12: unable to resolve the type Foo";
-            case "step" -> "step 2 (line 16): alice enters 8080";
-            case "first_failure" ->
-                "secured/wrong-code-then-right-code.yaml: step 2 (line 21): alice enters 9999: attempts_left: expected 7, actual 2";
-            case "value", "against_value" -> "off";
-            default -> null;
-        };
+        return null;
     }
 
     /** {@code Map<String, @Nullable String>}: a merge patch, where null removes a key. */

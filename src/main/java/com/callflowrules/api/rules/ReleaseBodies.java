@@ -3,6 +3,7 @@ package com.callflowrules.api.rules;
 import com.callflowrules.api.requests.ReleaseVersion;
 import com.callflowrules.api.requests.RequestRecords;
 import com.callflowrules.api.requests.ValueFormats;
+import com.callflowrules.description.Example;
 import jakarta.validation.constraints.NotNull;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -20,9 +21,10 @@ public final class ReleaseBodies {
      * relative to the rule base the new content, or null to delete the file.
      */
     public record ReleaseDraft(
-            @io.swagger.v3.oas.annotations.media.Schema(example = "048336cc7917") @ReleaseVersion @Nullable
+            @Example("048336cc7917") @ReleaseVersion @Nullable
             String base,
 
+            @Example("Five attempts for secured numbers")
             @NotNull(message = REQUIRED)
             @jakarta.validation.constraints.Size(min = 1, max = 2000, message = "must be 1..2000 characters")
             String message,
@@ -31,6 +33,6 @@ public final class ReleaseBodies {
 
     /** A publish; with {@code replaces}, only if that release is still the published one. */
     public record Publish(
-            @io.swagger.v3.oas.annotations.media.Schema(example = "048336cc7917") @ReleaseVersion @Nullable
+            @Example("048336cc7917") @ReleaseVersion @Nullable
             String replaces) {}
 }

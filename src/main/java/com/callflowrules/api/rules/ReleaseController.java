@@ -3,6 +3,7 @@ package com.callflowrules.api.rules;
 import com.callflowrules.api.ErrorAnswers;
 import com.callflowrules.api.NotFoundException;
 import com.callflowrules.api.Page;
+import com.callflowrules.description.Example;
 import com.callflowrules.releases.Release;
 import com.callflowrules.releases.ReleaseFollower;
 import com.callflowrules.releases.ReleaseScenarios;
@@ -51,13 +52,12 @@ class ReleaseController {
 
     /** A release as the API shows it; {@code files} only when one release is read. */
     record ReleaseView(
-            String version,
+            @Example("8fc2f2950f06") String version,
             ReleaseState state,
-            @Nullable String base,
-            String author,
+            @Example("048336cc7917") @Nullable String base,
+            @Example("analyst") String author,
 
-            @io.swagger.v3.oas.annotations.media.Schema(example = "Five attempts for secured numbers")
-            String message,
+            @Example("Five attempts for secured numbers") String message,
 
             Instant createdAt,
             List<String> messages,
@@ -81,18 +81,25 @@ class ReleaseController {
     record StepView(
             @Nullable ReleaseState from,
             ReleaseState to,
-            String actor,
+            @Example("reviewer") String actor,
             Instant at,
-            @Nullable String note) {
+            @Example("rollback from 048336cc7917") @Nullable String note) {
         static StepView of(ReleaseStep step) {
             return new StepView(step.from(), step.to(), step.actor(), step.at(), step.note());
         }
     }
 
     /** One file of a release: its path in the rule base and its text. */
-    record FileView(String version, String path, String text) {}
+    record FileView(
+            @Example("8fc2f2950f06") String version,
+            @Example("call-flows/secured.yaml") String path,
+            @Example("name: secured\nentry: prompt\n") String text) {}
 
-    record DiffView(String version, String against, Map<String, String> files, ScenarioDiff scenarios) {}
+    record DiffView(
+            @Example("8fc2f2950f06") String version,
+            @Example("048336cc7917") String against,
+            Map<String, String> files,
+            ScenarioDiff scenarios) {}
 
     record ScenarioDiff(ScenarioOutcome version, ScenarioOutcome against) {}
 

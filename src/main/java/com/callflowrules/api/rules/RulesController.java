@@ -1,6 +1,7 @@
 package com.callflowrules.api.rules;
 
 import com.callflowrules.api.ErrorAnswers;
+import com.callflowrules.description.Example;
 import com.callflowrules.facts.CallFlow;
 import com.callflowrules.facts.FlowBehaviour;
 import com.callflowrules.releases.NodeStatus;
@@ -63,12 +64,14 @@ class RulesController {
 
     /** What one live node runs, as it last said (every poll). */
     record NodeView(
-            String nodeId,
-            String version,
+            @Example("node-a") String nodeId,
+            @Example("8fc2f2950f06") String version,
             Instant since,
             Instant seenAt,
-            @Nullable String failedVersion,
-            @Nullable String failure) {
+            @Example("048336cc7917") @Nullable String failedVersion,
+
+            @Example("flows/secured.drl:12: unable to resolve the type Foo") @Nullable
+            String failure) {
         static NodeView of(NodeStatus node) {
             return new NodeView(
                     node.nodeId(), node.version(), node.since(), node.seenAt(), node.failedVersion(), node.failure());
@@ -93,11 +96,11 @@ class RulesController {
             @com.fasterxml.jackson.annotation.JsonUnwrapped RuleBaseView running,
             List<VersionView> versions,
             BuildResult lastBuild,
-            @Nullable String published,
-            String node,
+            @Example("8fc2f2950f06") @Nullable String published,
+            @Example("node-a") String node,
             List<NodeView> nodes) {}
 
-    record VersionView(String version, Instant loadedAt) {}
+    record VersionView(@Example("8fc2f2950f06") String version, Instant loadedAt) {}
 
     /** Compiles and checks the files on disk now; swaps nothing. 422 with every message when refused. */
     @ErrorAnswers(ErrorAnswers.Answer.CONFLICT)
@@ -139,9 +142,9 @@ class RulesController {
     }
 
     record RuleBaseView(
-            String version,
+            @Example("8fc2f2950f06") String version,
             Instant loadedAt,
-            String directory,
+            @Example("rules") String directory,
             List<String> files,
             List<FlowView> callFlows,
             List<RuleMessage> warnings) {
@@ -160,12 +163,12 @@ class RulesController {
     /** A flow and its behaviour as its definition states it; {@code behaviour} names a rule file of its own. */
     record FlowView(
             String callFlowSid,
-            String name,
-            String entry,
-            @Nullable String unknownCode,
-            @Nullable String creatorRole,
-            @Nullable String directRole,
-            @Nullable String behaviour) {
+            @Example("secured") String name,
+            @Example("prompt") String entry,
+            @Example("refuse") @Nullable String unknownCode,
+            @Example("host") @Nullable String creatorRole,
+            @Example("host") @Nullable String directRole,
+            @Example("secured") @Nullable String behaviour) {
         static FlowView of(CallFlow flow) {
             FlowBehaviour b = flow.behaviour();
             return new FlowView(

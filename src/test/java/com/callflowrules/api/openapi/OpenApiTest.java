@@ -197,7 +197,8 @@ class OpenApiTest {
                 .isFalse();
         assertThat(schemas.get("ApiError").get("properties").propertyNames())
                 .contains("status", "error", "message", "errors");
-        // every value a body can carry shows an example (objects and lists are made of such values)
+        // every value a body can carry shows an example (objects and lists are made of such values),
+        // and the example is one its own schema accepts
         schemas.properties()
                 .forEach(schema -> schema.getValue()
                         .path("properties")
@@ -211,6 +212,28 @@ class OpenApiTest {
                             assertThat(composite || property.has("example"))
                                     .as(schema.getKey() + "." + p.getKey() + " has an example")
                                     .isTrue();
+                            if (property.has("example")
+                                    && property.get("example").isString()) {
+                                String where = schema.getKey() + "." + p.getKey() + " example";
+                                String example = property.get("example").asString();
+                                if (property.has("pattern")) {
+                                    assertThat(example)
+                                            .as(where)
+                                            .matches(property.get("pattern").asString());
+                                }
+                                if (property.has("enum")) {
+                                    assertThat(property.get("enum")
+                                                    .valueStream()
+                                                    .map(JsonNode::asString))
+                                            .as(where)
+                                            .contains(example);
+                                }
+                                assertThat(example.length())
+                                        .as(where)
+                                        .isBetween(
+                                                property.path("minLength").asInt(0),
+                                                property.path("maxLength").asInt(Integer.MAX_VALUE));
+                            }
                         }));
         JsonNode audit = schemas.get("AuditEntry").get("properties").get("decision");
         assertThat(audit.toString()).doesNotContain("JsonNode");
