@@ -1,5 +1,6 @@
 package com.callflowrules.api;
 
+import com.callflowrules.facts.Spelled;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.PropertyNamingStrategy;
@@ -56,7 +57,9 @@ public final class JsonNames {
         if (target != null && target.isEnum()) {
             return "must be one of "
                     + java.util.Arrays.stream(target.getEnumConstants())
-                            .map(constant -> ((Enum<?>) constant).name().toLowerCase(java.util.Locale.ROOT))
+                            .map(constant -> constant instanceof Spelled spelled
+                                    ? spelled.spelling()
+                                    : ((Enum<?>) constant).name())
                             .collect(java.util.stream.Collectors.joining(", "));
         }
         if (target != null && java.util.Collection.class.isAssignableFrom(target)) {

@@ -59,9 +59,9 @@ public record FlowBehaviour(
     public String describe() {
         return switch (entry) {
             case PROMPT ->
-                "entry prompt, unknown code " + unknownCode.name().toLowerCase(java.util.Locale.ROOT)
-                        + (creatorRole == null ? "" : ", creator " + creatorRole.jsonName());
-            case DIRECT -> "entry direct as " + directRole.jsonName();
+                "entry prompt, unknown code " + unknownCode.spelling()
+                        + (creatorRole == null ? "" : ", creator " + creatorRole.spelling());
+            case DIRECT -> "entry direct as " + directRole.spelling();
             case RULE_FILE -> "behaviour " + ruleFile;
         };
     }

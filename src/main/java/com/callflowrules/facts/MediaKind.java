@@ -1,13 +1,10 @@
 package com.callflowrules.facts;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
-
 /**
  * What a media step is, as routers render it; spelled in lower case ({@code collect_digits}) in
  * decisions, scenarios and the audit. A closed set: a kind no router can render is no kind.
  */
-public enum MediaKind {
+public enum MediaKind implements Spelled {
     /** Play a prompt to the caller. */
     PLAY,
     /** Collect the caller's digits. */
@@ -20,12 +17,6 @@ public enum MediaKind {
     ENTRY_TONE,
     /** The tone the meeting hears when a caller leaves. */
     EXIT_TONE;
-
-    /** The lower-case spelling, as JSON and scenarios write it. */
-    @JsonValue
-    public String spelling() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     /** Whether this step says something to the caller (a prompt or the count). */
     public boolean speaks() {

@@ -1,13 +1,11 @@
 package com.callflowrules.facts;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-
 /**
  * Whether a meeting's participants are muted, as a host set it ({@code conference_mute} toggles
  * between {@link #UNMUTED} and {@link #MUTED}). Spelled {@code false}, {@code relaxed} or
  * {@code true} in JSON, YAML and the store.
  */
-public enum ParticipantMute {
+public enum ParticipantMute implements Spelled {
     /** Participants talk. */
     UNMUTED("false"),
     /** Participants join muted and may unmute themselves. */
@@ -22,7 +20,7 @@ public enum ParticipantMute {
     }
 
     /** {@code false}, {@code relaxed} or {@code true}. */
-    @JsonValue
+    @Override
     public String spelling() {
         return spelling;
     }
@@ -34,11 +32,6 @@ public enum ParticipantMute {
 
     /** The value spelled {@code spelling}; throws naming the three spellings for any other. */
     public static ParticipantMute of(String spelling) {
-        for (ParticipantMute value : values()) {
-            if (value.spelling.equals(spelling)) {
-                return value;
-            }
-        }
-        throw new IllegalArgumentException("participant_muted must be false, relaxed or true, not '" + spelling + "'");
+        return Spelled.parse(ParticipantMute.class, spelling);
     }
 }

@@ -1,9 +1,7 @@
 package com.callflowrules.facts;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-
 /** Access levels of a caller, with the one-letter forms used by role-set properties. */
-public enum Role {
+public enum Role implements Spelled {
     /** Moderator: may mute, hold, lock and record. */
     HOST('h'),
     /** Talks. */
@@ -21,12 +19,6 @@ public enum Role {
         return letter;
     }
 
-    /** The lower-case name used in JSON and YAML: {@code host}, {@code participant}, {@code listener}. */
-    @JsonValue
-    public String jsonName() {
-        return name().toLowerCase();
-    }
-
     public static Role fromLetter(char letter) {
         for (Role role : values()) {
             if (role.letter == letter) {
@@ -34,14 +26,5 @@ public enum Role {
             }
         }
         throw new IllegalArgumentException("unknown role letter '" + letter + "' (expected h, p or l)");
-    }
-
-    public static Role fromJsonName(String name) {
-        for (Role role : values()) {
-            if (role.jsonName().equals(name)) {
-                return role;
-            }
-        }
-        throw new IllegalArgumentException("unknown role '" + name + "' (expected host, participant or listener)");
     }
 }

@@ -5,7 +5,7 @@ package com.callflowrules.facts;
  * a host does. Spelled {@code first} or {@code host} in property values; rules read it with
  * {@code startHow("conference_start_how") == StartHow.HOST}.
  */
-public enum StartHow {
+public enum StartHow implements Spelled {
     /** The first caller to join starts the meeting. */
     FIRST,
     /** Only a host starts it; the others wait. */
@@ -13,6 +13,6 @@ public enum StartHow {
 
     /** The value spelled {@code spelling} ({@code first}, {@code host}); throws for any other. */
     public static StartHow of(String spelling) {
-        return Spelling.of(StartHow.class, spelling, "first or host");
+        return Spelled.parse(StartHow.class, spelling);
     }
 }

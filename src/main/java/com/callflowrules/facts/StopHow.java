@@ -5,7 +5,7 @@ package com.callflowrules.facts;
  * leaves, or when its last host does. Spelled {@code last} or {@code host} in property values;
  * rules read it with {@code stopHow("conference_stop_how") == StopHow.LAST}.
  */
-public enum StopHow {
+public enum StopHow implements Spelled {
     /** The meeting stops when nobody is left. */
     LAST,
     /** The meeting stops when no host is left. */
@@ -13,6 +13,6 @@ public enum StopHow {
 
     /** The value spelled {@code spelling} ({@code last}, {@code host}); throws for any other. */
     public static StopHow of(String spelling) {
-        return Spelling.of(StopHow.class, spelling, "last or host");
+        return Spelled.parse(StopHow.class, spelling);
     }
 }

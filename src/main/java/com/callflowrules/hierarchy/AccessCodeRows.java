@@ -3,6 +3,7 @@ package com.callflowrules.hierarchy;
 import com.callflowrules.facts.AccessCode;
 import com.callflowrules.facts.MeetingRoom;
 import com.callflowrules.facts.Role;
+import com.callflowrules.facts.Spelled;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -42,7 +43,7 @@ final class AccessCodeRows {
                             room.accountSid(),
                             MeetingRoomRepository.scope(room.didGroupSid()),
                             code.accessCode(),
-                            code.role().jsonName(),
+                            code.role().spelling(),
                             position)
                     .update();
         }
@@ -62,7 +63,8 @@ final class AccessCodeRows {
                         "SELECT meeting_room_sid, access_code, role FROM access_codes WHERE meeting_room_sid IN (:sids) ORDER BY position")
                 .param("sids", List.copyOf(codes.keySet()))
                 .query((rs, n) -> {
-                    codes.get(rs.getString(1)).add(new AccessCode(rs.getString(2), Role.fromJsonName(rs.getString(3))));
+                    codes.get(rs.getString(1))
+                            .add(new AccessCode(rs.getString(2), Spelled.parse(Role.class, rs.getString(3))));
                     return null;
                 })
                 .list();

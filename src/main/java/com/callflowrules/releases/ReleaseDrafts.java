@@ -113,7 +113,7 @@ final class ReleaseDrafts {
                 "rule release {} made by {}: {}",
                 version,
                 author,
-                release.state().jsonName());
+                release.state().spelling());
         return new Releases.Made(release, false);
     }
 

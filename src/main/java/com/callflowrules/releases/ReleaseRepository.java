@@ -1,5 +1,6 @@
 package com.callflowrules.releases;
 
+import com.callflowrules.facts.Spelled;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -38,7 +39,7 @@ class ReleaseRepository {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         release.version(),
-                        release.state().jsonName(),
+                        release.state().spelling(),
                         release.base(),
                         release.author(),
                         release.message(),
@@ -92,7 +93,7 @@ class ReleaseRepository {
 
     void setState(String version, ReleaseState state) {
         jdbc.sql("UPDATE rule_releases SET state = ? WHERE version = ?")
-                .params(state.jsonName(), version)
+                .params(state.spelling(), version)
                 .update();
     }
 
@@ -101,8 +102,8 @@ class ReleaseRepository {
                         + " VALUES (?, ?, ?, ?, ?, ?)")
                 .params(
                         step.version(),
-                        step.from() == null ? null : step.from().jsonName(),
-                        step.to().jsonName(),
+                        step.from() == null ? null : step.from().spelling(),
+                        step.to().spelling(),
                         step.actor(),
                         timestamp(step.at()),
                         step.note())
@@ -195,7 +196,7 @@ class ReleaseRepository {
     private Release map(ResultSet rs, int row) throws SQLException {
         return new Release(
                 rs.getString("version"),
-                ReleaseState.of(rs.getString("state")),
+                Spelled.parse(ReleaseState.class, rs.getString("state")),
                 rs.getString("base"),
                 rs.getString("author"),
                 rs.getString("message"),
@@ -209,8 +210,8 @@ class ReleaseRepository {
         String from = rs.getString("from_state");
         return new ReleaseStep(
                 rs.getString("version"),
-                from == null ? null : ReleaseState.of(from),
-                ReleaseState.of(rs.getString("to_state")),
+                from == null ? null : Spelled.parse(ReleaseState.class, from),
+                Spelled.parse(ReleaseState.class, rs.getString("to_state")),
                 rs.getString("actor"),
                 instant(rs, "stepped_at"),
                 rs.getString("note"));

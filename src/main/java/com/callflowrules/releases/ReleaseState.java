@@ -1,10 +1,9 @@
 package com.callflowrules.releases;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import com.callflowrules.facts.Spelled;
 
 /** Where a release is in its life; each step is recorded ({@link ReleaseStep}). */
-public enum ReleaseState {
+public enum ReleaseState implements Spelled {
     /** Made, not yet checked (only ever seen in a release's history). */
     DRAFT,
     /** Built clean and passed every check and scenario: it may be approved. */
@@ -17,14 +16,4 @@ public enum ReleaseState {
     PUBLISHED,
     /** Was published, replaced by another; publishing it again is a rollback. */
     RETIRED;
-
-    /** The name in the API and the store. */
-    @JsonValue
-    public String jsonName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    static ReleaseState of(String stored) {
-        return valueOf(stored.toUpperCase(Locale.ROOT));
-    }
 }

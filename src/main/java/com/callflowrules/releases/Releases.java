@@ -70,7 +70,7 @@ public class Releases {
             Release release = store.lock(version).orElseThrow(() -> unknown(version));
             if (release.state() != ReleaseState.CHECKED) {
                 throw new ReleaseConflictException("release " + version + " is "
-                        + release.state().jsonName() + ": only a checked release can be approved");
+                        + release.state().spelling() + ": only a checked release can be approved");
             }
             fourEyes(release, actor, "approved");
             return moved(release, ReleaseState.APPROVED, actor, null);
@@ -101,7 +101,7 @@ public class Releases {
             }
             if (release.state() != ReleaseState.APPROVED && release.state() != ReleaseState.RETIRED) {
                 throw new ReleaseConflictException(
-                        "release " + version + " is " + release.state().jsonName()
+                        "release " + version + " is " + release.state().spelling()
                                 + ": only an approved release (or a retired one, to roll back) can be published");
             }
             fourEyes(release, actor, "published");

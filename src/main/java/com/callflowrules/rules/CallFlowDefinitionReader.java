@@ -3,6 +3,7 @@ package com.callflowrules.rules;
 import com.callflowrules.facts.CallFlow;
 import com.callflowrules.facts.FlowBehaviour;
 import com.callflowrules.facts.Role;
+import com.callflowrules.facts.Spelled;
 import com.callflowrules.properties.PropertySchema;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -157,7 +158,7 @@ final class CallFlowDefinitionReader {
                 return null;
             }
             try {
-                return Role.fromJsonName(value);
+                return Spelled.parse(Role.class, value);
             } catch (IllegalArgumentException e) {
                 refuse(field, field + ": " + e.getMessage());
                 return null;

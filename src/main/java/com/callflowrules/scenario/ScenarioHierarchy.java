@@ -6,6 +6,7 @@ import com.callflowrules.facts.CallFlow;
 import com.callflowrules.facts.MeetingRoom;
 import com.callflowrules.facts.Placement;
 import com.callflowrules.facts.Role;
+import com.callflowrules.facts.Spelled;
 import com.callflowrules.hierarchy.AccountRepository;
 import com.callflowrules.hierarchy.DidGroupRepository;
 import com.callflowrules.hierarchy.DidRepository;
@@ -71,7 +72,8 @@ final class ScenarioHierarchy {
         for (Scenario.Node node : h.rooms()) {
             List<AccessCode> codes = new ArrayList<>();
             node.map("access_codes")
-                    .forEach((code, role) -> codes.add(new AccessCode(code, Role.fromJsonName(role.toString()))));
+                    .forEach((code, role) ->
+                            codes.add(new AccessCode(code, Spelled.parse(Role.class, role.toString()))));
             String sid = roomRepository
                     .create(account(node), required(node, "name"), group(node), codes, properties(node), false)
                     .meetingRoomSid();

@@ -34,8 +34,8 @@ final class ScenarioObservations {
         observed.put("call_flow", d.callFlow() == null ? null : d.callFlow().name());
         observed.put(
                 "call_flow_source",
-                d.callFlow() == null ? null : d.callFlow().source().jsonName());
-        observed.put("role", d.role() == null ? null : d.role().jsonName());
+                d.callFlow() == null ? null : d.callFlow().source().spelling());
+        observed.put("role", d.role() == null ? null : d.role().spelling());
         observed.put("meeting_room", room.apply(d.meetingRoomSid()));
         observed.put("muted", Objects.toString(d.muted(), null));
         observed.put("attempts_left", Objects.toString(d.attemptsLeft(), null));
@@ -62,17 +62,17 @@ final class ScenarioObservations {
     void observeCalls(Map<String, String> callers, String caller, Map<String, String> observed) {
         callers.forEach((name, sid) -> calls.find(sid).ifPresent(call -> {
             String prefix = "calls." + name + ".";
-            observed.put(prefix + "state", call.state().dbName());
+            observed.put(prefix + "state", call.state().spelling());
             observed.put(
-                    prefix + "role", call.role() == null ? null : call.role().jsonName());
+                    prefix + "role", call.role() == null ? null : call.role().spelling());
             observed.put(prefix + "muted", String.valueOf(call.muted()));
             observed.put(prefix + "on_hold", String.valueOf(call.onHold()));
             observed.put(prefix + "end_reason", call.endReason());
             observed.put(prefix + "meeting_room", room.apply(call.meetingRoomSid()));
             if (name.equals(caller)) {
-                observed.put("call.state", call.state().dbName());
+                observed.put("call.state", call.state().spelling());
                 observed.put(
-                        "call.role", call.role() == null ? null : call.role().jsonName());
+                        "call.role", call.role() == null ? null : call.role().spelling());
                 observed.put("call.muted", String.valueOf(call.muted()));
                 observed.put("call.end_reason", call.endReason());
                 observed.put("call.on_hold", String.valueOf(call.onHold()));
@@ -101,7 +101,7 @@ final class ScenarioObservations {
     }
 
     private String level(PropertySource source) {
-        return source.level().jsonName();
+        return source.level().spelling();
     }
 
     /** Every field of a media step, for {@code media_details}: {@code play:welcome:en_US}, {@code collect_digits:5s}. */

@@ -56,7 +56,7 @@ final class CallLifecycle {
             throw new CallStateException(
                     call.state() == CallStatus.ENDED
                             ? "call " + call.callSid() + " has ended"
-                            : "call " + call.callSid() + " is " + call.state().dbName() + ", " + event.refusal);
+                            : "call " + call.callSid() + " is " + call.state().spelling() + ", " + event.refusal);
         }
     }
 

@@ -1,6 +1,7 @@
 package com.callflowrules.session;
 
 import com.callflowrules.facts.Role;
+import com.callflowrules.facts.Spelled;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -168,9 +169,9 @@ public class CallRepository {
             c.numberSrc(),
             c.numberDst(),
             c.didSid(),
-            c.state().dbName(),
+            c.state().spelling(),
             c.accessCode(),
-            c.role() == null ? null : c.role().jsonName(),
+            c.role() == null ? null : c.role().spelling(),
             c.attemptsUsed(),
             c.roleChangesRefused(),
             c.meetingRoomSid(),
@@ -211,9 +212,9 @@ public class CallRepository {
                 rs.getString("number_src"),
                 rs.getString("number_dst"),
                 rs.getString("did_sid"),
-                CallStatus.fromDb(rs.getString("state")),
+                Spelled.parse(CallStatus.class, rs.getString("state")),
                 rs.getString("access_code"),
-                role == null ? null : Role.fromJsonName(role),
+                role == null ? null : Spelled.parse(Role.class, role),
                 rs.getInt("attempts_used"),
                 rs.getInt("role_changes_refused"),
                 rs.getString("meeting_room_sid"),

@@ -1,9 +1,9 @@
 package com.callflowrules.session;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import com.callflowrules.facts.Spelled;
 
 /** Where a live call is in its life (domain.md section 5). */
-public enum CallStatus {
+public enum CallStatus implements Spelled {
     /** Being asked for an access code. */
     PROMPTING,
     /** In a room, waiting for its meeting to start. */
@@ -14,14 +14,4 @@ public enum CallStatus {
     CHANGING_ROLE,
     /** Dropped, refused, disconnected or hung up. */
     ENDED;
-
-    /** The lower-case name used in the database and in JSON. */
-    @JsonValue
-    public String dbName() {
-        return name().toLowerCase();
-    }
-
-    static CallStatus fromDb(String name) {
-        return valueOf(name.toUpperCase());
-    }
 }

@@ -154,7 +154,7 @@ final class CallTransitions {
                 "{}: the rules decided {} for a call that is {}, which the life of a call has no row for",
                 event,
                 decision.action(),
-                from.dbName());
+                from.spelling());
         Decision failed = Decision.rulesFailed(decision.ruleBaseVersion(), decision.rulesFired());
         return new Move(of(from, failed).orElseThrow(), failed);
     }

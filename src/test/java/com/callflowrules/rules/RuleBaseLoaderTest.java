@@ -282,7 +282,7 @@ class RuleBaseLoaderTest {
                                 .contains(
                                         "call-flows/a.yaml:1: missing 'entry' (prompt or direct), or 'behaviour' naming a rule file under flows/",
                                         "call-flows/b.yaml:4: a flow that refuses unknown codes creates no room: no 'creator_role'",
-                                        "call-flows/c.yaml:3: direct_role: unknown role 'boss' (expected host, participant or listener)",
+                                        "call-flows/c.yaml:3: direct_role: must be host, participant or listener, not 'boss'",
                                         "call-flows/d.yaml:2: entry 'sideways' must be prompt or direct",
                                         "call-flows/e.yaml:3: a flow with a behaviour rule file of its own has no 'entry'",
                                         "call-flows/f.yaml:1: missing 'creator_role' (host, participant or listener)"));

@@ -3,6 +3,7 @@ package com.callflowrules.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.callflowrules.facts.Spelled;
 import com.callflowrules.session.CallLifecycle.Event;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -48,7 +49,7 @@ class CallLifecycleTest {
         for (String line :
                 doc.substring(start, doc.indexOf("\n\n", start)).lines().skip(2).toList()) {
             String[] cells = line.split("\\|");
-            CallStatus state = CallStatus.fromDb(cells[1].trim().replace("`", ""));
+            CallStatus state = Spelled.parse(CallStatus.class, cells[1].trim().replace("`", ""));
             Set<Event> takes = EnumSet.noneOf(Event.class);
             for (int i = 0; i < columns.size(); i++) {
                 String cell = cells[i + 2].trim();
@@ -59,7 +60,7 @@ class CallLifecycleTest {
             documented.put(state, takes);
         }
         for (CallStatus state : CallStatus.values()) {
-            assertThat(documented.get(state)).as(state.dbName()).isEqualTo(taken(state));
+            assertThat(documented.get(state)).as(state.spelling()).isEqualTo(taken(state));
         }
     }
 

@@ -135,10 +135,10 @@ class CallTransitionsTest {
                     : t.effects().stream().map(Effect::text).collect(Collectors.joining(", "));
             text.append("\n| `%s` | `%s` | %s | `%s` | %s |"
                     .formatted(
-                            t.from().dbName(),
+                            t.from().spelling(),
                             t.action(),
                             t.when().text(),
-                            t.next().dbName(),
+                            t.next().spelling(),
                             effects));
         }
         return text.toString();

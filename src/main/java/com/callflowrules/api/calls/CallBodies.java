@@ -8,6 +8,7 @@ import com.callflowrules.api.requests.ReleaseVersion;
 import com.callflowrules.api.requests.RequestRecords;
 import com.callflowrules.api.requests.ValueFormats;
 import com.callflowrules.description.Example;
+import com.callflowrules.facts.Spelled;
 import com.callflowrules.properties.PropertyType;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -78,14 +79,9 @@ public final class CallBodies {
             String ruleRelease) {}
 
     /** An event a live call's what-if tries. */
-    public enum InCallEvent {
+    public enum InCallEvent implements Spelled {
         KEY_PRESS,
-        HANG_UP;
-
-        @com.fasterxml.jackson.annotation.JsonValue
-        String jsonName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
+        HANG_UP
     }
 
     /** What-if for a live call: {@code key_press} (with {@code digits}) or {@code hang_up}. */

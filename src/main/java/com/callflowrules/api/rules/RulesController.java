@@ -174,10 +174,10 @@ class RulesController {
             return new FlowView(
                     flow.callFlowSid(),
                     flow.name(),
-                    b.entry().jsonName(),
-                    b.unknownCode() == null ? null : b.unknownCode().jsonName(),
-                    b.creatorRole() == null ? null : b.creatorRole().jsonName(),
-                    b.directRole() == null ? null : b.directRole().jsonName(),
+                    b.entry().spelling(),
+                    b.unknownCode() == null ? null : b.unknownCode().spelling(),
+                    b.creatorRole() == null ? null : b.creatorRole().spelling(),
+                    b.directRole() == null ? null : b.directRole().spelling(),
                     b.ruleFile());
         }
     }
