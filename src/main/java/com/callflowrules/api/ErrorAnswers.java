@@ -1,6 +1,5 @@
 package com.callflowrules.api;
 
-import com.callflowrules.api.openapi.OperationDescriptions;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -10,7 +9,7 @@ import java.lang.annotation.Target;
  * The error answers an operation gives because of what it does, beyond those its shape implies
  * (401 for every one; 403 for a write, which needs a role; 400, 415 and 422 for a body; 400 for
  * paging; 404 for a {@code {sid}}), which
- * {@link OperationDescriptions} adds itself. Every such answer has the one {@link ApiError} body.
+ * {@code api.openapi.OperationDescriptions} adds itself. Every such answer has the one {@link ApiError} body.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

@@ -6,8 +6,11 @@ import com.callflowrules.facts.InCallEffect;
 import com.callflowrules.facts.Reason;
 import com.callflowrules.properties.PropertySchema;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * What carrying a decision out does to a call: {@code (state, action, when) -> next state +
@@ -98,6 +101,13 @@ final class CallTransitions {
     /** The table, specific rows before the general ones they refine. */
     static final List<Transition> TABLE = table();
 
+    /** The rows of each state and action, in table order, so that an event looks up two keys, not every row. */
+    private static final Map<CallStatus, Map<Action, List<Transition>>> ROWS = TABLE.stream()
+            .collect(Collectors.groupingBy(
+                    Transition::from,
+                    () -> new EnumMap<>(CallStatus.class),
+                    Collectors.groupingBy(Transition::action, () -> new EnumMap<>(Action.class), Collectors.toList())));
+
     private CallTransitions() {}
 
     private static List<Transition> table() {
@@ -162,8 +172,7 @@ final class CallTransitions {
     /** The first row for {@code decision} in state {@code from}; empty when the call's life has none. */
     static Optional<Transition> of(CallStatus from, Decision decision) {
         When when = When.of(decision);
-        return TABLE.stream()
-                .filter(t -> t.from() == from && t.action() == decision.action())
+        return ROWS.getOrDefault(from, Map.of()).getOrDefault(decision.action(), List.of()).stream()
                 .filter(t -> t.when() == when || t.when() == When.ALWAYS)
                 .findFirst();
     }
