@@ -177,6 +177,13 @@ public class HierarchyCache {
 
         /** The DID of a number in any form {@link PhoneNumbers} reads; cached under its canonical form, as changes name it. */
         public Optional<Did> didByNumber(String phonenumber) {
+            // Every key is a canonical number, and the canonical form of one is itself: a number
+            // found as given is canonical already, and needs no parse (call control parsed it).
+            Optional<Did> asGiven = enabled ? cached.didsByNumber.getIfPresent(phonenumber) : null;
+            if (asGiven != null) {
+                hits.increment();
+                return asGiven;
+            }
             Optional<String> number = PhoneNumbers.canonical(phonenumber);
             return number.isEmpty() ? Optional.empty() : read(cached.didsByNumber, number.get(), dids::findByNumber);
         }

@@ -52,7 +52,7 @@ final class CallFactsReader {
                 dialed(reads, did.get())
                         .withMeetings(states(
                                 locks == Locks.TAKE
-                                        ? meetings.lockInRooms(implicitRoom)
+                                        ? meetings.lockInRoomsSeldomRunning(implicitRoom)
                                         : meetings.inRooms(implicitRoom))));
     }
 

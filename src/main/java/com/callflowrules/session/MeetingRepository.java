@@ -86,6 +86,23 @@ public class MeetingRepository {
     }
 
     /**
+     * As {@link #lockInRooms}, for rooms that seldom have a meeting running (an arrival's implicit
+     * room): a plain count first, since FOR UPDATE of no row locks nothing and answers the same.
+     * It saves the parse H2 makes of every FOR UPDATE, a statement it never keeps in its cache.
+     */
+    List<Meeting> lockInRoomsSeldomRunning(List<String> meetingRoomSids) {
+        if (meetingRoomSids.isEmpty()
+                || jdbc.sql("SELECT COUNT(*) FROM meetings WHERE meeting_room_sid IN (:rooms)")
+                                .param("rooms", meetingRoomSids)
+                                .query(Integer.class)
+                                .single()
+                        == 0) {
+            return List.of();
+        }
+        return lockInRooms(meetingRoomSids);
+    }
+
+    /**
      * The running meetings of these rooms, each row locked until the transaction ends, so joins
      * and leaves of one meeting see each other's counts.
      */

@@ -105,11 +105,13 @@ class StatementsPerEventTest {
                 .allSatisfy(event -> assertThat(event)
                         .filteredOn(sql -> sql.contains("FROM hierarchy_version"))
                         .hasSize(1));
-        // arrival: the implicit room's meeting (a direct flow joins it), the audit row, the call (written once)
+        // arrival: whether the implicit room has a meeting (a direct flow joins it; none here, so
+        // nothing to lock), the audit row, the call (written once)
         assertThat(story.get(0))
                 .as("arrival")
                 .hasSize(4)
-                .anySatisfy(sql -> assertThat(sql).startsWith("SELECT meeting_sid FROM meetings"))
+                .anySatisfy(sql -> assertThat(sql).startsWith("SELECT COUNT(*) FROM meetings"))
+                .noneSatisfy(sql -> assertThat(sql).contains("FOR UPDATE"))
                 .anySatisfy(sql -> assertThat(sql).startsWith("INSERT INTO calls"))
                 .anySatisfy(sql -> assertThat(sql).startsWith("INSERT INTO decision_audit"))
                 .noneSatisfy(sql -> assertThat(sql).startsWith("UPDATE calls"));
