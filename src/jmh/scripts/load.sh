@@ -5,7 +5,7 @@
 # hierarchy there and points the service at it. Everything it starts is stopped when it ends.
 #
 #   mvn -B -Pbench -DskipTests -Dfailsafe.skip=true package        # once: the jar and the generator
-#   src/jmh/scripts/load.sh h2|postgres [seconds=30] [mix=both|stories|arrivals] [rate] [idle seconds=0]
+#   src/jmh/scripts/load.sh h2|postgres [seconds=30] [mix=both|stories|arrivals|reads] [rate] [idle seconds=0]
 #
 # With a rate, each run starts with WARMUP seconds (default 120: at 100 requests/s the JIT is still
 # compiling after one minute) that are not measured; each run
@@ -47,7 +47,7 @@ curl -sf localhost:$port/actuator/health >/dev/null || { tail -50 "$work/service
 run() { java -cp "$classpath" com.callflowrules.load.LoadGenerator http://localhost:$port 2000 10 16 "$seconds" "$1" "$2" "$rate" "$warmup" "$idle"; }
 case "$mix" in
   both) run $seed arrivals; run noseed stories ;;
-  stories|arrivals) run $seed "$mix" ;;
-  *) echo "mix is both, stories or arrivals, not $mix" >&2; exit 2 ;;
+  stories|arrivals|reads) run $seed "$mix" ;;
+  *) echo "mix is both, stories, arrivals or reads, not $mix" >&2; exit 2 ;;
 esac
 echo "store, logs and PostgreSQL data: $work"

@@ -29,20 +29,22 @@ import java.util.regex.Pattern;
  * (unless told it is there already, as {@link ScaleDatabase} loads it), then drives calls from N
  * workers for a fixed time, and prints throughput and latency percentiles per request kind. The
  * {@code stories} mix is a whole call (arrive, enter the room's code, hang up); the
- * {@code arrivals} mix is arrivals only (each call is left at its prompt). With a rate, workers
- * start stories (or arrivals) at that many per second at most. Every 30 s it prints the last
+ * {@code arrivals} mix is arrivals only (each call is left at its prompt); the {@code reads} mix
+ * reads one call flow's definition, the floor of an authenticated JSON request (HTTP, security,
+ * Spring MVC, Jackson) with no statement and no decision. With a rate, workers start stories (or
+ * arrivals, or reads) at that many per second at most. Every 30 s it prints the last
  * window's throughput and p99 per kind with the service's store size, hot and history rows and
  * heap (read from its metrics), so a soak shows how they move over time. Loopback only, at most
  * one hour, by design.
  *
  * <p>The headline figure is what a request costs the service: its process CPU time (Micrometer's
  * {@code process.cpu.time}, read before and after the measured part) divided by the requests it
- * answered, per arrival for the arrivals mix and per story for the stories mix. Compare it at a
+ * answered, per arrival, per story or per read. Compare it at a
  * fixed rate below saturation, after a warm-up that is not measured (by default 10 s when a rate
  * is given), since peak rates on a shared machine swing from run to run. With idle seconds, the
  * service's CPU with no traffic after the run is printed too, as a share of one core.
  *
- * <pre>args: baseUrl accounts didsPerAccount workers seconds [seed|noseed] [stories|arrivals] [ratePerSecond]
+ * <pre>args: baseUrl accounts didsPerAccount workers seconds [seed|noseed] [stories|arrivals|reads] [ratePerSecond]
  *       [warmupSeconds] [idleSeconds]</pre>
  */
 public final class LoadGenerator {
@@ -76,14 +78,14 @@ public final class LoadGenerator {
         int workers = args.length > 3 ? Integer.parseInt(args[3]) : 16;
         int seconds = Math.min(args.length > 4 ? Integer.parseInt(args[4]) : 30, MAX_SECONDS);
         boolean seed = args.length <= 5 || !args[5].equals("noseed");
-        boolean stories = args.length <= 6 || !args[6].equals("arrivals");
+        Mix mix = args.length > 6 ? Mix.valueOf(args[6].toUpperCase(java.util.Locale.ROOT)) : Mix.STORIES;
         double rate = args.length > 7 ? Double.parseDouble(args[7]) : 0;
         int warmup = Math.min(args.length > 8 ? Integer.parseInt(args[8]) : rate > 0 ? 10 : 0, MAX_SECONDS);
         int idle = Math.min(args.length > 9 ? Integer.parseInt(args[9]) : 0, MAX_SECONDS);
         int status = 0;
         try {
             new LoadGenerator(base)
-                    .run(accounts, didsPerAccount, workers, new Timing(warmup, seconds, idle), seed, stories, rate);
+                    .run(accounts, didsPerAccount, workers, new Timing(warmup, seconds, idle), seed, mix, rate);
         } catch (Exception | Error e) {
             e.printStackTrace();
             status = 1;
@@ -92,11 +94,23 @@ public final class LoadGenerator {
         System.exit(status);
     }
 
+    /** What each unit of load is, and what the CPU is divided by. */
+    private enum Mix {
+        STORIES("story (arrive, code, hang up)"),
+        ARRIVALS("arrival"),
+        READS("read of a call flow");
+
+        private final String unit;
+
+        Mix(String unit) {
+            this.unit = unit;
+        }
+    }
+
     /** The unmeasured warm-up, the measured run and the idle time after it, in seconds. */
     private record Timing(int warmup, int seconds, int idle) {}
 
-    private void run(
-            int accounts, int didsPerAccount, int workers, Timing timing, boolean seed, boolean stories, double rate)
+    private void run(int accounts, int didsPerAccount, int workers, Timing timing, boolean seed, Mix mix, double rate)
             throws Exception {
         int seconds = timing.seconds();
         ExecutorService pool = Executors.newFixedThreadPool(workers);
@@ -157,6 +171,10 @@ public final class LoadGenerator {
                             break;
                         }
                     }
+                    if (mix == Mix.READS) {
+                        time(measured, window, 0, () -> send("GET", "/call_flows/secured", null));
+                        continue;
+                    }
                     int account = random.nextInt(accounts);
                     int did = random.nextInt(didsPerAccount);
                     String number = number(account, did);
@@ -169,7 +187,7 @@ public final class LoadGenerator {
                                     "/calls",
                                     "{\"number_dst\":\"" + number + "\",\"number_src\":\"15550000000\"}"));
                     String call = answer == null ? null : field(answer, "call_sid");
-                    if (call == null || !stories) {
+                    if (call == null || mix != Mix.STORIES) {
                         continue;
                     }
                     time(
@@ -199,7 +217,7 @@ public final class LoadGenerator {
         for (int i = 0; i < 3; i++) {
             System.out.printf(
                     "%-32s %8.0f /s  p50 %6.2f ms  p99 %6.2f ms  p99.9 %6.2f ms  errors %d%n",
-                    NAMES[i],
+                    i == 0 && mix == Mix.READS ? "GET /call_flows/{sid}" : NAMES[i],
                     all.count(i) / elapsed,
                     all.percentile(i, 0.50),
                     all.percentile(i, 0.99),
@@ -207,16 +225,11 @@ public final class LoadGenerator {
                     all.errors[i]);
         }
         System.out.println(serviceState());
-        int units = all.count(stories ? 2 : 0);
+        int units = all.count(mix == Mix.STORIES ? 2 : 0);
         int requests = all.count(0) + all.count(1) + all.count(2);
         System.out.printf(
                 "service CPU %.2f s in %.1f s (%.0f%% of a core): %.0f us per %s, %.0f us per request%n",
-                cpu,
-                elapsed,
-                100 * cpu / elapsed,
-                1e6 * cpu / units,
-                stories ? "story (arrive, code, hang up)" : "arrival",
-                1e6 * cpu / requests);
+                cpu, elapsed, 100 * cpu / elapsed, 1e6 * cpu / units, mix.unit, 1e6 * cpu / requests);
         if (timing.idle() > 0) {
             double before = cpuSeconds();
             long idleStart = System.nanoTime();

@@ -25,7 +25,11 @@ final class DecisionCache {
 
     DecisionCache(RuleBase ruleBase, long maximumSize, LongAdder hits, LongAdder misses) {
         this.ruleBase = ruleBase;
-        this.decisions = Caffeine.newBuilder().maximumSize(maximumSize).build();
+        // upkeep on the caller's thread, not a common-pool wake-up per write (as hierarchy.CachedNodes)
+        this.decisions = Caffeine.newBuilder()
+                .executor(Runnable::run)
+                .maximumSize(maximumSize)
+                .build();
         this.hits = hits;
         this.misses = misses;
     }
